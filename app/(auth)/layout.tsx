@@ -1,0 +1,15 @@
+import { KeyRound } from "lucide-react";
+import type { ReactNode } from "react";
+
+export default function AuthLayout({ children }: { children: ReactNode }) {
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+      <div className="w-full max-w-md">
+        <div className="mb-6 flex items-center justify-center gap-2 text-xl font-semibold">
+          <KeyRound aria-hidden className="h-6 w-6 text-primary" /> Keysmith
+        </div>
+        <div className="rounded-xl border border-border bg-card p-6 shadow-sm">{children}</div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { Field, FormError, Input } from "@/components/ui/field";
+import { readWorkspaceForm, WorkspaceFields } from "@/components/workspace/workspace-fields";
+import { createWorkspaceSchema } from "@/lib/api/schemas/workspaces";
+import { authClient } from "@/lib/auth/client";
+import { ApiClientError, apiFetch } from "@/lib/client/api";
+import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/lib/client/form-errors";
+
+const accountSchema = z.object({
+  userName: z.string().trim().min(1, "Enter your name").max(100),
+  email: z.email("Enter a valid email address"),
+  password: z.string().min(8, "Use at least 8 characters").max(128),
+});
+
+/** Creates the account, then its first workspace; a workspace error keeps the account. */
+export function SignUpForm() {
+  const router = useRouter();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [accountCreated, setAccountCreated] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    // Once the account exists its fields are disabled (and so absent from the form).
+    const account = accountCreated ? null : accountSchema.safeParse(Object.fromEntries(form));
+    const workspace = createWorkspaceSchema.safeParse(readWorkspaceForm(form));
+    setErrors({
+      ...(account && !account.success ? zodFieldErrors(account.error) : {}),
+      ...(workspace.success ? {} : zodFieldErrors(workspace.error)),
+    });
+    setFormError(null);
+    if ((account && !account.success) || !workspace.success) return;
+
+    setPending(true);
+    try {
+      if (account) {
+        const { error } = await authClient.signUp.email({
+          name: account.data.userName,
+          email: account.data.email,
+          password: account.data.password,
+        });
+        if (error) {
+          setFormError(error.message ?? "Could not create the account");
+          return;
+        }
+        setAccountCreated(true);
+      }
+      const created = await apiFetch<{ slug: string }>("/api/v1/workspaces", { method: "POST", body: workspace.data });
+      router.replace(`/${created.slug}/keys`);
+      router.refresh();
+    } catch (error) {
+      if (error instanceof ApiClientError) {
+        setErrors(apiFieldErrors(error));
+        setFormError(error.message);
+      } else throw error;
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <h1 className="text-lg font-semibold">Create your account</h1>
+      <FormError message={formError} />
+      <fieldset disabled={accountCreated} className="space-y-4">
+        <Field label="Your name" error={errors.userName}>
+          {(p) => <Input {...p} name="userName" autoComplete="name" required />}
+        </Field>
+        <Field label="Email" error={errors.email}>
+          {(p) => <Input {...p} name="email" type="email" autoComplete="email" required />}
+        </Field>
+        <Field label="Password" error={errors.password} hint="At least 8 characters">
+          {(p) => <Input {...p} name="password" type="password" autoComplete="new-password" required />}
+        </Field>
+      </fieldset>
+      <hr className="border-border" />
+      <WorkspaceFields errors={errors} />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Creating…" : accountCreated ? "Create workspace" : "Create account"}
+      </Button>
+      <p className="text-center text-sm text-muted-foreground">
+        Already have an account?{" "}
+        <Link href="/sign-in" className="font-medium text-primary underline-offset-4 hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+import { createKeySchema, keyListSchema, listKeysQuerySchema } from "@/lib/api/schemas/keys";
+import { parseJsonBody, parseQuery } from "@/lib/api/request";
+import { withAuth } from "@/lib/auth/with-auth";
+import { toCreatedKeyView, toKeyView } from "@/lib/keys/serialize";
+import { createKey, listKeys } from "@/lib/keys/service";
+
+export const GET = withAuth({ scope: "keys.read" }, async ({ req, db, principal, now }) => {
+  const query = parseQuery(req.url, listKeysQuerySchema);
+  const page = await listKeys(db, principal.workspace.id, query);
+  return Response.json(keyListSchema.parse({ data: page.rows.map((row) => toKeyView(row, now)), nextCursor: page.nextCursor }));
+});
+
+export const POST = withAuth({ scope: "keys.write" }, async ({ req, db, principal, meta, now }) => {
+  const input = await parseJsonBody(req, createKeySchema);
+  const { row, secret } = await createKey(db, principal, input, meta, now);
+  return Response.json(toCreatedKeyView(row, secret, now), { status: 201, headers: { "cache-control": "no-store" } });
+});

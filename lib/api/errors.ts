@@ -1,0 +1,72 @@
+import { ZodError } from "zod";
+
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+/** Thrown by handlers and lib code; turned into `{"error":{…}}` with its status by toErrorResponse. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export function zodIssues(error: ZodError): FieldIssue[] {
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    // An unknown field is reported under its own name, not its parent's.
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ field: [...path, key].join("."), message: "Unknown field" }));
+    }
+    return [{ field: path.length ? path.join(".") : "body", message: issue.message }];
+  });
+}
+
+export function validationError(issues: FieldIssue[]): ApiError {
+  const first = issues[0];
+  return new ApiError("VALIDATION_FAILED", `${first.field}: ${first.message}`, { issues });
+}
+
+/** The body and status for any thrown value; unknown errors are logged and hidden. */
+export function errorBody(error: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
+  if (error instanceof ZodError) return errorBody(validationError(zodIssues(error)));
+  if (error instanceof ApiError) {
+    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    if (error.details !== undefined) body.error.details = error.details;
+    return { status: error.status, body, headers: error.headers };
+  }
+  console.error("[keysmith] unhandled error:", error instanceof Error ? (error.stack ?? error.message) : error);
+  return { status: 500, body: { error: { code: "INTERNAL", message: "Internal server error" } } };
+}
+
+export function toErrorResponse(error: unknown): Response {
+  const { status, body, headers } = errorBody(error);
+  return Response.json(body, { status, headers });
+}

@@ -1,0 +1,41 @@
+import type { z } from "zod";
+import { ApiError, validationError, zodIssues } from "./errors";
+
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+/** Parses a JSON request body against a schema; every failure is a 4xx naming the field. */
+export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  const text = await readBodyText(req, MAX_JSON_BODY_BYTES);
+  return parseJsonText(text, req.headers.get("content-type"), schema);
+}
+
+export function parseJsonText<S extends z.ZodType>(text: string, contentType: string | null, schema: S): z.output<S> {
+  if (!contentType || !/^application\/json\b/i.test(contentType.trim())) {
+    throw validationError([{ field: "content-type", message: "Expected application/json" }]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw validationError([{ field: "body", message: "Invalid JSON" }]);
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) throw validationError(zodIssues(result.error));
+  return result.data;
+}
+
+export async function readBodyText(req: Request, limit: number): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > limit) throw new ApiError("PAYLOAD_TOO_LARGE", `Body exceeds ${limit} bytes`);
+  const buffer = await req.arrayBuffer();
+  if (buffer.byteLength > limit) throw new ApiError("PAYLOAD_TOO_LARGE", `Body exceeds ${limit} bytes`);
+  return new TextDecoder().decode(buffer);
+}
+
+/** Parses URL search parameters against a schema (repeated keys are not used). */
+export function parseQuery<S extends z.ZodType>(url: string, schema: S): z.output<S> {
+  const params = Object.fromEntries(new URL(url).searchParams);
+  const result = schema.safeParse(params);
+  if (!result.success) throw validationError(zodIssues(result.error));
+  return result.data;
+}

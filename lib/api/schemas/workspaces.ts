@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { KEY_PREFIX_PATTERN } from "../../keys/format";
+
+export const workspaceSlugSchema = z
+  .string()
+  .trim()
+  .min(2, "Use at least 2 characters")
+  .max(40, "Use at most 40 characters")
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Lowercase letters, digits and single dashes");
+
+export const keyPrefixSchema = z
+  .string()
+  .trim()
+  .regex(KEY_PREFIX_PATTERN, "2–12 lowercase letters or digits");
+
+export const createWorkspaceSchema = z.strictObject({
+  name: z.string().trim().min(2, "Use at least 2 characters").max(60, "Use at most 60 characters"),
+  slug: workspaceSlugSchema,
+  keyPrefix: keyPrefixSchema.default("sk"),
+});
+export type CreateWorkspaceInput = z.input<typeof createWorkspaceSchema>;
+
+export const workspaceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  keyPrefix: z.string(),
+  allowKeyMinting: z.boolean(),
+  customScopes: z.array(z.string()),
+});
+export type WorkspaceView = z.output<typeof workspaceSchema>;
+
+/** Turns a workspace name into a slug suggestion: "Acme Inc." → "acme-inc". */
+export function slugify(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
+}

@@ -1,0 +1,39 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { organization } from "better-auth/plugins";
+import type { Db } from "../db/client";
+
+export interface AuthOptions {
+  baseURL: string;
+  secret: string;
+}
+
+/** better-auth: email + password, workspaces as organizations with owner/admin/member roles. */
+export function createAuth(db: Db, options: AuthOptions) {
+  const origin = new URL(options.baseURL);
+  // The same server is reachable as localhost and 127.0.0.1; both are the same origin to us.
+  const aliases = ["localhost", "127.0.0.1"].map((host) => `${origin.protocol}//${host}:${origin.port || 80}`);
+  return betterAuth({
+    baseURL: options.baseURL,
+    secret: options.secret,
+    trustedOrigins: [origin.origin, ...aliases],
+    database: prismaAdapter(db, { provider: "postgresql" }),
+    emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
+    session: { cookieCache: { enabled: true, maxAge: 60 } },
+    telemetry: { enabled: false },
+    plugins: [
+      organization({
+        schema: {
+          organization: {
+            additionalFields: {
+              keyPrefix: { type: "string", required: false, defaultValue: "sk", input: true },
+              allowKeyMinting: { type: "boolean", required: false, defaultValue: false, input: false },
+            },
+          },
+        },
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,31 @@
+import type { Actor } from "../audit/record";
+import type { WorkspaceRef } from "../workspaces/lookup";
+import type { Role } from "./scopes";
+
+/** Who is calling, in which workspace, with which effective scopes. */
+export interface Principal {
+  type: "user" | "key";
+  /** The user, or the key's creator. */
+  userId: string;
+  userName: string;
+  keyId: string | null;
+  keyName: string | null;
+  workspace: WorkspaceRef;
+  role: Role;
+  scopes: string[];
+}
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export function actorOf(principal: Pick<Principal, "type" | "userId" | "userName" | "keyId" | "keyName">, meta: RequestMeta): Actor {
+  return principal.type === "key"
+    ? { type: "key", id: principal.keyId ?? "", label: principal.keyName ?? "", ...meta }
+    : { type: "user", id: principal.userId, label: principal.userName, ...meta };
+}
+
+export function hasScope(principal: Principal, scope: string): boolean {
+  return principal.scopes.includes(scope);
+}

@@ -1,0 +1,193 @@
+import { ApiError, toErrorResponse } from "../api/errors";
+import type { Db } from "../db/client";
+import { checkKey } from "../keys/authenticate";
+import { getRuntime, type Runtime } from "../runtime";
+import { findWorkspace, listMemberships, memberRole, type WorkspaceRef } from "../workspaces/lookup";
+import type { Principal, RequestMeta } from "./principal";
+import { roleCeiling } from "./scopes";
+
+/**
+ * The one wrapper every /api/v1 handler goes through: a session cookie or an API key
+ * becomes a Principal in one workspace, the required scope is checked, and every thrown
+ * error becomes the JSON error contract.
+ */
+export interface HandlerContext<P> {
+  req: Request;
+  params: P;
+  principal: Principal;
+  db: Db;
+  runtime: Runtime;
+  meta: RequestMeta;
+  now: Date;
+}
+
+export interface AuthOptions {
+  /** The scope the caller must hold in the chosen workspace. */
+  scope?: string;
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+export const CLIENT_IP_HEADER = "x-keysmith-client-ip";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function withAuth<P = Record<string, never>>(
+  options: AuthOptions,
+  handler: (ctx: HandlerContext<P>) => Promise<Response>,
+) {
+  return async (req: Request, route: RouteContext<P>): Promise<Response> => {
+    try {
+      const runtime = await getRuntime();
+      const now = new Date();
+      const meta = requestMeta(req);
+      const principal = await authenticate(req, runtime, now);
+      if (principal.keyId) runtime.usage.record({ keyId: principal.keyId, success: true, at: now, ...meta });
+      if (options.scope && !principal.scopes.includes(options.scope)) {
+        throw new ApiError("FORBIDDEN", `This action needs the ${options.scope} scope`);
+      }
+      const params = route?.params ? await route.params : ({} as P);
+      return await handler({ req, params, principal, db: runtime.database.db, runtime, meta, now });
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
+
+export interface UserContext {
+  req: Request;
+  user: { id: string; name: string; email: string };
+  db: Db;
+  meta: RequestMeta;
+}
+
+/** For the few routes that act on the signed-in user rather than in a workspace (creating one). */
+export function withUser(handler: (ctx: UserContext) => Promise<Response>) {
+  return async (req: Request): Promise<Response> => {
+    try {
+      const runtime = await getRuntime();
+      const session = await runtime.auth.api.getSession({ headers: req.headers });
+      if (!session) throw new ApiError("UNAUTHORIZED", "Sign in first");
+      if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
+        throw new ApiError("FORBIDDEN", "Cross-origin request refused");
+      }
+      return await handler({ req, user: session.user, db: runtime.database.db, meta: requestMeta(req) });
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
+
+/** For routes that need no credential (verification): only the error contract. */
+export function withErrors(handler: (req: Request, runtime: Runtime) => Promise<Response>) {
+  return async (req: Request): Promise<Response> => {
+    try {
+      return await handler(req, await getRuntime());
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
+
+export function requestMeta(req: Request): RequestMeta {
+  return {
+    ip: req.headers.get(CLIENT_IP_HEADER),
+    userAgent: req.headers.get("user-agent")?.slice(0, 400) ?? null,
+  };
+}
+
+/** The API key in `Authorization: Bearer …` or `X-API-Key`, if any. */
+export function presentedKey(headers: Headers): string | null {
+  const apiKey = headers.get("x-api-key");
+  if (apiKey) return apiKey.trim();
+  const authorization = headers.get("authorization");
+  if (!authorization) return null;
+  const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
+  if (!match) throw new ApiError("UNAUTHORIZED", "Authorization must be `Bearer <key>`");
+  return match[1].trim();
+}
+
+async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<Principal> {
+  const db = runtime.database.db;
+  const hint = req.headers.get("x-workspace-id");
+  const secret = presentedKey(req.headers);
+  if (secret !== null) {
+    const check = await checkKey(db, secret, { now, workspaceHint: hint });
+    if (check.code !== "VALID") throw new ApiError("UNAUTHORIZED", keyRefusal(check.code));
+    if (check.workspaceAmbiguous) {
+      throw new ApiError("VALIDATION_FAILED", "This personal key belongs to several workspaces: name one with the x-workspace-id header", {
+        issues: [{ field: "x-workspace-id", message: "Required for a personal key in several workspaces" }],
+      });
+    }
+    if (!check.workspace || !check.role || !check.userId) throw new ApiError("UNAUTHORIZED", "API key has no workspace");
+    if (hint && hint !== check.workspace.id && hint !== check.workspace.slug) {
+      throw new ApiError("FORBIDDEN", "This key does not belong to that workspace");
+    }
+    const creator = await db.user.findUnique({ where: { id: check.userId }, select: { name: true } });
+    return {
+      type: "key",
+      userId: check.userId,
+      userName: creator?.name ?? "",
+      keyId: check.keyId,
+      keyName: check.keyName,
+      workspace: check.workspace,
+      role: check.role,
+      scopes: check.scopes,
+    };
+  }
+
+  const session = await runtime.auth.api.getSession({ headers: req.headers });
+  if (!session) throw new ApiError("UNAUTHORIZED", "Sign in or send an API key");
+  if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
+    throw new ApiError("FORBIDDEN", "Cross-origin request refused");
+  }
+  const { workspace, role } = await sessionWorkspace(db, session.user.id, hint ?? session.session.activeOrganizationId);
+  return {
+    type: "user",
+    userId: session.user.id,
+    userName: session.user.name,
+    keyId: null,
+    keyName: null,
+    workspace,
+    role,
+    scopes: roleCeiling(role, workspace.customScopes),
+  };
+}
+
+async function sessionWorkspace(db: Db, userId: string, idOrSlug: string | null | undefined) {
+  if (idOrSlug) {
+    const workspace: WorkspaceRef | null = await findWorkspace(db, idOrSlug);
+    const role = workspace ? await memberRole(db, workspace.id, userId) : null;
+    if (!workspace || !role) throw new ApiError("FORBIDDEN", "You are not a member of that workspace");
+    return { workspace, role };
+  }
+  const memberships = await listMemberships(db, userId);
+  if (memberships.length === 0) throw new ApiError("NOT_FOUND", "You have no workspace yet: create one first");
+  return memberships[0];
+}
+
+/** Cookie-authenticated mutations must come from our own pages (CSRF). */
+function isSameOrigin(req: Request): boolean {
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function keyRefusal(code: string): string {
+  switch (code) {
+    case "MALFORMED":
+      return "API key is malformed";
+    case "NOT_FOUND":
+      return "API key is not recognised";
+    case "REVOKED":
+      return "API key has been revoked";
+    case "EXPIRED":
+      return "API key has expired";
+    default:
+      return "API key is disabled";
+  }
+}

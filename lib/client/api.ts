@@ -1,0 +1,49 @@
+import type { ErrorBody, ErrorCode, FieldIssue } from "../api/errors";
+
+/** An /api/v1 error as the dashboard sees it, with per-field messages for forms. */
+export class ApiClientError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | "NETWORK",
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+
+  fieldError(field: string): string | undefined {
+    return this.issues.find((issue) => issue.field === field)?.message;
+  }
+}
+
+export interface ApiRequest {
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  /** Workspace id or slug, sent as x-workspace-id. */
+  workspace?: string;
+  body?: unknown;
+}
+
+/** The dashboard calls the same /api/v1 routes as API clients, with its session cookie. */
+export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (request.workspace) headers["x-workspace-id"] = request.workspace;
+  if (request.body !== undefined) headers["content-type"] = "application/json";
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: request.method ?? "GET",
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiClientError(0, "NETWORK", "Could not reach Keysmith. Check your connection and try again.");
+  }
+  const json = await res.json().catch(() => null);
+  if (!res.ok) {
+    const error = (json as ErrorBody | null)?.error;
+    const issues = (error?.details as { issues?: FieldIssue[] } | undefined)?.issues ?? [];
+    throw new ApiClientError(res.status, error?.code ?? "INTERNAL", error?.message ?? `Request failed (${res.status})`, issues);
+  }
+  return json as T;
+}

@@ -1,0 +1,5 @@
+/** `sk_live_3f9aXXXX…a7b8` → `sk_live_3f9a…a7b8`: enough to recognise a key, useless to use it. */
+export function maskKey(key: string): string {
+  const envEnd = key.indexOf("_", key.indexOf("_") + 1) + 1;
+  return `${key.slice(0, envEnd + 4)}…${key.slice(-4)}`;
+}

@@ -1,0 +1,32 @@
+import { type CreatedKeyView, createdKeySchema, type KeyView, keySchema } from "../api/schemas/keys";
+import type { ApiKey } from "../generated/prisma/client";
+import { keyStatus } from "./expiry";
+
+export type KeyRow = ApiKey & { createdBy?: { id: string; name: string; email: string } | null };
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** Every key leaves the API through keySchema, so a hash can never slip out. */
+export function toKeyView(row: KeyRow, now: Date): KeyView {
+  return keySchema.parse({
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    description: row.description,
+    maskedKey: row.maskedKey,
+    environment: row.environment,
+    scopes: row.scopes,
+    status: keyStatus(row, now),
+    expiresAt: iso(row.expiresAt),
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy ?? null,
+    revokedAt: iso(row.revokedAt),
+    lastUsedAt: iso(row.lastUsedAt),
+    lastUsedIp: row.lastUsedIp,
+    lastUsedUserAgent: row.lastUsedUserAgent,
+  });
+}
+
+export function toCreatedKeyView(row: KeyRow, secret: string, now: Date): CreatedKeyView {
+  return createdKeySchema.parse({ ...toKeyView(row, now), key: secret });
+}

@@ -1,0 +1,36 @@
+import type { VerifyKeyInput, VerifyResult } from "../api/schemas/keys";
+import type { Db } from "../db/client";
+import { checkKey } from "../keys/authenticate";
+import type { UsageRecorder } from "./usage";
+
+export interface VerifyContext {
+  db: Db;
+  usage: UsageRecorder;
+  now: Date;
+  /** The caller of the verify endpoint (for last-used), not the `ip` under test. */
+  userAgent?: string | null;
+}
+
+/**
+ * Answers "may this key be used?" A refused key is still an answer (valid:false + code),
+ * never an error. `ip` is the address of the end client the caller is serving.
+ */
+export async function verifyKey(input: VerifyKeyInput, ctx: VerifyContext): Promise<VerifyResult> {
+  const check = await checkKey(ctx.db, input.key, { now: ctx.now });
+  let code = check.code;
+  if (code === "VALID" && input.requiredScopes?.some((scope) => !check.scopes.includes(scope))) {
+    code = "INSUFFICIENT_SCOPE";
+  }
+  if (check.keyId) {
+    ctx.usage.record({ keyId: check.keyId, success: code === "VALID", at: ctx.now, ip: input.ip, userAgent: ctx.userAgent });
+  }
+  return {
+    valid: code === "VALID",
+    code,
+    keyId: check.keyId,
+    workspaceId: check.workspace?.id ?? null,
+    environment: check.environment,
+    scopes: code === "VALID" ? check.scopes : [],
+    expiresAt: check.expiresAt?.toISOString() ?? null,
+  };
+}

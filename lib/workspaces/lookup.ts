@@ -1,0 +1,53 @@
+import type { Db } from "../db/client";
+import { isRole, type Role } from "../auth/scopes";
+
+export interface WorkspaceRef {
+  id: string;
+  slug: string;
+  name: string;
+  keyPrefix: string;
+  allowKeyMinting: boolean;
+  customScopes: string[];
+}
+
+export const workspaceRefSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  keyPrefix: true,
+  allowKeyMinting: true,
+  customScopes: true,
+} as const;
+
+/** A workspace by id or slug (clients may send either in x-workspace-id). */
+export async function findWorkspace(db: Db, idOrSlug: string): Promise<WorkspaceRef | null> {
+  return db.organization.findFirst({
+    where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] },
+    select: workspaceRefSelect,
+  });
+}
+
+export async function memberRole(db: Db, workspaceId: string, userId: string): Promise<Role | null> {
+  const member = await db.member.findUnique({
+    where: { organizationId_userId: { organizationId: workspaceId, userId } },
+    select: { role: true },
+  });
+  if (!member) return null;
+  // better-auth stores comma-separated roles when several are given; the strongest wins.
+  const roles = member.role.split(",").map((r) => r.trim()).filter(isRole);
+  return (["owner", "admin", "member"] as const).find((r) => roles.includes(r)) ?? null;
+}
+
+export interface Membership {
+  workspace: WorkspaceRef;
+  role: Role;
+}
+
+export async function listMemberships(db: Db, userId: string): Promise<Membership[]> {
+  const rows = await db.member.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, organization: { select: workspaceRefSelect } },
+  });
+  return rows.flatMap((row) => (isRole(row.role) ? [{ workspace: row.organization, role: row.role }] : []));
+}

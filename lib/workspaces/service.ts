@@ -1,0 +1,43 @@
+import type { z } from "zod";
+import { ApiError } from "../api/errors";
+import type { createWorkspaceSchema } from "../api/schemas/workspaces";
+import { recordAudit } from "../audit/record";
+import type { RequestMeta } from "../auth/principal";
+import type { Db } from "../db/client";
+import { newId } from "../ids";
+import { type WorkspaceRef, workspaceRefSelect } from "./lookup";
+
+export interface WorkspaceCreator {
+  id: string;
+  name: string;
+}
+
+/** Creates a workspace with its creator as owner. */
+export async function createWorkspace(
+  db: Db,
+  user: WorkspaceCreator,
+  input: z.output<typeof createWorkspaceSchema>,
+  meta: RequestMeta,
+): Promise<WorkspaceRef> {
+  const taken = await db.organization.findUnique({ where: { slug: input.slug }, select: { id: true } });
+  if (taken) {
+    throw new ApiError("CONFLICT", `The URL name "${input.slug}" is taken`, {
+      issues: [{ field: "slug", message: "Already taken" }],
+    });
+  }
+  return db.$transaction(async (tx) => {
+    const workspace = await tx.organization.create({
+      data: { id: newId("ws"), name: input.name, slug: input.slug, keyPrefix: input.keyPrefix },
+      select: workspaceRefSelect,
+    });
+    await tx.member.create({
+      data: { id: newId("mem"), organizationId: workspace.id, userId: user.id, role: "owner" },
+    });
+    await recordAudit(
+      tx,
+      { type: "user", id: user.id, label: user.name, ...meta },
+      { workspaceId: workspace.id, action: "workspace.created", targetType: "workspace", targetId: workspace.id },
+    );
+    return workspace;
+  });
+}
