@@ -44,7 +44,11 @@ async function startRuntime(): Promise<Runtime> {
     url,
     dataDir: isPostgresUrl(url) ? undefined : join(/*turbopackIgnore: true*/ dataDir(), "pglite"),
   });
-  const auth = createAuth(database.db, { baseURL: publicBaseUrl(), secret: authSecret() });
+  const auth = createAuth(database.db, {
+    baseURL: publicBaseUrl(),
+    secret: authSecret(),
+    rateLimit: process.env.KEYSMITH_AUTH_RATE_LIMIT !== "off",
+  });
   const usage = new UsageRecorder(database.db);
   usage.start();
   return {

@@ -6,6 +6,8 @@ import type { Db } from "../db/client";
 export interface AuthOptions {
   baseURL: string;
   secret: string;
+  /** better-auth's own limiter on sign-in/sign-up; the test suite signs up many users from one address. */
+  rateLimit: boolean;
 }
 
 /** better-auth: email + password, workspaces as organizations with owner/admin/member roles. */
@@ -21,6 +23,7 @@ export function createAuth(db: Db, options: AuthOptions) {
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
     session: { cookieCache: { enabled: true, maxAge: 60 } },
     telemetry: { enabled: false },
+    rateLimit: { enabled: options.rateLimit },
     plugins: [
       organization({
         schema: {

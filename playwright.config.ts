@@ -1,0 +1,62 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// One production server for every test, on a fresh embedded database. The config is
+// evaluated again in each worker; the env var keeps the data folder the same.
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://localhost:${port}`;
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "keysmith-e2e-"));
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/artifacts",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "api", testMatch: "api/**/*.spec.ts" },
+    { name: "setup", testMatch: "browser/*.setup.ts" },
+    {
+      name: "chromium",
+      testMatch: "browser/**/*.spec.ts",
+      dependencies: ["setup"],
+      use: { storageState: "e2e/.auth/admin.json", permissions: ["clipboard-read", "clipboard-write"] },
+    },
+  ],
+  webServer: {
+    command: "npx tsx server.ts",
+    url: `${baseURL}/api/health`,
+    timeout: 90_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      NODE_ENV: "production",
+      KEYSMITH_DATA_DIR: process.env.E2E_DATA_DIR,
+      KEYSMITH_USAGE_FLUSH_MS: "500",
+      KEYSMITH_AUTH_RATE_LIMIT: "off",
+    },
+  },
+});
