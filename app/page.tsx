@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { requireUser } from "./_lib/session";
 import { listMemberships } from "@/lib/workspaces/lookup";
+import { requireUser } from "./_lib/session";
 
 export default async function Home() {
   const { user, db } = await requireUser();

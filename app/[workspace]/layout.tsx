@@ -4,7 +4,13 @@ import type { ReactNode } from "react";
 import { requireMembership } from "@/app/_lib/session";
 import { SignOutButton } from "@/components/workspace/sign-out-button";
 
-export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ workspace: string }> }) {
+export default async function WorkspaceLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ workspace: string }>;
+}) {
   const { workspace: slug } = await params;
   const { membership, user } = await requireMembership(slug);
   return (
@@ -14,7 +20,9 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           <Link href="/" className="flex items-center gap-2 font-semibold">
             <KeyRound aria-hidden className="h-5 w-5 text-primary" /> Keysmith
           </Link>
-          <span aria-hidden className="text-muted-foreground">/</span>
+          <span aria-hidden className="text-muted-foreground">
+            /
+          </span>
           <span className="font-medium" data-testid="workspace-name">
             {membership.workspace.name}
           </span>

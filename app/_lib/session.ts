@@ -18,7 +18,9 @@ export async function optionalUser() {
 }
 
 /** The workspace named by the URL, if the user is a member; otherwise a 404 page. */
-export async function requireMembership(slug: string): Promise<{ membership: Membership; memberships: Membership[]; user: { id: string; name: string; email: string } }> {
+export async function requireMembership(
+  slug: string,
+): Promise<{ membership: Membership; memberships: Membership[]; user: { id: string; name: string; email: string } }> {
   const { user, db } = await requireUser();
   const memberships = await listMemberships(db, user.id);
   const membership = memberships.find((m) => m.workspace.slug === slug);

@@ -27,7 +27,9 @@ export function DialogContent({ title, description, className, children, ...prop
       >
         <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
         {description ? (
-          <RadixDialog.Description className="mt-1 text-sm text-muted-foreground">{description}</RadixDialog.Description>
+          <RadixDialog.Description className="mt-1 text-sm text-muted-foreground">
+            {description}
+          </RadixDialog.Description>
         ) : null}
         <div className="mt-4">{children}</div>
       </RadixDialog.Content>

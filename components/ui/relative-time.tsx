@@ -8,7 +8,7 @@ export function RelativeTime({ value, fallback = "Never" }: { value: string | nu
   const date = new Date(value);
   const exact = format(date, "PPpp");
   return (
-    <time dateTime={value} title={exact} aria-label={exact}>
+    <time dateTime={value} title={exact}>
       {formatDistanceToNow(date, { addSuffix: true })}
     </time>
   );

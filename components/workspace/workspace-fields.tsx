@@ -16,7 +16,16 @@ export function WorkspaceFields({ errors }: { errors: FieldErrors }) {
   return (
     <>
       <Field label="Workspace name" error={errors.name}>
-        {(p) => <Input {...p} name="workspaceName" value={name} onChange={(e) => setName(e.target.value)} placeholder="Acme Inc." required />}
+        {(p) => (
+          <Input
+            {...p}
+            name="workspaceName"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="Acme Inc."
+            required
+          />
+        )}
       </Field>
       <Field label="Workspace URL" error={errors.slug} hint={`/${shownSlug || "your-workspace"}/keys`}>
         {(p) => (
@@ -42,7 +51,16 @@ export function WorkspaceFields({ errors }: { errors: FieldErrors }) {
           </>
         }
       >
-        {(p) => <Input {...p} name="keyPrefix" value={prefix} onChange={(e) => setPrefix(e.target.value)} maxLength={12} required />}
+        {(p) => (
+          <Input
+            {...p}
+            name="keyPrefix"
+            value={prefix}
+            onChange={(e) => setPrefix(e.target.value)}
+            maxLength={12}
+            required
+          />
+        )}
       </Field>
     </>
   );

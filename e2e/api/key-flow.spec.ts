@@ -7,7 +7,9 @@ test.describe("API: key lifecycle over HTTP", () => {
     const admin = await signUpWithWorkspace(baseURL!, "acme");
     const machine = await anonymous(baseURL!);
 
-    const create = await admin.api.post("/api/v1/keys", { data: { name: "Billing service", environment: "live", expiresIn: "90d" } });
+    const create = await admin.api.post("/api/v1/keys", {
+      data: { name: "Billing service", environment: "live", expiresIn: "90d" },
+    });
     expect(create.status()).toBe(201);
     const created = await create.json();
     expect(created.key).toMatch(/^acme_live_[0-9A-Za-z]{38}$/);
@@ -25,11 +27,18 @@ test.describe("API: key lifecycle over HTTP", () => {
       expiresAt: created.expiresAt,
     });
 
-    const credentials: Record<string, string>[] = [{ authorization: `Bearer ${created.key}` }, { "x-api-key": created.key }];
+    const credentials: Record<string, string>[] = [
+      { authorization: `Bearer ${created.key}` },
+      { "x-api-key": created.key },
+    ];
     for (const headers of credentials) {
       const me = await machine.get("/api/v1/me", { headers });
       expect(me.status()).toBe(200);
-      expect(await me.json()).toMatchObject({ type: "key", key: { id: created.id }, workspace: { id: admin.workspace.id } });
+      expect(await me.json()).toMatchObject({
+        type: "key",
+        key: { id: created.id },
+        workspace: { id: admin.workspace.id },
+      });
     }
 
     // The secret is never returned again: not by the list, not by the key itself.
@@ -59,21 +68,35 @@ test.describe("API: key lifecycle over HTTP", () => {
     const machine = await anonymous(baseURL!);
     const { key } = await (await admin.api.post("/api/v1/keys", { data: { name: "Checksum probe" } })).json();
     const tampered = key.slice(0, 10) + (key[10] === "a" ? "b" : "a") + key.slice(11);
-    expect(await (await machine.post("/api/v1/keys/verify", { data: { key: tampered } })).json()).toMatchObject({ valid: false, code: "MALFORMED", keyId: null });
+    expect(await (await machine.post("/api/v1/keys/verify", { data: { key: tampered } })).json()).toMatchObject({
+      valid: false,
+      code: "MALFORMED",
+      keyId: null,
+    });
 
     const unknown = await machine.post("/api/v1/keys/verify", { data: { key: generateKey("sk", "live") } });
     expect(await unknown.json()).toMatchObject({ valid: false, code: "NOT_FOUND", keyId: null });
   });
 
-  test("bad input: invalid JSON, wrong content type, missing and unknown fields → 400 naming the field", async ({ baseURL }) => {
+  test("bad input: invalid JSON, wrong content type, missing and unknown fields → 400 naming the field", async ({
+    baseURL,
+  }) => {
     const admin = await signUpWithWorkspace(baseURL!);
     const machine = await anonymous(baseURL!);
 
-    const badJson = await machine.post("/api/v1/keys/verify", { headers: { "content-type": "application/json" }, data: "{not json" });
+    const badJson = await machine.post("/api/v1/keys/verify", {
+      headers: { "content-type": "application/json" },
+      data: "{not json",
+    });
     expect(badJson.status()).toBe(400);
-    expect(await badJson.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", details: { issues: [{ field: "body" }] } } });
+    expect(await badJson.json()).toMatchObject({
+      error: { code: "VALIDATION_FAILED", details: { issues: [{ field: "body" }] } },
+    });
 
-    const wrongType = await machine.post("/api/v1/keys/verify", { headers: { "content-type": "text/plain" }, data: "key=x" });
+    const wrongType = await machine.post("/api/v1/keys/verify", {
+      headers: { "content-type": "text/plain" },
+      data: "key=x",
+    });
     expect(wrongType.status()).toBe(400);
     expect(await wrongType.json()).toMatchObject({ error: { details: { issues: [{ field: "content-type" }] } } });
 
@@ -83,14 +106,18 @@ test.describe("API: key lifecycle over HTTP", () => {
 
     const short = await admin.api.post("/api/v1/keys", { data: { name: "ab" } });
     expect(short.status()).toBe(400);
-    expect(await short.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", details: { issues: [{ field: "name" }] } } });
+    expect(await short.json()).toMatchObject({
+      error: { code: "VALIDATION_FAILED", details: { issues: [{ field: "name" }] } },
+    });
 
     const long = await admin.api.post("/api/v1/keys", { data: { name: "x".repeat(51) } });
     expect((await long.json()).error.details.issues[0].field).toBe("name");
 
     const unknown = await admin.api.post("/api/v1/keys", { data: { name: "Valid name", secret: "nope" } });
     expect(unknown.status()).toBe(400);
-    expect(await unknown.json()).toMatchObject({ error: { details: { issues: [{ field: "secret", message: "Unknown field" }] } } });
+    expect(await unknown.json()).toMatchObject({
+      error: { details: { issues: [{ field: "secret", message: "Unknown field" }] } },
+    });
 
     const badEnv = await admin.api.post("/api/v1/keys", { data: { name: "Valid name", environment: "prod" } });
     expect((await badEnv.json()).error.details.issues[0].field).toBe("environment");
@@ -99,11 +126,18 @@ test.describe("API: key lifecycle over HTTP", () => {
     expect(badQuery.status()).toBe(400);
   });
 
-  test("no credential → 401; unknown key → 401; cross-origin cookie mutation → 403; unknown key id → 404", async ({ baseURL }) => {
+  test("no credential → 401; unknown key → 401; cross-origin cookie mutation → 403; unknown key id → 404", async ({
+    baseURL,
+  }) => {
     const admin = await signUpWithWorkspace(baseURL!);
     const machine = await anonymous(baseURL!);
 
-    for (const [method, path] of [["GET", "/api/v1/keys"], ["POST", "/api/v1/keys"], ["GET", "/api/v1/me"], ["DELETE", "/api/v1/keys/key_x"]] as const) {
+    for (const [method, path] of [
+      ["GET", "/api/v1/keys"],
+      ["POST", "/api/v1/keys"],
+      ["GET", "/api/v1/me"],
+      ["DELETE", "/api/v1/keys/key_x"],
+    ] as const) {
       const res = await machine.fetch(path, { method, data: method === "POST" ? { name: "nope" } : undefined });
       expect(res.status(), `${method} ${path}`).toBe(401);
       expect(await res.json()).toMatchObject({ error: { code: "UNAUTHORIZED" } });
@@ -111,7 +145,10 @@ test.describe("API: key lifecycle over HTTP", () => {
     const garbage = await machine.get("/api/v1/me", { headers: { authorization: "Bearer not-a-key" } });
     expect(garbage.status()).toBe(401);
 
-    const crossOrigin = await admin.api.post("/api/v1/keys", { headers: { origin: "https://evil.example" }, data: { name: "Sneaky" } });
+    const crossOrigin = await admin.api.post("/api/v1/keys", {
+      headers: { origin: "https://evil.example" },
+      data: { name: "Sneaky" },
+    });
     expect(crossOrigin.status()).toBe(403);
 
     const missing = await admin.api.delete("/api/v1/keys/key_doesnotexist");

@@ -3,7 +3,6 @@ import { expect, test as setup } from "@playwright/test";
 import { ADMIN, ADMIN_STATE } from "../support/admin";
 import { screenshot } from "../support/screenshots";
 
-
 // Signs up once through the real page; the browser projects reuse the saved session.
 setup("sign up with a first workspace", async ({ page }, testInfo) => {
   await page.goto("/");

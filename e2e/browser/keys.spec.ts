@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { screenshot } from "../support/screenshots";
 import { ADMIN, ADMIN_STATE } from "../support/admin";
+import { screenshot } from "../support/screenshots";
 
 test("create a key, copy it from the one-time reveal, then revoke it", async ({ page, request }, testInfo) => {
   await page.goto(`/${ADMIN.slug}/keys`);

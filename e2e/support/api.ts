@@ -13,9 +13,13 @@ export async function signUpWithWorkspace(baseURL: string, keyPrefix = "sk"): Pr
   const api = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
   const id = randomUUID().slice(0, 8);
   const email = `user-${id}@example.com`;
-  const signUp = await api.post("/api/auth/sign-up/email", { data: { name: `User ${id}`, email, password: "correct-horse-battery" } });
+  const signUp = await api.post("/api/auth/sign-up/email", {
+    data: { name: `User ${id}`, email, password: "correct-horse-battery" },
+  });
   expect(signUp.status(), await signUp.text()).toBe(200);
-  const created = await api.post("/api/v1/workspaces", { data: { name: `Workspace ${id}`, slug: `ws-${id}`, keyPrefix } });
+  const created = await api.post("/api/v1/workspaces", {
+    data: { name: `Workspace ${id}`, slug: `ws-${id}`, keyPrefix },
+  });
   expect(created.status(), await created.text()).toBe(201);
   return { api, email, workspace: await created.json() };
 }

@@ -20,7 +20,10 @@ export interface RequestMeta {
   userAgent: string | null;
 }
 
-export function actorOf(principal: Pick<Principal, "type" | "userId" | "userName" | "keyId" | "keyName">, meta: RequestMeta): Actor {
+export function actorOf(
+  principal: Pick<Principal, "type" | "userId" | "userName" | "keyId" | "keyName">,
+  meta: RequestMeta,
+): Actor {
   return principal.type === "key"
     ? { type: "key", id: principal.keyId ?? "", label: principal.keyName ?? "", ...meta }
     : { type: "user", id: principal.userId, label: principal.userName, ...meta };

@@ -114,11 +114,16 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
     const check = await checkKey(db, secret, { now, workspaceHint: hint });
     if (check.code !== "VALID") throw new ApiError("UNAUTHORIZED", keyRefusal(check.code));
     if (check.workspaceAmbiguous) {
-      throw new ApiError("VALIDATION_FAILED", "This personal key belongs to several workspaces: name one with the x-workspace-id header", {
-        issues: [{ field: "x-workspace-id", message: "Required for a personal key in several workspaces" }],
-      });
+      throw new ApiError(
+        "VALIDATION_FAILED",
+        "This personal key belongs to several workspaces: name one with the x-workspace-id header",
+        {
+          issues: [{ field: "x-workspace-id", message: "Required for a personal key in several workspaces" }],
+        },
+      );
     }
-    if (!check.workspace || !check.role || !check.userId) throw new ApiError("UNAUTHORIZED", "API key has no workspace");
+    if (!check.workspace || !check.role || !check.userId)
+      throw new ApiError("UNAUTHORIZED", "API key has no workspace");
     if (hint && hint !== check.workspace.id && hint !== check.workspace.slug) {
       throw new ApiError("FORBIDDEN", "This key does not belong to that workspace");
     }

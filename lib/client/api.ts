@@ -43,7 +43,12 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
   if (!res.ok) {
     const error = (json as ErrorBody | null)?.error;
     const issues = (error?.details as { issues?: FieldIssue[] } | undefined)?.issues ?? [];
-    throw new ApiClientError(res.status, error?.code ?? "INTERNAL", error?.message ?? `Request failed (${res.status})`, issues);
+    throw new ApiClientError(
+      res.status,
+      error?.code ?? "INTERNAL",
+      error?.message ?? `Request failed (${res.status})`,
+      issues,
+    );
   }
   return json as T;
 }

@@ -29,7 +29,9 @@ export function isPostgresUrl(url: string | undefined): url is string {
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  const migrations = readMigrations(options.migrationsDir ?? join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations"));
+  const migrations = readMigrations(
+    options.migrationsDir ?? join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations"),
+  );
   if (isPostgresUrl(options.url)) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     const conn = await pool.connect();

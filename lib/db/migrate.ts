@@ -81,10 +81,9 @@ async function applyOne(runner: SqlRunner, migration: Migration): Promise<void> 
       [id, migration.checksum, migration.name],
     );
     await runner.exec(migration.sql);
-    await runner.query(
-      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    );
+    await runner.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+      id,
+    ]);
     await runner.exec("COMMIT");
   } catch (error) {
     await runner.exec("ROLLBACK");

@@ -1,7 +1,13 @@
-import type { Db } from "../db/client";
 import type { VerifyCode } from "../api/schemas/keys";
 import { intersectScopes, type Role, roleCeiling } from "../auth/scopes";
-import { findWorkspace, listMemberships, memberRole, type WorkspaceRef, workspaceRefSelect } from "../workspaces/lookup";
+import type { Db } from "../db/client";
+import {
+  findWorkspace,
+  listMemberships,
+  memberRole,
+  type WorkspaceRef,
+  workspaceRefSelect,
+} from "../workspaces/lookup";
 import { parseKey } from "./format";
 import { hashKey } from "./hash";
 

@@ -29,8 +29,7 @@ describe("keyStatus", () => {
     expect(keyStatus({ ...base, expiresAt: new Date(now.getTime() + 30 * day) }, now)).toBe("active"));
   it("expiring soon within 7 days", () =>
     expect(keyStatus({ ...base, expiresAt: new Date(now.getTime() + 7 * day) }, now)).toBe("expiring_soon"));
-  it("expired at the exact expiry instant", () =>
-    expect(keyStatus({ ...base, expiresAt: now }, now)).toBe("expired"));
+  it("expired at the exact expiry instant", () => expect(keyStatus({ ...base, expiresAt: now }, now)).toBe("expired"));
   it("in grace after rotation, before the grace ends", () =>
     expect(keyStatus({ ...base, rotatedAt: now, expiresAt: new Date(now.getTime() + day) }, now)).toBe("in_grace"));
   it("revoked wins over expiry", () =>

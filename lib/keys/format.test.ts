@@ -39,7 +39,13 @@ describe("parseKey", () => {
   });
 
   it("rejects wrong shapes", () => {
-    for (const bad of ["", "sk_live_", "sk_prod_" + "a".repeat(38), "sk_live_" + "a".repeat(37), "x".repeat(MAX_KEY_LENGTH + 1)]) {
+    for (const bad of [
+      "",
+      "sk_live_",
+      `sk_prod_${"a".repeat(38)}`,
+      `sk_live_${"a".repeat(37)}`,
+      "x".repeat(MAX_KEY_LENGTH + 1),
+    ]) {
       expect(parseKey(bad)).toBeNull();
     }
   });

@@ -74,7 +74,11 @@ export interface KeyPage {
 }
 
 /** Newest first, keyset-paginated on (createdAt, id) so deep pages stay as fast as the first. */
-export async function listKeys(db: Db, workspaceId: string, query: z.output<typeof listKeysQuerySchema>): Promise<KeyPage> {
+export async function listKeys(
+  db: Db,
+  workspaceId: string,
+  query: z.output<typeof listKeysQuerySchema>,
+): Promise<KeyPage> {
   const where: Prisma.ApiKeyWhereInput = { workspaceId, kind: "workspace" };
   if (query.environment) where.environment = query.environment;
   if (query.search) where.name = { contains: query.search, mode: "insensitive" };
@@ -101,7 +105,13 @@ export async function getKey(db: Db, workspaceId: string, id: string): Promise<K
 }
 
 /** Immediate and permanent; the row stays for audit. Revoking twice is a no-op. */
-export async function revokeKey(db: Db, principal: Principal, id: string, meta: RequestMeta, now: Date): Promise<KeyRow> {
+export async function revokeKey(
+  db: Db,
+  principal: Principal,
+  id: string,
+  meta: RequestMeta,
+  now: Date,
+): Promise<KeyRow> {
   return db.$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({ where: { id, workspaceId: principal.workspace.id } });
     if (!key) throw new ApiError("NOT_FOUND", "No such key in this workspace");
@@ -133,6 +143,8 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
     const [createdAt, id] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
     return { createdAt: new Date(createdAt), id };
   } catch {
-    throw new ApiError("VALIDATION_FAILED", "cursor: Invalid cursor", { issues: [{ field: "cursor", message: "Invalid cursor" }] });
+    throw new ApiError("VALIDATION_FAILED", "cursor: Invalid cursor", {
+      issues: [{ field: "cursor", message: "Invalid cursor" }],
+    });
   }
 }

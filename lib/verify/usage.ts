@@ -75,7 +75,8 @@ export class UsageRecorder {
     for (const [keyId, entry] of batch) {
       const anySuccess = [...entry.buckets.values()].some((b) => b.success > 0);
       if (anySuccess) {
-        await this.db.$executeRaw`UPDATE "api_key" SET "lastUsedAt" = ${entry.lastUsedAt}, "lastUsedIp" = ${entry.ip}, "lastUsedUserAgent" = ${entry.userAgent}
+        await this.db
+          .$executeRaw`UPDATE "api_key" SET "lastUsedAt" = ${entry.lastUsedAt}, "lastUsedIp" = ${entry.ip}, "lastUsedUserAgent" = ${entry.userAgent}
           WHERE "id" = ${keyId} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${entry.lastUsedAt})`;
       }
       for (const [hour, counts] of entry.buckets) {

@@ -22,7 +22,13 @@ export async function verifyKey(input: VerifyKeyInput, ctx: VerifyContext): Prom
     code = "INSUFFICIENT_SCOPE";
   }
   if (check.keyId) {
-    ctx.usage.record({ keyId: check.keyId, success: code === "VALID", at: ctx.now, ip: input.ip, userAgent: ctx.userAgent });
+    ctx.usage.record({
+      keyId: check.keyId,
+      success: code === "VALID",
+      at: ctx.now,
+      ip: input.ip,
+      userAgent: ctx.userAgent,
+    });
   }
   return {
     valid: code === "VALID",

@@ -1,5 +1,5 @@
-import type { Db } from "../db/client";
 import { isRole, type Role } from "../auth/scopes";
+import type { Db } from "../db/client";
 
 export interface WorkspaceRef {
   id: string;
@@ -34,7 +34,10 @@ export async function memberRole(db: Db, workspaceId: string, userId: string): P
   });
   if (!member) return null;
   // better-auth stores comma-separated roles when several are given; the strongest wins.
-  const roles = member.role.split(",").map((r) => r.trim()).filter(isRole);
+  const roles = member.role
+    .split(",")
+    .map((r) => r.trim())
+    .filter(isRole);
   return (["owner", "admin", "member"] as const).find((r) => roles.includes(r)) ?? null;
 }
 

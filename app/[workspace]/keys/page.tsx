@@ -9,7 +9,12 @@ export default async function KeysPage({ params }: { params: Promise<{ workspace
   const { membership } = await requireMembership(slug);
   return (
     <KeysView
-      workspace={{ id: membership.workspace.id, slug, name: membership.workspace.name, keyPrefix: membership.workspace.keyPrefix }}
+      workspace={{
+        id: membership.workspace.id,
+        slug,
+        name: membership.workspace.name,
+        keyPrefix: membership.workspace.keyPrefix,
+      }}
       canWrite={membership.role !== "member"}
     />
   );

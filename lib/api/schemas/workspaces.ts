@@ -8,10 +8,7 @@ export const workspaceSlugSchema = z
   .max(40, "Use at most 40 characters")
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Lowercase letters, digits and single dashes");
 
-export const keyPrefixSchema = z
-  .string()
-  .trim()
-  .regex(KEY_PREFIX_PATTERN, "2–12 lowercase letters or digits");
+export const keyPrefixSchema = z.string().trim().regex(KEY_PREFIX_PATTERN, "2–12 lowercase letters or digits");
 
 export const createWorkspaceSchema = z.strictObject({
   name: z.string().trim().min(2, "Use at least 2 characters").max(60, "Use at most 60 characters"),

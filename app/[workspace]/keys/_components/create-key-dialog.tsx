@@ -67,7 +67,10 @@ export function CreateKeyDialog({ workspace, open, onOpenChange, onCreated }: Cr
         onOpenChange(next);
       }}
     >
-      <DialogContent title="Create API key" description={`A new key for ${workspace.name}. You will see its secret once.`}>
+      <DialogContent
+        title="Create API key"
+        description={`A new key for ${workspace.name}. You will see its secret once.`}
+      >
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
           <FormError message={formError} />
           <Field label="Name" error={errors.name} hint="3–50 characters, e.g. “Production backend”">

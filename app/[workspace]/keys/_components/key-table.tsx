@@ -14,7 +14,8 @@ interface KeyTableProps {
   onCreate: () => void;
 }
 
-const COLUMNS = ["Name", "Key", "Environment", "Created", "Last used", "Status"];
+const SKELETON_ROWS = ["first", "second", "third"];
+const COLUMNS = ["Name", "Key", "Environment", "Created", "Last used", "Expires", "Status"];
 
 export function KeyTable({ workspace, canWrite, onRevoke, onCreate }: KeyTableProps) {
   const keys = useKeys(workspace);
@@ -37,7 +38,8 @@ export function KeyTable({ workspace, canWrite, onRevoke, onCreate }: KeyTablePr
         <KeyRound aria-hidden className="h-8 w-8 text-muted-foreground" />
         <h2 className="mt-3 font-medium">No API keys yet</h2>
         <p className="mt-1 max-w-sm text-sm text-muted-foreground">
-          Create a key for each service that calls your API, so you can rotate or revoke one without touching the others.
+          Create a key for each service that calls your API, so you can rotate or revoke one without touching the
+          others.
         </p>
         {canWrite ? (
           <Button className="mt-4" onClick={onCreate}>
@@ -66,7 +68,7 @@ export function KeyTable({ workspace, canWrite, onRevoke, onCreate }: KeyTablePr
         </thead>
         <tbody className="divide-y divide-border">
           {keys.isPending
-            ? Array.from({ length: 3 }, (_, i) => <SkeletonRow key={i} />)
+            ? SKELETON_ROWS.map((id) => <SkeletonRow key={id} />)
             : keys.data.data.map((key) => (
                 <tr key={key.id} data-key-id={key.id}>
                   <td className="px-4 py-3 font-medium">{key.name}</td>
@@ -78,17 +80,27 @@ export function KeyTable({ workspace, canWrite, onRevoke, onCreate }: KeyTablePr
                   </td>
                   <td className="px-4 py-3 whitespace-nowrap">
                     <RelativeTime value={key.createdAt} />
-                    {key.createdBy ? <div className="text-xs text-muted-foreground">by {key.createdBy.name}</div> : null}
+                    {key.createdBy ? (
+                      <div className="text-xs text-muted-foreground">by {key.createdBy.name}</div>
+                    ) : null}
                   </td>
                   <td className="px-4 py-3 whitespace-nowrap">
                     <RelativeTime value={key.lastUsedAt} />
+                  </td>
+                  <td className="px-4 py-3 whitespace-nowrap">
+                    <RelativeTime value={key.expiresAt} fallback="Never" />
                   </td>
                   <td className="px-4 py-3">
                     <StatusBadge status={key.status} />
                   </td>
                   <td className="px-4 py-3 text-right">
                     {canWrite && key.status !== "revoked" ? (
-                      <Button variant="secondary" size="sm" onClick={() => onRevoke(key)} aria-label={`Revoke ${key.name}`}>
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        onClick={() => onRevoke(key)}
+                        aria-label={`Revoke ${key.name}`}
+                      >
                         Revoke
                       </Button>
                     ) : null}

@@ -38,7 +38,12 @@ export function KeysView({ workspace, canWrite }: { workspace: WorkspaceInfo; ca
         ) : null}
       </div>
 
-      <KeyTable workspace={workspace.slug} canWrite={canWrite} onRevoke={setRevoking} onCreate={() => setCreating(true)} />
+      <KeyTable
+        workspace={workspace.slug}
+        canWrite={canWrite}
+        onRevoke={setRevoking}
+        onCreate={() => setCreating(true)}
+      />
 
       <CreateKeyDialog
         workspace={workspace}
@@ -50,7 +55,12 @@ export function KeysView({ workspace, canWrite }: { workspace: WorkspaceInfo; ca
         }}
       />
       <RevealKeyDialog created={revealed} onDone={() => setRevealed(null)} />
-      <RevokeKeyDialog workspace={workspace.slug} keyToRevoke={revoking} onDone={() => setRevoking(null)} />
+      <RevokeKeyDialog
+        key={revoking?.id ?? "none"}
+        workspace={workspace.slug}
+        keyToRevoke={revoking}
+        onDone={() => setRevoking(null)}
+      />
     </div>
   );
 }

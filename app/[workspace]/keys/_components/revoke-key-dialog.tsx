@@ -1,17 +1,24 @@
 "use client";
 
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
 import type { KeyView } from "@/lib/api/schemas/keys";
 import { useRevokeKey } from "./use-keys";
 
-/** Revocation is permanent: live keys need their name typed to confirm. */
-export function RevokeKeyDialog({ workspace, keyToRevoke, onDone }: { workspace: string; keyToRevoke: KeyView | null; onDone: () => void }) {
+/** Revocation is permanent: live keys need their name typed to confirm. Mount with key={id} to reset. */
+export function RevokeKeyDialog({
+  workspace,
+  keyToRevoke,
+  onDone,
+}: {
+  workspace: string;
+  keyToRevoke: KeyView | null;
+  onDone: () => void;
+}) {
   const revoke = useRevokeKey(workspace);
   const [typed, setTyped] = useState("");
-  useEffect(() => setTyped(""), [keyToRevoke]);
 
   const needsTyping = keyToRevoke?.environment === "live";
   const confirmed = !needsTyping || typed === keyToRevoke?.name;
@@ -36,7 +43,9 @@ export function RevokeKeyDialog({ workspace, keyToRevoke, onDone }: { workspace:
           ) : null}
           {needsTyping ? (
             <Field label={`Type ${keyToRevoke?.name} to confirm`}>
-              {(p) => <Input {...p} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" autoFocus />}
+              {(p) => (
+                <Input {...p} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" autoFocus />
+              )}
             </Field>
           ) : null}
           <div className="flex justify-end gap-2">

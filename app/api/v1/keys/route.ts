@@ -1,5 +1,5 @@
-import { createKeySchema, keyListSchema, listKeysQuerySchema } from "@/lib/api/schemas/keys";
 import { parseJsonBody, parseQuery } from "@/lib/api/request";
+import { createKeySchema, keyListSchema, listKeysQuerySchema } from "@/lib/api/schemas/keys";
 import { withAuth } from "@/lib/auth/with-auth";
 import { toCreatedKeyView, toKeyView } from "@/lib/keys/serialize";
 import { createKey, listKeys } from "@/lib/keys/service";
@@ -7,7 +7,9 @@ import { createKey, listKeys } from "@/lib/keys/service";
 export const GET = withAuth({ scope: "keys.read" }, async ({ req, db, principal, now }) => {
   const query = parseQuery(req.url, listKeysQuerySchema);
   const page = await listKeys(db, principal.workspace.id, query);
-  return Response.json(keyListSchema.parse({ data: page.rows.map((row) => toKeyView(row, now)), nextCursor: page.nextCursor }));
+  return Response.json(
+    keyListSchema.parse({ data: page.rows.map((row) => toKeyView(row, now)), nextCursor: page.nextCursor }),
+  );
 });
 
 export const POST = withAuth({ scope: "keys.write" }, async ({ req, db, principal, meta, now }) => {

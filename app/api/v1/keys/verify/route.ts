@@ -1,5 +1,5 @@
-import { verifyKeySchema } from "@/lib/api/schemas/keys";
 import { parseJsonBody } from "@/lib/api/request";
+import { verifyKeySchema } from "@/lib/api/schemas/keys";
 import { requestMeta, withErrors } from "@/lib/auth/with-auth";
 import { verifyKey } from "@/lib/verify/verify";
 
