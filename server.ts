@@ -10,7 +10,8 @@ import { getRuntime } from "./lib/runtime";
  */
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
+// "::" accepts IPv4 and IPv6 on a dual-stack host.
+const host = process.env.HOST ?? "::";
 
 const runtime = await getRuntime();
 const app = next({ dev, port, hostname: "localhost" });

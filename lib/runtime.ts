@@ -12,6 +12,8 @@ import { UsageRecorder } from "./verify/usage";
  * one PGlite instance (it cannot be opened twice) and one set of counters.
  */
 export interface Runtime {
+  /** The clock every request reads; tests replace it to move through expiry and grace periods. */
+  now: () => Date;
   database: Database;
   auth: Auth;
   usage: UsageRecorder;
@@ -34,6 +36,11 @@ export function dataDir(): string {
   return process.env.KEYSMITH_DATA_DIR ?? join(/*turbopackIgnore: true*/ process.cwd(), ".data");
 }
 
+/** KEYSMITH_DATA_DIR=memory:// keeps everything in memory (tests). */
+function pgliteDir(): string {
+  return dataDir() === "memory://" ? "memory://" : join(/*turbopackIgnore: true*/ dataDir(), "pglite");
+}
+
 export function publicBaseUrl(): string {
   return process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 }
@@ -42,7 +49,7 @@ async function startRuntime(): Promise<Runtime> {
   const url = process.env.DATABASE_URL;
   const database = await openDatabase({
     url,
-    dataDir: isPostgresUrl(url) ? undefined : join(/*turbopackIgnore: true*/ dataDir(), "pglite"),
+    dataDir: isPostgresUrl(url) ? undefined : pgliteDir(),
   });
   const auth = createAuth(database.db, {
     baseURL: publicBaseUrl(),
@@ -52,6 +59,7 @@ async function startRuntime(): Promise<Runtime> {
   const usage = new UsageRecorder(database.db);
   usage.start();
   return {
+    now: () => new Date(),
     database,
     auth,
     usage,
@@ -65,6 +73,7 @@ async function startRuntime(): Promise<Runtime> {
 /** BETTER_AUTH_SECRET, or one generated on first start and kept beside the data. */
 function authSecret(): string {
   if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  if (dataDir() === "memory://") return randomBytes(32).toString("base64url");
   const file = join(/*turbopackIgnore: true*/ dataDir(), "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dirname(file), { recursive: true });

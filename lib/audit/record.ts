@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "key.rotated",
   "key.revoked",
   "member.invited",
+  "member.invitation_canceled",
+  "member.joined",
   "member.role_changed",
   "member.removed",
 ] as const;

@@ -10,6 +10,7 @@ export interface Principal {
   userName: string;
   keyId: string | null;
   keyName: string | null;
+  keyKind: "workspace" | "personal" | null;
   workspace: WorkspaceRef;
   role: Role;
   scopes: string[];

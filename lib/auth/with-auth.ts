@@ -38,7 +38,7 @@ export function withAuth<P = Record<string, never>>(
   return async (req: Request, route: RouteContext<P>): Promise<Response> => {
     try {
       const runtime = await getRuntime();
-      const now = new Date();
+      const now = runtime.now();
       const meta = requestMeta(req);
       const principal = await authenticate(req, runtime, now);
       if (principal.keyId) runtime.usage.record({ keyId: principal.keyId, success: true, at: now, ...meta });
@@ -53,16 +53,18 @@ export function withAuth<P = Record<string, never>>(
   };
 }
 
-export interface UserContext {
+export interface UserContext<P> {
   req: Request;
+  params: P;
   user: { id: string; name: string; email: string };
   db: Db;
   meta: RequestMeta;
+  now: Date;
 }
 
 /** For the few routes that act on the signed-in user rather than in a workspace (creating one). */
-export function withUser(handler: (ctx: UserContext) => Promise<Response>) {
-  return async (req: Request): Promise<Response> => {
+export function withUser<P = Record<string, never>>(handler: (ctx: UserContext<P>) => Promise<Response>) {
+  return async (req: Request, route?: RouteContext<P>): Promise<Response> => {
     try {
       const runtime = await getRuntime();
       const session = await runtime.auth.api.getSession({ headers: req.headers });
@@ -70,7 +72,16 @@ export function withUser(handler: (ctx: UserContext) => Promise<Response>) {
       if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
         throw new ApiError("FORBIDDEN", "Cross-origin request refused");
       }
-      return await handler({ req, user: session.user, db: runtime.database.db, meta: requestMeta(req) });
+      const params = route?.params ? await route.params : ({} as P);
+      const ctx = {
+        req,
+        params,
+        user: session.user,
+        db: runtime.database.db,
+        meta: requestMeta(req),
+        now: runtime.now(),
+      };
+      return await handler(ctx);
     } catch (error) {
       return toErrorResponse(error);
     }
@@ -111,17 +122,18 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
   const hint = req.headers.get("x-workspace-id");
   const secret = presentedKey(req.headers);
   if (secret !== null) {
-    const check = await checkKey(db, secret, { now, workspaceHint: hint });
+    const check = await checkKey(db, secret, { now, workspaceHint: hint, ip: requestMeta(req).ip });
+    if (check.code === "IP_NOT_ALLOWED")
+      throw new ApiError("FORBIDDEN", "This key may not be used from your IP address");
     if (check.code !== "VALID") throw new ApiError("UNAUTHORIZED", keyRefusal(check.code));
     if (check.workspaceAmbiguous) {
       throw new ApiError(
         "VALIDATION_FAILED",
         "This personal key belongs to several workspaces: name one with the x-workspace-id header",
-        {
-          issues: [{ field: "x-workspace-id", message: "Required for a personal key in several workspaces" }],
-        },
+        { issues: [{ field: "x-workspace-id", message: "Required for a personal key in several workspaces" }] },
       );
     }
+    if (check.workspaceDenied) throw new ApiError("FORBIDDEN", "You are not a member of that workspace");
     if (!check.workspace || !check.role || !check.userId)
       throw new ApiError("UNAUTHORIZED", "API key has no workspace");
     if (hint && hint !== check.workspace.id && hint !== check.workspace.slug) {
@@ -134,6 +146,7 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
       userName: creator?.name ?? "",
       keyId: check.keyId,
       keyName: check.keyName,
+      keyKind: check.kind ?? "workspace",
       workspace: check.workspace,
       role: check.role,
       scopes: check.scopes,
@@ -152,6 +165,7 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
     userName: session.user.name,
     keyId: null,
     keyName: null,
+    keyKind: null,
     workspace,
     role,
     scopes: roleCeiling(role, workspace.customScopes),

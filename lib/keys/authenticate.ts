@@ -1,15 +1,10 @@
 import type { VerifyCode } from "../api/schemas/keys";
 import { intersectScopes, type Role, roleCeiling } from "../auth/scopes";
 import type { Db } from "../db/client";
-import {
-  findWorkspace,
-  listMemberships,
-  memberRole,
-  type WorkspaceRef,
-  workspaceRefSelect,
-} from "../workspaces/lookup";
+import { listMemberships, memberRole, type WorkspaceRef, workspaceRefSelect } from "../workspaces/lookup";
 import { parseKey } from "./format";
 import { hashKey } from "./hash";
+import { isIpAllowed } from "./ip-allowlist";
 
 /**
  * Everything that decides whether a presented key is usable right now, shared by the
@@ -18,6 +13,7 @@ import { hashKey } from "./hash";
 export interface KeyCheck {
   code: VerifyCode;
   keyId: string | null;
+  kind: "workspace" | "personal" | null;
   /** The key's creator (the owner, for a personal key). */
   userId: string | null;
   keyName: string | null;
@@ -25,20 +21,25 @@ export interface KeyCheck {
   expiresAt: Date | null;
   workspace: WorkspaceRef | null;
   role: Role | null;
-  /** Key scopes ∩ the creator's current role ceiling. */
+  /** Key scopes ∩ the creator's current role ceiling (a personal key carries the whole ceiling). */
   scopes: string[];
   /** A personal key of a user in several workspaces, with no workspace named. */
   workspaceAmbiguous: boolean;
+  /** A personal key asked to act in a workspace its owner is not a member of. */
+  workspaceDenied: boolean;
 }
 
 export interface KeyCheckOptions {
   now: Date;
   /** x-workspace-id (id or slug), for personal keys. */
   workspaceHint?: string | null;
+  /** The address the key is being used from; checked against the key's allowlist. */
+  ip?: string | null;
 }
 
 const NOTHING: Omit<KeyCheck, "code"> = {
   keyId: null,
+  kind: null,
   userId: null,
   keyName: null,
   environment: null,
@@ -47,6 +48,7 @@ const NOTHING: Omit<KeyCheck, "code"> = {
   role: null,
   scopes: [],
   workspaceAmbiguous: false,
+  workspaceDenied: false,
 };
 
 export async function checkKey(db: Db, secret: string, options: KeyCheckOptions): Promise<KeyCheck> {
@@ -58,9 +60,10 @@ export async function checkKey(db: Db, secret: string, options: KeyCheckOptions)
   });
   if (!key) return { ...NOTHING, code: "NOT_FOUND" };
 
-  const base = {
+  const base: Omit<KeyCheck, "code"> = {
     ...NOTHING,
     keyId: key.id,
+    kind: key.kind as "workspace" | "personal",
     userId: key.createdById,
     keyName: key.name,
     environment: key.environment as "live" | "test",
@@ -70,29 +73,26 @@ export async function checkKey(db: Db, secret: string, options: KeyCheckOptions)
   if (key.revokedAt) return { ...base, code: "REVOKED" };
   if (key.expiresAt && key.expiresAt.getTime() <= options.now.getTime()) return { ...base, code: "EXPIRED" };
   if (!key.enabled) return { ...base, code: "DISABLED" };
+  if (!isIpAllowed(options.ip, key.ipAllowlist)) return { ...base, code: "IP_NOT_ALLOWED" };
 
-  let workspace: WorkspaceRef | null = key.workspace;
-  let role: Role | null = null;
   if (key.kind === "personal") {
     const memberships = await listMemberships(db, key.createdById);
-    if (options.workspaceHint) {
-      const hinted = await findWorkspace(db, options.workspaceHint);
-      const membership = memberships.find((m) => m.workspace.id === hinted?.id);
-      workspace = membership?.workspace ?? null;
-      role = membership?.role ?? null;
-      if (!membership) return { ...base, code: "DISABLED" };
-    } else if (memberships.length === 1) {
-      workspace = memberships[0].workspace;
-      role = memberships[0].role;
-    } else {
-      return { ...base, code: "VALID", scopes: [], workspaceAmbiguous: memberships.length > 1 };
+    const hint = options.workspaceHint;
+    const membership = hint
+      ? memberships.find((m) => m.workspace.id === hint || m.workspace.slug === hint)
+      : memberships.length === 1
+        ? memberships[0]
+        : undefined;
+    if (!membership) {
+      return { ...base, code: "VALID", workspaceDenied: !!hint, workspaceAmbiguous: !hint && memberships.length > 1 };
     }
-  } else if (workspace) {
-    role = await memberRole(db, workspace.id, key.createdById);
+    const scopes = roleCeiling(membership.role, membership.workspace.customScopes);
+    return { ...base, code: "VALID", workspace: membership.workspace, role: membership.role, scopes };
   }
-  // A removed creator's keys stop working.
-  if (!workspace || !role) return { ...base, code: "DISABLED" };
 
-  const scopes = intersectScopes(key.scopes, roleCeiling(role, workspace.customScopes));
-  return { ...base, code: "VALID", workspace, role, scopes };
+  const role = key.workspace ? await memberRole(db, key.workspace.id, key.createdById) : null;
+  // A removed creator's keys stop working.
+  if (!key.workspace || !role) return { ...base, code: "DISABLED" };
+  const scopes = intersectScopes(key.scopes, roleCeiling(role, key.workspace.customScopes));
+  return { ...base, code: "VALID", role, scopes };
 }

@@ -1,71 +1,93 @@
-import { z } from "zod";
+import type { z } from "zod";
+import { decodeCursor, encodeCursor } from "../api/cursor";
 import { ApiError } from "../api/errors";
-import type { createKeySchema, listKeysQuerySchema } from "../api/schemas/keys";
+import type { CreateKeyData, ListKeysQuery, updateKeySchema } from "../api/schemas/keys";
 import { recordAudit } from "../audit/record";
 import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";
 import { expiryFromPreset } from "./expiry";
-import { generateKey } from "./format";
+import { type Environment, generateKey } from "./format";
 import { hashKey } from "./hash";
+import { keyListWhere } from "./list-filter";
 import { maskKey } from "./mask";
+import { assertCanCreateKey, assertCanManageKey, assertGrantable } from "./permissions";
 import type { KeyRow } from "./serialize";
 
-const createdBySelect = { createdBy: { select: { id: true, name: true, email: true } } } as const;
+export const createdBySelect = { createdBy: { select: { id: true, name: true, email: true } } } as const;
+
+type Tx = Prisma.TransactionClient;
 
 export interface CreatedKey {
   row: KeyRow;
   secret: string;
 }
 
-/** Mints a workspace key; the secret exists only in the return value. */
+export interface NewKeyFields {
+  kind: "workspace" | "personal";
+  workspaceId: string | null;
+  prefix: string;
+  name: string;
+  description: string | null;
+  environment: Environment;
+  scopes: string[];
+  ipAllowlist: string[];
+  expiresAt: Date | null;
+  createdById: string;
+  rateLimitMax?: number | null;
+  rateLimitWindowMs?: number | null;
+}
+
+/** Inserts a key row; the secret exists only in the return value. */
+export async function insertKey(tx: Tx, fields: NewKeyFields, now: Date): Promise<CreatedKey> {
+  const { prefix, ...data } = fields;
+  const secret = generateKey(prefix, fields.environment);
+  const row = await tx.apiKey.create({
+    data: { ...data, id: newId("key"), hash: hashKey(secret), maskedKey: maskKey(secret), createdAt: now },
+    include: createdBySelect,
+  });
+  return { row, secret };
+}
+
 export async function createKey(
   db: Db,
   principal: Principal,
-  input: z.output<typeof createKeySchema>,
+  input: CreateKeyData,
   meta: RequestMeta,
   now: Date,
 ): Promise<CreatedKey> {
-  if (principal.type === "key" && !principal.workspace.allowKeyMinting) {
-    throw new ApiError("FORBIDDEN", "You can't mint a key with a key: this workspace does not allow it");
-  }
+  assertCanCreateKey(principal);
   const scopes = input.scopes ? [...new Set(input.scopes)] : principal.scopes;
-  const beyond = scopes.filter((scope) => !principal.scopes.includes(scope));
-  if (beyond.length > 0) {
-    throw new ApiError("FORBIDDEN", `You cannot grant scopes you do not hold: ${beyond.join(", ")}`, {
-      issues: [{ field: "scopes", message: `Not within your permissions: ${beyond.join(", ")}` }],
-    });
-  }
-  const secret = generateKey(principal.workspace.keyPrefix, input.environment);
-  const row = await db.$transaction(async (tx) => {
-    const created = await tx.apiKey.create({
-      data: {
-        id: newId("key"),
+  assertGrantable(principal, scopes);
+  return db.$transaction(async (tx) => {
+    const created = await insertKey(
+      tx,
+      {
         kind: "workspace",
         workspaceId: principal.workspace.id,
+        prefix: principal.workspace.keyPrefix,
         name: input.name,
         description: input.description || null,
         environment: input.environment,
-        hash: hashKey(secret),
-        maskedKey: maskKey(secret),
         scopes,
-        expiresAt: expiryFromPreset(input.expiresIn, now),
+        ipAllowlist: [...new Set(input.ipAllowlist)],
+        expiresAt: input.expiresAt ?? expiryFromPreset(input.expiresIn ?? "never", now),
         createdById: principal.userId,
-        createdAt: now,
+        rateLimitMax: input.rateLimit?.max ?? null,
+        rateLimitWindowMs: input.rateLimit?.windowMs ?? null,
       },
-      include: createdBySelect,
-    });
+      now,
+    );
     await recordAudit(tx, actorOf(principal, meta), {
       workspaceId: principal.workspace.id,
       action: "key.created",
       targetType: "key",
-      targetId: created.id,
-      metadata: { name: created.name, environment: created.environment, scopes },
+      targetId: created.row.id,
+      metadata: { name: created.row.name, environment: created.row.environment, scopes },
     });
     return created;
   });
-  return { row, secret };
 }
 
 export interface KeyPage {
@@ -73,35 +95,125 @@ export interface KeyPage {
   nextCursor: string | null;
 }
 
-/** Newest first, keyset-paginated on (createdAt, id) so deep pages stay as fast as the first. */
-export async function listKeys(
-  db: Db,
-  workspaceId: string,
-  query: z.output<typeof listKeysQuerySchema>,
-): Promise<KeyPage> {
-  const where: Prisma.ApiKeyWhereInput = { workspaceId, kind: "workspace" };
-  if (query.environment) where.environment = query.environment;
-  if (query.search) where.name = { contains: query.search, mode: "insensitive" };
+export async function listKeys(db: Db, workspaceId: string, query: ListKeysQuery, now: Date): Promise<KeyPage> {
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  if (cursor) {
-    where.OR = [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }];
-  }
-  const rows = await db.apiKey.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    include: createdBySelect,
-  });
+  const { where, orderBy } = keyListWhere(workspaceId, query, cursor, now);
+  const rows = await db.apiKey.findMany({ where, orderBy, take: query.limit + 1, include: createdBySelect });
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1);
-  return { rows: page, nextCursor: more && last ? encodeCursor(last.createdAt, last.id) : null };
+  const value = last && (query.sort === "createdAt" ? last.createdAt.toISOString() : last.name);
+  return { rows: page, nextCursor: more && last && value ? encodeCursor({ value, id: last.id }) : null };
 }
 
-export async function getKey(db: Db, workspaceId: string, id: string): Promise<KeyRow> {
-  const row = await db.apiKey.findFirst({ where: { id, workspaceId }, include: createdBySelect });
+export async function getKey(db: Db | Tx, workspaceId: string, id: string): Promise<KeyRow> {
+  const row = await db.apiKey.findFirst({ where: { id, workspaceId, kind: "workspace" }, include: createdBySelect });
   if (!row) throw new ApiError("NOT_FOUND", "No such key in this workspace");
   return row;
+}
+
+export async function updateKey(
+  db: Db,
+  principal: Principal,
+  id: string,
+  input: z.output<typeof updateKeySchema>,
+  meta: RequestMeta,
+): Promise<KeyRow> {
+  return db.$transaction(async (tx) => {
+    const key = await getKey(tx, principal.workspace.id, id);
+    assertCanManageKey(principal, key);
+    if (key.revokedAt) throw new ApiError("CONFLICT", "A revoked key cannot be changed");
+    if (input.scopes) assertGrantable(principal, input.scopes);
+    const data: Prisma.ApiKeyUpdateInput = {};
+    if (input.name !== undefined) data.name = input.name;
+    if (input.description !== undefined) data.description = input.description || null;
+    if (input.scopes !== undefined) data.scopes = [...new Set(input.scopes)];
+    if (input.ipAllowlist !== undefined) data.ipAllowlist = [...new Set(input.ipAllowlist)];
+    if (input.enabled !== undefined) data.enabled = input.enabled;
+    const updated = await tx.apiKey.update({ where: { id }, data, include: createdBySelect });
+    await recordAudit(tx, actorOf(principal, meta), {
+      workspaceId: principal.workspace.id,
+      action: "key.updated",
+      targetType: "key",
+      targetId: id,
+      metadata: { name: updated.name, changed: Object.keys(data) },
+    });
+    return updated;
+  });
+}
+
+export interface RotatedKey extends CreatedKey {
+  previous: KeyRow;
+}
+
+/**
+ * One transaction: lock the old row, mint the new key with the old settings and expiry
+ * window, let the old key live until now + grace, and record it.
+ */
+export async function rotateKeyRow(
+  tx: Tx,
+  key: KeyRow,
+  prefix: string,
+  graceSeconds: number,
+  now: Date,
+): Promise<RotatedKey> {
+  await tx.$queryRaw`SELECT "id" FROM "api_key" WHERE "id" = ${key.id} FOR UPDATE`;
+  const current = await tx.apiKey.findUniqueOrThrow({ where: { id: key.id } });
+  if (current.revokedAt) throw new ApiError("CONFLICT", "A revoked key cannot be rotated");
+  if (current.rotatedAt) throw new ApiError("CONFLICT", "This key was already rotated; rotate its replacement instead");
+  const window = current.expiresAt ? current.expiresAt.getTime() - current.createdAt.getTime() : null;
+  const created = await insertKey(
+    tx,
+    {
+      kind: current.kind as "workspace" | "personal",
+      workspaceId: current.workspaceId,
+      prefix,
+      name: current.name,
+      description: current.description,
+      environment: current.environment as Environment,
+      scopes: current.scopes,
+      ipAllowlist: current.ipAllowlist,
+      expiresAt: window === null ? null : new Date(now.getTime() + window),
+      createdById: current.createdById,
+      rateLimitMax: current.rateLimitMax,
+      rateLimitWindowMs: current.rateLimitWindowMs,
+    },
+    now,
+  );
+  const graceEnd = new Date(now.getTime() + graceSeconds * 1000);
+  const previous = await tx.apiKey.update({
+    where: { id: key.id },
+    data: {
+      rotatedAt: now,
+      replacedById: created.row.id,
+      expiresAt: current.expiresAt && current.expiresAt < graceEnd ? current.expiresAt : graceEnd,
+    },
+    include: createdBySelect,
+  });
+  return { ...created, previous };
+}
+
+export async function rotateKey(
+  db: Db,
+  principal: Principal,
+  id: string,
+  graceSeconds: number,
+  meta: RequestMeta,
+  now: Date,
+): Promise<RotatedKey> {
+  return db.$transaction(async (tx) => {
+    const key = await getKey(tx, principal.workspace.id, id);
+    assertCanManageKey(principal, key);
+    const rotated = await rotateKeyRow(tx, key, principal.workspace.keyPrefix, graceSeconds, now);
+    await recordAudit(tx, actorOf(principal, meta), {
+      workspaceId: principal.workspace.id,
+      action: "key.rotated",
+      targetType: "key",
+      targetId: id,
+      metadata: { name: key.name, replacedBy: rotated.row.id, graceSeconds },
+    });
+    return rotated;
+  });
 }
 
 /** Immediate and permanent; the row stays for audit. Revoking twice is a no-op. */
@@ -113,9 +225,9 @@ export async function revokeKey(
   now: Date,
 ): Promise<KeyRow> {
   return db.$transaction(async (tx) => {
-    const key = await tx.apiKey.findFirst({ where: { id, workspaceId: principal.workspace.id } });
-    if (!key) throw new ApiError("NOT_FOUND", "No such key in this workspace");
-    if (key.revokedAt) return tx.apiKey.findUniqueOrThrow({ where: { id }, include: createdBySelect });
+    const key = await getKey(tx, principal.workspace.id, id);
+    assertCanManageKey(principal, key);
+    if (key.revokedAt) return key;
     const revoked = await tx.apiKey.update({
       where: { id },
       data: { revokedAt: now, revokedById: principal.userId },
@@ -130,21 +242,4 @@ export async function revokeKey(
     });
     return revoked;
   });
-}
-
-const cursorSchema = z.tuple([z.iso.datetime(), z.string().min(1).max(64)]);
-
-function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [createdAt, id] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    return { createdAt: new Date(createdAt), id };
-  } catch {
-    throw new ApiError("VALIDATION_FAILED", "cursor: Invalid cursor", {
-      issues: [{ field: "cursor", message: "Invalid cursor" }],
-    });
-  }
 }

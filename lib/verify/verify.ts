@@ -16,7 +16,7 @@ export interface VerifyContext {
  * never an error. `ip` is the address of the end client the caller is serving.
  */
 export async function verifyKey(input: VerifyKeyInput, ctx: VerifyContext): Promise<VerifyResult> {
-  const check = await checkKey(ctx.db, input.key, { now: ctx.now });
+  const check = await checkKey(ctx.db, input.key, { now: ctx.now, ip: input.ip });
   let code = check.code;
   if (code === "VALID" && input.requiredScopes?.some((scope) => !check.scopes.includes(scope))) {
     code = "INSUFFICIENT_SCOPE";

@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import { ApiError } from "../api/errors";
-import type { createWorkspaceSchema } from "../api/schemas/workspaces";
+import type { createWorkspaceSchema, updateWorkspaceSchema } from "../api/schemas/workspaces";
 import { recordAudit } from "../audit/record";
-import type { RequestMeta } from "../auth/principal";
+import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import type { Db } from "../db/client";
 import { newId } from "../ids";
 import { type WorkspaceRef, workspaceRefSelect } from "./lookup";
@@ -39,5 +39,45 @@ export async function createWorkspace(
       { workspaceId: workspace.id, action: "workspace.created", targetType: "workspace", targetId: workspace.id },
     );
     return workspace;
+  });
+}
+
+/** Changes workspace settings; a new key prefix applies to keys minted from now on. */
+export async function updateWorkspace(
+  db: Db,
+  principal: Principal,
+  input: z.output<typeof updateWorkspaceSchema>,
+  meta: RequestMeta,
+): Promise<WorkspaceRef> {
+  const workspaceId = principal.workspace.id;
+  if (input.slug && input.slug !== principal.workspace.slug) {
+    const taken = await db.organization.findUnique({ where: { slug: input.slug }, select: { id: true } });
+    if (taken) {
+      throw new ApiError("CONFLICT", `The URL name "${input.slug}" is taken`, {
+        issues: [{ field: "slug", message: "Already taken" }],
+      });
+    }
+  }
+  return db.$transaction(async (tx) => {
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: workspaceId }, select: workspaceRefSelect });
+    const updated = await tx.organization.update({
+      where: { id: workspaceId },
+      data: input,
+      select: workspaceRefSelect,
+    });
+    const changed = Object.fromEntries(
+      Object.keys(input).map((field) => {
+        const key = field as keyof typeof input;
+        return [field, { from: before[key], to: updated[key] }];
+      }),
+    );
+    await recordAudit(tx, actorOf(principal, meta), {
+      workspaceId,
+      action: "workspace.settings_changed",
+      targetType: "workspace",
+      targetId: workspaceId,
+      metadata: changed,
+    });
+    return updated;
   });
 }

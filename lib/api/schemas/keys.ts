@@ -2,31 +2,108 @@ import { z } from "zod";
 import { SCOPE_PATTERN } from "../../auth/scopes";
 import { EXPIRY_PRESETS, KEY_STATUSES } from "../../keys/expiry";
 import { ENVIRONMENTS, MAX_KEY_LENGTH } from "../../keys/format";
+import { normaliseCidr } from "../../keys/ip-allowlist";
 
 /** Key schemas shared by the dashboard's forms, the route handlers and the OpenAPI document. */
 export const keyNameSchema = z.string().trim().min(3, "Use at least 3 characters").max(50, "Use at most 50 characters");
+export const keyDescriptionSchema = z.string().trim().max(500, "Use at most 500 characters");
 export const scopeSchema = z.string().regex(SCOPE_PATTERN, "Scopes look like resource.action");
+export const scopesSchema = z.array(scopeSchema).max(100, "At most 100 scopes");
 
-export const createKeySchema = z.strictObject({
-  name: keyNameSchema,
-  description: z.string().trim().max(500, "Use at most 500 characters").optional(),
-  environment: z.enum(ENVIRONMENTS).default("live"),
-  scopes: z.array(scopeSchema).max(100).optional(),
-  expiresIn: z.enum(EXPIRY_PRESETS).default("never"),
-});
+export const cidrSchema = z
+  .string()
+  .max(64)
+  .transform((value, ctx) => {
+    const cidr = normaliseCidr(value);
+    if (!cidr) {
+      ctx.addIssue({ code: "custom", message: `"${value}" is not an IPv4 or IPv6 address or CIDR range` });
+      return z.NEVER;
+    }
+    return cidr;
+  });
+export const ipAllowlistSchema = z.array(cidrSchema).max(50, "At most 50 ranges");
+
+export const MAX_GRACE_SECONDS = 7 * 24 * 60 * 60;
+/** "0", "30m", "24h", "7d" or a number of seconds; at most 7 days. */
+export const gracePeriodSchema = z
+  .union([
+    z.number().int().min(0),
+    z
+      .string()
+      .regex(/^(0|\d+[smhd])$/, 'Use a duration such as "0", "1h", "24h" or "7d"')
+      .transform((value) => {
+        if (value === "0") return 0;
+        const amount = Number(value.slice(0, -1));
+        const unit = { s: 1, m: 60, h: 3600, d: 86400 }[value.at(-1) as "s" | "m" | "h" | "d"];
+        return amount * unit;
+      }),
+  ])
+  .refine((seconds) => seconds <= MAX_GRACE_SECONDS, "The grace period is at most 7 days");
+
+const MAX_EXPIRY_MS = 5 * 366 * 24 * 60 * 60 * 1000;
+export const customExpirySchema = z.iso
+  .datetime({ offset: true, message: "Use an ISO 8601 date-time" })
+  .transform((value) => new Date(value))
+  .refine((date) => date.getTime() > Date.now(), "The expiry must be in the future")
+  .refine((date) => date.getTime() < Date.now() + MAX_EXPIRY_MS, "The expiry must be within 5 years");
+
+export const createKeySchema = z
+  .strictObject({
+    name: keyNameSchema,
+    description: keyDescriptionSchema.optional(),
+    environment: z.enum(ENVIRONMENTS).default("live"),
+    scopes: scopesSchema.optional(),
+    ipAllowlist: ipAllowlistSchema.default([]),
+    expiresIn: z.enum(EXPIRY_PRESETS).optional(),
+    expiresAt: customExpirySchema.optional(),
+    rateLimit: z
+      .strictObject({
+        max: z.number().int().min(1).max(1_000_000),
+        windowMs: z.number().int().min(1000).max(86_400_000),
+      })
+      .optional(),
+  })
+  .refine((input) => !(input.expiresIn && input.expiresAt), {
+    message: "Give either expiresIn or expiresAt, not both",
+    path: ["expiresAt"],
+  });
 export type CreateKeyInput = z.input<typeof createKeySchema>;
+export type CreateKeyData = z.output<typeof createKeySchema>;
 
+export const updateKeySchema = z
+  .strictObject({
+    name: keyNameSchema.optional(),
+    description: keyDescriptionSchema.nullable().optional(),
+    scopes: scopesSchema.optional(),
+    ipAllowlist: ipAllowlistSchema.optional(),
+    enabled: z.boolean().optional(),
+  })
+  .refine((input) => Object.keys(input).length > 0, { message: "Nothing to update", path: ["body"] });
+export type UpdateKeyInput = z.input<typeof updateKeySchema>;
+
+export const rotateKeySchema = z.strictObject({ gracePeriod: gracePeriodSchema.default(0) });
+
+export const KEY_SORTS = ["createdAt", "name"] as const;
 export const listKeysQuerySchema = z.strictObject({
+  status: z
+    .string()
+    .transform((value) => value.split(",").filter(Boolean))
+    .pipe(z.array(z.enum(KEY_STATUSES)).max(KEY_STATUSES.length))
+    .optional(),
   environment: z.enum(ENVIRONMENTS).optional(),
+  creator: z.string().min(1).max(64).optional(),
   search: z.string().trim().max(50).optional(),
+  sort: z.enum(KEY_SORTS).default("createdAt"),
+  order: z.enum(["asc", "desc"]).default("desc"),
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(400).optional(),
 });
+export type ListKeysQuery = z.output<typeof listKeysQuerySchema>;
 
 export const verifyKeySchema = z.strictObject({
   key: z.string().min(1, "Required").max(512, "Too long"),
   requiredScopes: z.array(scopeSchema).max(50).optional(),
-  ip: z.union([z.ipv4(), z.ipv6()]).optional(),
+  ip: z.union([z.ipv4(), z.ipv6()], { error: "Use an IPv4 or IPv6 address" }).optional(),
 });
 export type VerifyKeyInput = z.output<typeof verifyKeySchema>;
 
@@ -60,24 +137,32 @@ const userRefSchema = z.object({ id: z.string(), name: z.string(), email: z.stri
 export const keySchema = z.object({
   id: z.string(),
   kind: z.enum(["workspace", "personal"]),
+  workspaceId: z.string().nullable(),
   name: z.string(),
   description: z.string().nullable(),
   maskedKey: z.string(),
   environment: z.enum(ENVIRONMENTS),
   scopes: z.array(z.string()),
+  ipAllowlist: z.array(z.string()),
+  enabled: z.boolean(),
   status: z.enum(KEY_STATUSES),
   expiresAt: z.string().nullable(),
   createdAt: z.string(),
   createdBy: userRefSchema.nullable(),
   revokedAt: z.string().nullable(),
+  rotatedAt: z.string().nullable(),
+  replacedById: z.string().nullable(),
+  rateLimit: z.object({ max: z.number(), windowMs: z.number() }).nullable(),
   lastUsedAt: z.string().nullable(),
   lastUsedIp: z.string().nullable(),
   lastUsedUserAgent: z.string().nullable(),
 });
 export type KeyView = z.output<typeof keySchema>;
 
-/** The one response that carries the secret: creation (and, later, rotation). */
+/** The responses that carry a secret: creation and rotation, once each. */
 export const createdKeySchema = keySchema.extend({ key: z.string().max(MAX_KEY_LENGTH) });
 export type CreatedKeyView = z.output<typeof createdKeySchema>;
+
+export const rotatedKeySchema = createdKeySchema.extend({ previous: keySchema });
 
 export const keyListSchema = z.object({ data: z.array(keySchema), nextCursor: z.string().nullable() });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BUILT_IN_SCOPES, SCOPE_PATTERN } from "../../auth/scopes";
 import { KEY_PREFIX_PATTERN } from "../../keys/format";
 
 export const workspaceSlugSchema = z
@@ -16,6 +17,24 @@ export const createWorkspaceSchema = z.strictObject({
   keyPrefix: keyPrefixSchema.default("sk"),
 });
 export type CreateWorkspaceInput = z.input<typeof createWorkspaceSchema>;
+
+export const customScopesSchema = z
+  .array(z.string().regex(SCOPE_PATTERN, "Scopes look like resource.action"))
+  .max(50, "At most 50 custom scopes")
+  .refine((scopes) => scopes.every((scope) => !(BUILT_IN_SCOPES as readonly string[]).includes(scope)), {
+    message: "Built-in scopes cannot be redefined",
+  })
+  .transform((scopes) => [...new Set(scopes)]);
+
+export const updateWorkspaceSchema = z
+  .strictObject({
+    name: z.string().trim().min(2, "Use at least 2 characters").max(60, "Use at most 60 characters").optional(),
+    slug: workspaceSlugSchema.optional(),
+    keyPrefix: keyPrefixSchema.optional(),
+    allowKeyMinting: z.boolean().optional(),
+    customScopes: customScopesSchema.optional(),
+  })
+  .refine((input) => Object.keys(input).length > 0, { message: "Nothing to update", path: ["body"] });
 
 export const workspaceSchema = z.object({
   id: z.string(),

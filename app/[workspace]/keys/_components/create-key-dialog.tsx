@@ -4,7 +4,7 @@ import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
-import { type CreatedKeyView, createKeySchema } from "@/lib/api/schemas/keys";
+import { type CreatedKeyView, type CreateKeyInput, createKeySchema } from "@/lib/api/schemas/keys";
 import { ApiClientError } from "@/lib/client/api";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/lib/client/form-errors";
 import type { WorkspaceInfo } from "./keys-view";
@@ -35,16 +35,18 @@ export function CreateKeyDialog({ workspace, open, onOpenChange, onCreated }: Cr
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = createKeySchema.safeParse({
-      name: form.get("name"),
+    const input = {
+      name: String(form.get("name") ?? ""),
       description: String(form.get("description") ?? "") || undefined,
-      environment: form.get("environment"),
-      expiresIn: form.get("expiresIn"),
-    });
+      environment: form.get("environment") as "live" | "test",
+      expiresIn: form.get("expiresIn") as CreateKeyInput["expiresIn"],
+    };
+    // The API's own schema checks the form first; the API sends back any field it refuses.
+    const parsed = createKeySchema.safeParse(input);
     setFormError(null);
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     setErrors({});
-    createKey.mutate(parsed.data, {
+    createKey.mutate(input, {
       onSuccess: (created) => {
         createKey.reset(); // the secret must not linger in the mutation cache
         onCreated(created);

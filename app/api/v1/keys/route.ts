@@ -6,13 +6,14 @@ import { createKey, listKeys } from "@/lib/keys/service";
 
 export const GET = withAuth({ scope: "keys.read" }, async ({ req, db, principal, now }) => {
   const query = parseQuery(req.url, listKeysQuerySchema);
-  const page = await listKeys(db, principal.workspace.id, query);
+  const page = await listKeys(db, principal.workspace.id, query, now);
   return Response.json(
     keyListSchema.parse({ data: page.rows.map((row) => toKeyView(row, now)), nextCursor: page.nextCursor }),
   );
 });
 
-export const POST = withAuth({ scope: "keys.write" }, async ({ req, db, principal, meta, now }) => {
+// Any member may create keys within their own role; API keys need keys.write and key minting.
+export const POST = withAuth({}, async ({ req, db, principal, meta, now }) => {
   const input = await parseJsonBody(req, createKeySchema);
   const { row, secret } = await createKey(db, principal, input, meta, now);
   return Response.json(toCreatedKeyView(row, secret, now), { status: 201, headers: { "cache-control": "no-store" } });

@@ -1,6 +1,8 @@
+import { parseJsonBody } from "@/lib/api/request";
+import { updateKeySchema } from "@/lib/api/schemas/keys";
 import { withAuth } from "@/lib/auth/with-auth";
 import { toKeyView } from "@/lib/keys/serialize";
-import { getKey, revokeKey } from "@/lib/keys/service";
+import { getKey, revokeKey, updateKey } from "@/lib/keys/service";
 
 type Params = { id: string };
 
@@ -8,6 +10,11 @@ export const GET = withAuth<Params>({ scope: "keys.read" }, async ({ db, princip
   Response.json(toKeyView(await getKey(db, principal.workspace.id, params.id), now)),
 );
 
-export const DELETE = withAuth<Params>({ scope: "keys.write" }, async ({ db, principal, params, meta, now }) =>
+export const PATCH = withAuth<Params>({}, async ({ req, db, principal, params, meta, now }) => {
+  const input = await parseJsonBody(req, updateKeySchema);
+  return Response.json(toKeyView(await updateKey(db, principal, params.id, input, meta), now));
+});
+
+export const DELETE = withAuth<Params>({}, async ({ db, principal, params, meta, now }) =>
   Response.json(toKeyView(await revokeKey(db, principal, params.id, meta, now), now)),
 );

@@ -10,7 +10,7 @@ export const POST = withErrors(async (req, runtime) => {
   const result = await verifyKey(input, {
     db: runtime.database.db,
     usage: runtime.usage,
-    now: new Date(),
+    now: runtime.now(),
     userAgent: requestMeta(req).userAgent,
   });
   return Response.json(result);

@@ -1,0 +1,68 @@
+import { ApiError } from "../api/errors";
+import { recordAudit } from "../audit/record";
+import type { Principal, RequestMeta } from "../auth/principal";
+import { actorOf } from "../auth/principal";
+import type { Db } from "../db/client";
+import type { KeyRow } from "./serialize";
+import { type CreatedKey, createdBySelect, insertKey, rotateKeyRow } from "./service";
+
+/**
+ * One permanent personal key per user, usable in every workspace the user belongs to
+ * with the user's role there (x-workspace-id picks the workspace when there are several).
+ */
+export const PERSONAL_KEY_PREFIX = "user";
+
+export async function getPersonalKey(db: Db, userId: string): Promise<KeyRow | null> {
+  return db.apiKey.findFirst({
+    where: { kind: "personal", createdById: userId, revokedAt: null, rotatedAt: null },
+    include: createdBySelect,
+  });
+}
+
+/** Creates the user's personal key, or rotates it (the old one dies after the grace period). */
+export async function issuePersonalKey(
+  db: Db,
+  principal: Principal,
+  graceSeconds: number,
+  meta: RequestMeta,
+  now: Date,
+): Promise<CreatedKey & { previous: KeyRow | null }> {
+  if (principal.type === "key") throw new ApiError("FORBIDDEN", "You can't mint a key with a key");
+  return db.$transaction(async (tx) => {
+    // Serialise concurrent requests of the same user so only one personal key is live.
+    await tx.$queryRaw`SELECT "id" FROM "user" WHERE "id" = ${principal.userId} FOR UPDATE`;
+    const current = await tx.apiKey.findFirst({
+      where: { kind: "personal", createdById: principal.userId, revokedAt: null, rotatedAt: null },
+      include: createdBySelect,
+    });
+    const issued = current
+      ? await rotateKeyRow(tx, current, PERSONAL_KEY_PREFIX, graceSeconds, now)
+      : {
+          ...(await insertKey(
+            tx,
+            {
+              kind: "personal",
+              workspaceId: null,
+              prefix: PERSONAL_KEY_PREFIX,
+              name: `${principal.userName}'s personal key`.slice(0, 50),
+              description: null,
+              environment: "live",
+              scopes: [],
+              ipAllowlist: [],
+              expiresAt: null,
+              createdById: principal.userId,
+            },
+            now,
+          )),
+          previous: null,
+        };
+    await recordAudit(tx, actorOf(principal, meta), {
+      workspaceId: null,
+      action: current ? "key.rotated" : "key.created",
+      targetType: "key",
+      targetId: current?.id ?? issued.row.id,
+      metadata: { personal: true, replacedBy: current ? issued.row.id : null },
+    });
+    return issued;
+  });
+}

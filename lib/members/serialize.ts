@@ -1,0 +1,26 @@
+import { type InvitationView, invitationSchema, type MemberView, memberSchema } from "../api/schemas/members";
+import type { Invitation } from "../generated/prisma/client";
+import type { MemberRow } from "./service";
+
+export function toMemberView(row: MemberRow): MemberView {
+  return memberSchema.parse({
+    id: row.id,
+    userId: row.userId,
+    name: row.user.name,
+    email: row.user.email,
+    role: row.role,
+    joinedAt: row.createdAt.toISOString(),
+  });
+}
+
+export function toInvitationView(row: Invitation, baseUrl: string): InvitationView {
+  return invitationSchema.parse({
+    id: row.id,
+    email: row.email,
+    role: row.role ?? "member",
+    status: row.status,
+    expiresAt: row.expiresAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    link: `${baseUrl}/invite/${row.id}`,
+  });
+}
