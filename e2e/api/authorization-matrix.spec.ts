@@ -1,0 +1,227 @@
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import {
+  addMember,
+  anonymous,
+  bearer,
+  createKey,
+  json,
+  signUp,
+  signUpWithWorkspace,
+  type WorkspaceOwner,
+} from "../support/api";
+
+/**
+ * Every /api/v1 route × every kind of caller × own/other workspace, each cell asserting
+ * its status code. "Other" means the caller names a workspace it does not belong to
+ * (x-workspace-id) and the path's ids belong to that workspace.
+ */
+const PRINCIPALS = ["owner", "admin", "member", "keyWithScope", "keyWithoutScope", "personalKey", "none"] as const;
+type PrincipalName = (typeof PRINCIPALS)[number];
+
+interface Target {
+  workspace: WorkspaceOwner;
+}
+
+interface Route {
+  name: string;
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** Builds the path and body against the workspace the cell targets (fresh resources per cell). */
+  prepare: (target: Target) => Promise<{ path: string; body?: unknown }>;
+  /** Expected status in the caller's own workspace. */
+  own: Record<PrincipalName, number>;
+}
+
+const all = (status: number, none = 401): Record<PrincipalName, number> => ({
+  owner: status,
+  admin: status,
+  member: status,
+  keyWithScope: status,
+  keyWithoutScope: status,
+  personalKey: status,
+  none,
+});
+const scoped = (ok: number, member: number): Record<PrincipalName, number> => ({
+  owner: ok,
+  admin: ok,
+  member,
+  keyWithScope: ok,
+  keyWithoutScope: 403,
+  personalKey: ok,
+  none: 401,
+});
+
+let baseURL: string;
+let invitee = 0;
+const freshKey = async ({ workspace }: Target) => (await createKey(workspace.api, { name: "Matrix target" })).id;
+const freshMember = async ({ workspace }: Target) => (await addMember(baseURL, workspace, "member")).memberId;
+const freshInvitation = async ({ workspace }: Target) =>
+  (
+    await json(
+      await workspace.api.post("/api/v1/members/invitations", {
+        data: { email: `pending-${Date.now()}-${invitee++}@example.com`, role: "member" },
+      }),
+      201,
+    )
+  ).id;
+
+const ROUTES: Route[] = [
+  { name: "list keys", method: "GET", prepare: async () => ({ path: "/api/v1/keys" }), own: scoped(200, 200) },
+  {
+    name: "create key",
+    method: "POST",
+    prepare: async () => ({ path: "/api/v1/keys", body: { name: "Matrix created" } }),
+    // Any member may create keys within their role; keys may not mint keys (minting is off).
+    own: { owner: 201, admin: 201, member: 201, keyWithScope: 403, keyWithoutScope: 403, personalKey: 403, none: 401 },
+  },
+  {
+    name: "get key",
+    method: "GET",
+    prepare: async (t) => ({ path: `/api/v1/keys/${await freshKey(t)}` }),
+    own: scoped(200, 200),
+  },
+  {
+    name: "update key",
+    method: "PATCH",
+    prepare: async (t) => ({ path: `/api/v1/keys/${await freshKey(t)}`, body: { name: "Renamed" } }),
+    own: scoped(200, 403),
+  },
+  {
+    name: "revoke key (DELETE)",
+    method: "DELETE",
+    prepare: async (t) => ({ path: `/api/v1/keys/${await freshKey(t)}` }),
+    own: scoped(200, 403),
+  },
+  {
+    name: "revoke key (POST)",
+    method: "POST",
+    prepare: async (t) => ({ path: `/api/v1/keys/${await freshKey(t)}/revoke` }),
+    own: scoped(200, 403),
+  },
+  {
+    name: "rotate key",
+    method: "POST",
+    prepare: async (t) => ({ path: `/api/v1/keys/${await freshKey(t)}/rotate`, body: { gracePeriod: "1h" } }),
+    own: scoped(201, 403),
+  },
+  { name: "me", method: "GET", prepare: async () => ({ path: "/api/v1/me" }), own: all(200) },
+  { name: "get personal key", method: "GET", prepare: async () => ({ path: "/api/v1/me/key" }), own: all(200) },
+  {
+    name: "issue personal key",
+    method: "POST",
+    prepare: async () => ({ path: "/api/v1/me/key" }),
+    own: { owner: 201, admin: 201, member: 201, keyWithScope: 403, keyWithoutScope: 403, personalKey: 403, none: 401 },
+  },
+  { name: "get workspace", method: "GET", prepare: async () => ({ path: "/api/v1/workspace" }), own: scoped(200, 200) },
+  {
+    name: "update workspace",
+    method: "PATCH",
+    prepare: async () => ({ path: "/api/v1/workspace", body: { name: "Matrix workspace" } }),
+    own: scoped(200, 403),
+  },
+  { name: "list members", method: "GET", prepare: async () => ({ path: "/api/v1/members" }), own: scoped(200, 200) },
+  {
+    name: "change member role",
+    method: "PATCH",
+    prepare: async (t) => ({ path: `/api/v1/members/${await freshMember(t)}`, body: { role: "admin" } }),
+    own: scoped(200, 403),
+  },
+  {
+    name: "remove member",
+    method: "DELETE",
+    prepare: async (t) => ({ path: `/api/v1/members/${await freshMember(t)}` }),
+    own: scoped(204, 403),
+  },
+  {
+    name: "list invitations",
+    method: "GET",
+    prepare: async () => ({ path: "/api/v1/members/invitations" }),
+    own: scoped(200, 200),
+  },
+  {
+    name: "invite member",
+    method: "POST",
+    prepare: async () => ({
+      path: "/api/v1/members/invitations",
+      body: { email: `new-${Date.now()}-${invitee++}@example.com`, role: "member" },
+    }),
+    own: scoped(201, 403),
+  },
+  {
+    name: "cancel invitation",
+    method: "DELETE",
+    prepare: async (t) => ({ path: `/api/v1/members/invitations/${await freshInvitation(t)}` }),
+    own: scoped(204, 403),
+  },
+  { name: "audit log", method: "GET", prepare: async () => ({ path: "/api/v1/audit" }), own: scoped(200, 200) },
+  {
+    name: "verify (needs no credential)",
+    method: "POST",
+    prepare: async () => ({ path: "/api/v1/keys/verify", body: { key: "sk_live_not-a-key" } }),
+    own: all(200, 200),
+  },
+];
+
+const CELLS = ROUTES.length * PRINCIPALS.length * 2;
+
+test.describe.configure({ mode: "serial" });
+
+test(`authorization matrix: ${ROUTES.length} routes × ${PRINCIPALS.length} callers × own/other workspace = ${CELLS} cells`, async ({
+  baseURL: url,
+}) => {
+  test.setTimeout(180_000);
+  baseURL = url!;
+  const own = await signUpWithWorkspace(baseURL);
+  const other = await signUpWithWorkspace(baseURL);
+  const admin = await addMember(baseURL, own, "admin");
+  const member = await addMember(baseURL, own, "member");
+  const allScopes = ["keys.read", "keys.write", "members.read", "members.write", "audit.read", "workspace.read", "workspace.write"];
+  const keyWithScope = await createKey(own.api, { name: "Full key", scopes: allScopes });
+  const keyWithoutScope = await createKey(own.api, { name: "Empty key", scopes: [] });
+  // The personal key's owner is not a caller, so the matrix's own POST /me/key cannot rotate it away.
+  const personalKeyOwner = await addMember(baseURL, own, "admin");
+  const personalKey = await json(await personalKeyOwner.api.post("/api/v1/me/key"), 201);
+  const machine = await anonymous(baseURL);
+  // A user with no workspace at all is not in the matrix: signing up alone grants nothing.
+  const loner = await signUp(baseURL, "loner");
+  expect((await loner.api.get("/api/v1/keys")).status()).toBe(404);
+
+  const callers: Record<PrincipalName, { api: APIRequestContext; headers: Record<string, string> }> = {
+    owner: { api: own.api, headers: {} },
+    admin: { api: admin.api, headers: {} },
+    member: { api: member.api, headers: {} },
+    keyWithScope: { api: machine, headers: bearer(keyWithScope.key) },
+    keyWithoutScope: { api: machine, headers: { "x-api-key": keyWithoutScope.key } },
+    personalKey: { api: machine, headers: bearer(personalKey.key) },
+    none: { api: machine, headers: {} },
+  };
+
+  const mismatches: string[] = [];
+  let checked = 0;
+  for (const route of ROUTES) {
+    for (const principal of PRINCIPALS) {
+      for (const where of ["own", "other"] as const) {
+        const target = where === "own" ? own : other;
+        const { path, body } = await route.prepare({ workspace: target });
+        const caller = callers[principal];
+        const headers = { ...caller.headers, ...(where === "other" ? { "x-workspace-id": other.workspace.id } : {}) };
+        const response = await caller.api.fetch(path, { method: route.method, headers, data: body });
+        const expected =
+          where === "own" || route.own[principal] === 401 || route.name.startsWith("verify")
+            ? route.own[principal]
+            : 403;
+        checked++;
+        if (response.status() !== expected) {
+          mismatches.push(
+            `${route.method} ${route.name} as ${principal} in ${where}: expected ${expected}, got ${response.status()} ${await response.text()}`,
+          );
+        } else if (expected >= 400) {
+          // Every refusal uses the error contract.
+          const error = (await response.json()).error;
+          if (!error?.code || !error?.message) mismatches.push(`${route.name} as ${principal}: no error body`);
+        }
+      }
+    }
+  }
+  expect(checked).toBe(CELLS);
+  expect(mismatches, mismatches.join("\n")).toEqual([]);
+});
