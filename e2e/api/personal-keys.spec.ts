@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+import { addMember, anonymous, bearer, json, signUpWithWorkspace, verify } from "../support/api";
+
+test.describe("API: personal keys", () => {
+  test("one per user, usable in each of the user's workspaces with the user's role there", async ({ baseURL }) => {
+    const alice = await signUpWithWorkspace(baseURL!);
+    const bob = await signUpWithWorkspace(baseURL!);
+    const machine = await anonymous(baseURL!);
+
+    expect(await json(await alice.api.get("/api/v1/me/key"), 200)).toEqual({ key: null });
+    const personal = await json(await alice.api.post("/api/v1/me/key"), 201);
+    expect(personal.key).toMatch(/^user_live_[0-9A-Za-z]{38}$/);
+    expect(personal).toMatchObject({ kind: "personal", workspaceId: null, previous: null });
+    const listed = await json(await alice.api.get("/api/v1/me/key"), 200);
+    expect(listed.key).toMatchObject({ id: personal.id, maskedKey: personal.maskedKey });
+    expect(listed.key).not.toHaveProperty("key");
+
+    // One workspace: no header needed.
+    const me = await json(await machine.get("/api/v1/me", { headers: bearer(personal.key) }), 200);
+    expect(me).toMatchObject({ type: "key", key: { kind: "personal" }, workspace: { id: alice.workspace.id }, role: "owner" });
+
+    // Alice joins Bob's workspace as a member: now the key must say which workspace.
+    const invitation = await json(await bob.api.post("/api/v1/members/invitations", { data: { email: alice.email } }), 201);
+    await json(await alice.api.post(`/api/v1/invitations/${invitation.id}/accept`), 200);
+    const ambiguous = await machine.get("/api/v1/me", { headers: bearer(personal.key) });
+    expect(ambiguous.status()).toBe(400);
+    expect(await ambiguous.json()).toMatchObject({
+      error: { code: "VALIDATION_FAILED", details: { issues: [{ field: "x-workspace-id" }] } },
+    });
+    expect(
+      await json(await machine.get("/api/v1/me", { headers: { ...bearer(personal.key), "x-workspace-id": bob.workspace.slug } }), 200),
+    ).toMatchObject({ workspace: { id: bob.workspace.id }, role: "member" });
+    const inAlices = await machine.get("/api/v1/keys", {
+      headers: { ...bearer(personal.key), "x-workspace-id": alice.workspace.id },
+    });
+    expect(inAlices.status()).toBe(200);
+    // As a member of Bob's workspace the personal key carries a member's powers only.
+    const write = await machine.patch("/api/v1/workspace", {
+      headers: { ...bearer(personal.key), "x-workspace-id": bob.workspace.id },
+      data: { name: "Hijacked" },
+    });
+    expect(write.status()).toBe(403);
+
+    // A workspace Alice does not belong to is refused.
+    const carol = await signUpWithWorkspace(baseURL!);
+    const foreign = await machine.get("/api/v1/me", { headers: { ...bearer(personal.key), "x-workspace-id": carol.workspace.id } });
+    expect(foreign.status()).toBe(403);
+  });
+
+  test("rotating the personal key replaces it; the old one lives only through the grace period", async ({ baseURL }) => {
+    const user = await signUpWithWorkspace(baseURL!);
+    const machine = await anonymous(baseURL!);
+    const first = await json(await user.api.post("/api/v1/me/key"), 201);
+    const second = await json(await user.api.post("/api/v1/me/key", { data: { gracePeriod: "1h" } }), 201);
+    expect(second.previous).toMatchObject({ id: first.id, status: "in_grace" });
+    expect(await verify(machine, { key: first.key })).toMatchObject({ valid: true });
+    const third = await json(await user.api.post("/api/v1/me/key", { data: { gracePeriod: 0 } }), 201);
+    expect(await verify(machine, { key: second.key })).toMatchObject({ valid: false, code: "EXPIRED" });
+    expect((await json(await user.api.get("/api/v1/me/key"), 200)).key.id).toBe(third.id);
+    // You can't mint a key with a key, personal or not.
+    expect((await machine.post("/api/v1/me/key", { headers: bearer(third.key) })).status()).toBe(403);
+  });
+
+  test("a removed member's personal key no longer reaches that workspace", async ({ baseURL }) => {
+    const owner = await signUpWithWorkspace(baseURL!);
+    const member = await addMember(baseURL!, owner, "member");
+    const machine = await anonymous(baseURL!);
+    const personal = await json(await member.api.post("/api/v1/me/key"), 201);
+    expect((await machine.get("/api/v1/keys", { headers: bearer(personal.key) })).status()).toBe(200);
+    expect((await owner.api.delete(`/api/v1/members/${member.memberId}`)).status()).toBe(204);
+    const after = await machine.get("/api/v1/keys", { headers: { ...bearer(personal.key), "x-workspace-id": owner.workspace.id } });
+    expect(after.status()).toBe(403);
+  });
+});
