@@ -14,7 +14,10 @@ test.describe("API: keys", () => {
       ipAllowlist: ["127.0.0.1", "::1", "10.0.0.0/8"],
       expiresIn: "45d",
     });
-    const rotated = await json(await owner.api.post(`/api/v1/keys/${old.id}/rotate`, { data: { gracePeriod: "1h" } }), 201);
+    const rotated = await json(
+      await owner.api.post(`/api/v1/keys/${old.id}/rotate`, { data: { gracePeriod: "1h" } }),
+      201,
+    );
     expect(rotated.key).not.toBe(old.key);
     expect(rotated).toMatchObject({
       name: "Rotating",
@@ -24,7 +27,9 @@ test.describe("API: keys", () => {
       status: "active",
     });
     const window = (iso: unknown, from: unknown) => new Date(String(iso)).getTime() - new Date(String(from)).getTime();
-    expect(Math.abs(window(rotated.expiresAt, rotated.createdAt) - window(old.expiresAt, old.createdAt))).toBeLessThan(1000);
+    expect(Math.abs(window(rotated.expiresAt, rotated.createdAt) - window(old.expiresAt, old.createdAt))).toBeLessThan(
+      1000,
+    );
     expect(rotated.previous).toMatchObject({ id: old.id, status: "in_grace", replacedById: rotated.id });
     expect(window(rotated.previous.expiresAt, rotated.previous.rotatedAt)).toBe(3600_000);
 
@@ -33,8 +38,14 @@ test.describe("API: keys", () => {
     expect(await verify(machine, { key: rotated.key, ip: "10.0.0.1" })).toMatchObject({ valid: true });
     // A rotated key cannot be rotated again; its replacement can, with no grace: the old one dies at once.
     expect((await owner.api.post(`/api/v1/keys/${old.id}/rotate`, { data: {} })).status()).toBe(409);
-    const again = await json(await owner.api.post(`/api/v1/keys/${rotated.id}/rotate`, { data: { gracePeriod: 0 } }), 201);
-    expect(await verify(machine, { key: rotated.key, ip: "10.0.0.1" })).toMatchObject({ valid: false, code: "EXPIRED" });
+    const again = await json(
+      await owner.api.post(`/api/v1/keys/${rotated.id}/rotate`, { data: { gracePeriod: 0 } }),
+      201,
+    );
+    expect(await verify(machine, { key: rotated.key, ip: "10.0.0.1" })).toMatchObject({
+      valid: false,
+      code: "EXPIRED",
+    });
     expect(await verify(machine, { key: again.key, ip: "10.0.0.1" })).toMatchObject({ valid: true });
 
     const audit = await json(await owner.api.get(`/api/v1/audit?action=key.rotated&targetId=${old.id}`), 200);
@@ -60,7 +71,12 @@ test.describe("API: keys", () => {
       }),
       200,
     );
-    expect(patched).toMatchObject({ name: "After", description: "Reporting job", scopes: ["audit.read"], ipAllowlist: ["2001:db8::/32"] });
+    expect(patched).toMatchObject({
+      name: "After",
+      description: "Reporting job",
+      scopes: ["audit.read"],
+      ipAllowlist: ["2001:db8::/32"],
+    });
     expect(await verify(machine, { key: key.key, ip: "2001:db8::7", requiredScopes: ["audit.read"] })).toMatchObject({
       valid: true,
       scopes: ["audit.read"],
@@ -70,7 +86,10 @@ test.describe("API: keys", () => {
       code: "INSUFFICIENT_SCOPE",
     });
     await json(await owner.api.patch(`/api/v1/keys/${key.id}`, { data: { enabled: false } }), 200);
-    expect(await verify(machine, { key: key.key, ip: "2001:db8::7" })).toMatchObject({ valid: false, code: "DISABLED" });
+    expect(await verify(machine, { key: key.key, ip: "2001:db8::7" })).toMatchObject({
+      valid: false,
+      code: "DISABLED",
+    });
     await json(await owner.api.patch(`/api/v1/keys/${key.id}`, { data: { enabled: true } }), 200);
     expect(await verify(machine, { key: key.key, ip: "2001:db8::7" })).toMatchObject({ valid: true });
 
@@ -93,9 +112,15 @@ test.describe("API: keys", () => {
     const v6 = await createKey(owner.api, { name: "IPv6 only", ipAllowlist: ["::1", "2001:db8:abcd::/48"] });
 
     expect(await verify(machine, { key: v4.key, ip: "192.0.2.55" })).toMatchObject({ valid: true });
-    expect(await verify(machine, { key: v4.key, ip: "198.51.100.1" })).toMatchObject({ valid: false, code: "IP_NOT_ALLOWED" });
+    expect(await verify(machine, { key: v4.key, ip: "198.51.100.1" })).toMatchObject({
+      valid: false,
+      code: "IP_NOT_ALLOWED",
+    });
     expect(await verify(machine, { key: v6.key, ip: "2001:db8:abcd:12::1" })).toMatchObject({ valid: true });
-    expect(await verify(machine, { key: v6.key, ip: "2001:db8:abce::1" })).toMatchObject({ valid: false, code: "IP_NOT_ALLOWED" });
+    expect(await verify(machine, { key: v6.key, ip: "2001:db8:abce::1" })).toMatchObject({
+      valid: false,
+      code: "IP_NOT_ALLOWED",
+    });
     // A key with an allowlist is refused when the caller does not say where the request came from.
     expect(await verify(machine, { key: v6.key })).toMatchObject({ valid: false, code: "IP_NOT_ALLOWED" });
 
@@ -140,17 +165,17 @@ test.describe("API: keys", () => {
     await json(await owner.api.post(`/api/v1/keys/${keys[2].id}/rotate`, { data: { gracePeriod: "1d" } }), 201);
 
     const list = async (query: string) =>
-      (await json(await owner.api.get(`/api/v1/keys?${query}`), 200)) as { data: { name: string; status: string }[]; nextCursor: string | null };
+      (await json(await owner.api.get(`/api/v1/keys?${query}`), 200)) as {
+        data: { name: string; status: string }[];
+        nextCursor: string | null;
+      };
 
     expect((await list("environment=test")).data.map((k) => k.name)).toEqual(["delta test", "bravo test"]);
     expect((await list("status=revoked")).data.map((k) => k.name)).toEqual(["alpha live"]);
     expect((await list("status=in_grace")).data.map((k) => k.name)).toEqual(["charlie live"]);
-    expect((await list("status=active,in_grace&environment=live&sort=name&order=asc")).data.map((k) => k.name)).toEqual([
-      "charlie live",
-      "charlie live",
-      "echo live",
-      "foxtrot live",
-    ]);
+    expect((await list("status=active,in_grace&environment=live&sort=name&order=asc")).data.map((k) => k.name)).toEqual(
+      ["charlie live", "charlie live", "echo live", "foxtrot live"],
+    );
     expect((await list("search=ECHO")).data.map((k) => k.name)).toEqual(["echo live"]);
     expect((await list(`creator=${owner.userId}`)).data).toHaveLength(7);
     expect((await list("creator=someone-else")).data).toHaveLength(0);
@@ -168,7 +193,9 @@ test.describe("API: keys", () => {
     expect((await owner.api.get("/api/v1/keys?cursor=garbage")).status()).toBe(400);
   });
 
-  test("you can't mint a key with a key, unless the workspace allows it and the key holds keys.write", async ({ baseURL }) => {
+  test("you can't mint a key with a key, unless the workspace allows it and the key holds keys.write", async ({
+    baseURL,
+  }) => {
     const owner = await signUpWithWorkspace(baseURL!);
     const machine = await anonymous(baseURL!);
     const writer = await createKey(owner.api, { name: "Writer", scopes: ["keys.read", "keys.write"] });
@@ -180,15 +207,25 @@ test.describe("API: keys", () => {
 
     await json(await owner.api.patch("/api/v1/workspace", { data: { allowKeyMinting: true } }), 200);
     const minted = await json(
-      await machine.post("/api/v1/keys", { headers: bearer(writer.key), data: { name: "Minted", scopes: ["keys.read"] } }),
+      await machine.post("/api/v1/keys", {
+        headers: bearer(writer.key),
+        data: { name: "Minted", scopes: ["keys.read"] },
+      }),
       201,
     );
     expect(minted.scopes).toEqual(["keys.read"]);
     // A key cannot grant more than it holds, and a key without keys.write cannot mint at all.
     expect(
-      (await machine.post("/api/v1/keys", { headers: bearer(writer.key), data: { name: "Escalate", scopes: ["members.write"] } })).status(),
+      (
+        await machine.post("/api/v1/keys", {
+          headers: bearer(writer.key),
+          data: { name: "Escalate", scopes: ["members.write"] },
+        })
+      ).status(),
     ).toBe(403);
-    expect((await machine.post("/api/v1/keys", { headers: bearer(reader.key), data: { name: "Nope" } })).status()).toBe(403);
+    expect((await machine.post("/api/v1/keys", { headers: bearer(reader.key), data: { name: "Nope" } })).status()).toBe(
+      403,
+    );
     const audit = await json(await owner.api.get(`/api/v1/audit?targetId=${minted.id}`), 200);
     expect(audit.data[0].actor).toMatchObject({ type: "key", id: writer.id, label: "Writer" });
   });
@@ -201,7 +238,9 @@ test.describe("API: keys", () => {
     await verify(machine, { key: key.key, ip: "203.0.113.9" });
     await machine.get("/api/v1/me", { headers: { ...bearer(key.key), "user-agent": "billing-service/1.2" } });
     await expect
-      .poll(async () => (await json(await owner.api.get(`/api/v1/keys/${key.id}`), 200)).lastUsedUserAgent, { timeout: 5000 })
+      .poll(async () => (await json(await owner.api.get(`/api/v1/keys/${key.id}`), 200)).lastUsedUserAgent, {
+        timeout: 5000,
+      })
       .toBe("billing-service/1.2");
     const seen = await json(await owner.api.get(`/api/v1/keys/${key.id}`), 200);
     expect(seen.lastUsedIp).toBe("127.0.0.1");

@@ -9,14 +9,18 @@ test.describe("API: members, roles and the keys they created", () => {
     const invitee = await signUp(baseURL!, "invitee");
     const stranger = await signUp(baseURL!, "stranger");
     const invitation = await json(
-      await owner.api.post("/api/v1/members/invitations", { data: { email: invitee.email.toUpperCase(), role: "admin" } }),
+      await owner.api.post("/api/v1/members/invitations", {
+        data: { email: invitee.email.toUpperCase(), role: "admin" },
+      }),
       201,
     );
     expect(invitation).toMatchObject({ email: invitee.email, role: "admin", status: "pending" });
     expect(invitation.link).toBe(`${baseURL}/invite/${invitation.id}`);
     expect((await json(await owner.api.get("/api/v1/members/invitations"), 200)).data).toHaveLength(1);
     // The same address cannot be invited twice while the first invitation is pending.
-    expect((await owner.api.post("/api/v1/members/invitations", { data: { email: invitee.email } })).status()).toBe(409);
+    expect((await owner.api.post("/api/v1/members/invitations", { data: { email: invitee.email } })).status()).toBe(
+      409,
+    );
 
     expect((await stranger.api.post(`/api/v1/invitations/${invitation.id}/accept`)).status()).toBe(403);
     const joined = await json(await invitee.api.post(`/api/v1/invitations/${invitation.id}/accept`), 200);
@@ -28,7 +32,10 @@ test.describe("API: members, roles and the keys they created", () => {
       [owner.email, "owner"],
       [invitee.email, "admin"],
     ]);
-    const me = await json(await invitee.api.get("/api/v1/me", { headers: { "x-workspace-id": owner.workspace.slug } }), 200);
+    const me = await json(
+      await invitee.api.get("/api/v1/me", { headers: { "x-workspace-id": owner.workspace.slug } }),
+      200,
+    );
     expect(me).toMatchObject({ role: "admin", workspace: { id: owner.workspace.id } });
     const events = await json(await owner.api.get("/api/v1/audit"), 200);
     expect(events.data.map((e: { action: string }) => e.action)).toEqual(
@@ -40,13 +47,21 @@ test.describe("API: members, roles and the keys they created", () => {
     const owner = await signUpWithWorkspace(baseURL!);
     const admin = await addMember(baseURL!, owner, "admin");
     const machine = await anonymous(baseURL!);
-    const key = await createKey(admin.api, { name: "Admin's key", scopes: ["keys.read", "keys.write", "members.read"] });
+    const key = await createKey(admin.api, {
+      name: "Admin's key",
+      scopes: ["keys.read", "keys.write", "members.read"],
+    });
     const victim = await createKey(owner.api, { name: "Victim" });
 
-    expect(await verify(machine, { key: key.key })).toMatchObject({ scopes: ["keys.read", "keys.write", "members.read"] });
+    expect(await verify(machine, { key: key.key })).toMatchObject({
+      scopes: ["keys.read", "keys.write", "members.read"],
+    });
     await json(await owner.api.patch(`/api/v1/members/${admin.memberId}`, { data: { role: "member" } }), 200);
 
-    expect(await verify(machine, { key: key.key })).toMatchObject({ valid: true, scopes: ["keys.read", "members.read"] });
+    expect(await verify(machine, { key: key.key })).toMatchObject({
+      valid: true,
+      scopes: ["keys.read", "members.read"],
+    });
     expect(await verify(machine, { key: key.key, requiredScopes: ["keys.write"] })).toMatchObject({
       valid: false,
       code: "INSUFFICIENT_SCOPE",
@@ -71,7 +86,9 @@ test.describe("API: members, roles and the keys they created", () => {
     expect((await owner.api.delete(`/api/v1/members/${member.memberId}`)).status()).toBe(204);
     expect((await machine.get("/api/v1/keys", { headers: bearer(key.key) })).status()).toBe(401);
     expect(await verify(machine, { key: key.key })).toMatchObject({ valid: false, code: "DISABLED" });
-    expect((await member.api.get("/api/v1/keys", { headers: { "x-workspace-id": owner.workspace.id } })).status()).toBe(403);
+    expect((await member.api.get("/api/v1/keys", { headers: { "x-workspace-id": owner.workspace.id } })).status()).toBe(
+      403,
+    );
   });
 
   test("members create keys only within their own ceiling and manage only their own keys", async ({ baseURL }) => {
@@ -95,10 +112,20 @@ test.describe("API: members, roles and the keys they created", () => {
     const member = await addMember(baseURL!, owner, "member");
     const ownerMember = (await json(await owner.api.get("/api/v1/members"), 200)).data[0];
 
-    expect((await admin.api.patch(`/api/v1/members/${member.memberId}`, { data: { role: "owner" } })).status()).toBe(403);
-    expect((await admin.api.patch(`/api/v1/members/${ownerMember.id}`, { data: { role: "member" } })).status()).toBe(403);
-    expect((await admin.api.post("/api/v1/members/invitations", { data: { email: "boss@example.com", role: "owner" } })).status()).toBe(403);
-    expect((await owner.api.patch(`/api/v1/members/${ownerMember.id}`, { data: { role: "admin" } })).status()).toBe(409);
+    expect((await admin.api.patch(`/api/v1/members/${member.memberId}`, { data: { role: "owner" } })).status()).toBe(
+      403,
+    );
+    expect((await admin.api.patch(`/api/v1/members/${ownerMember.id}`, { data: { role: "member" } })).status()).toBe(
+      403,
+    );
+    expect(
+      (
+        await admin.api.post("/api/v1/members/invitations", { data: { email: "boss@example.com", role: "owner" } })
+      ).status(),
+    ).toBe(403);
+    expect((await owner.api.patch(`/api/v1/members/${ownerMember.id}`, { data: { role: "admin" } })).status()).toBe(
+      409,
+    );
     expect((await owner.api.delete(`/api/v1/members/${ownerMember.id}`)).status()).toBe(409);
 
     expect((await member.api.delete(`/api/v1/members/${member.memberId}`)).status()).toBe(204);
@@ -112,7 +139,10 @@ test.describe("API: members, roles and the keys they created", () => {
   test("canceled invitations cannot be accepted", async ({ baseURL }) => {
     const owner = await signUpWithWorkspace(baseURL!);
     const invitee = await signUp(baseURL!, "late");
-    const invitation = await json(await owner.api.post("/api/v1/members/invitations", { data: { email: invitee.email } }), 201);
+    const invitation = await json(
+      await owner.api.post("/api/v1/members/invitations", { data: { email: invitee.email } }),
+      201,
+    );
     expect((await owner.api.delete(`/api/v1/members/invitations/${invitation.id}`)).status()).toBe(204);
     expect((await invitee.api.post(`/api/v1/invitations/${invitation.id}/accept`)).status()).toBe(404);
     expect((await json(await owner.api.get("/api/v1/members/invitations"), 200)).data).toHaveLength(0);

@@ -17,10 +17,18 @@ test.describe("API: personal keys", () => {
 
     // One workspace: no header needed.
     const me = await json(await machine.get("/api/v1/me", { headers: bearer(personal.key) }), 200);
-    expect(me).toMatchObject({ type: "key", key: { kind: "personal" }, workspace: { id: alice.workspace.id }, role: "owner" });
+    expect(me).toMatchObject({
+      type: "key",
+      key: { kind: "personal" },
+      workspace: { id: alice.workspace.id },
+      role: "owner",
+    });
 
     // Alice joins Bob's workspace as a member: now the key must say which workspace.
-    const invitation = await json(await bob.api.post("/api/v1/members/invitations", { data: { email: alice.email } }), 201);
+    const invitation = await json(
+      await bob.api.post("/api/v1/members/invitations", { data: { email: alice.email } }),
+      201,
+    );
     await json(await alice.api.post(`/api/v1/invitations/${invitation.id}/accept`), 200);
     const ambiguous = await machine.get("/api/v1/me", { headers: bearer(personal.key) });
     expect(ambiguous.status()).toBe(400);
@@ -28,7 +36,10 @@ test.describe("API: personal keys", () => {
       error: { code: "VALIDATION_FAILED", details: { issues: [{ field: "x-workspace-id" }] } },
     });
     expect(
-      await json(await machine.get("/api/v1/me", { headers: { ...bearer(personal.key), "x-workspace-id": bob.workspace.slug } }), 200),
+      await json(
+        await machine.get("/api/v1/me", { headers: { ...bearer(personal.key), "x-workspace-id": bob.workspace.slug } }),
+        200,
+      ),
     ).toMatchObject({ workspace: { id: bob.workspace.id }, role: "member" });
     const inAlices = await machine.get("/api/v1/keys", {
       headers: { ...bearer(personal.key), "x-workspace-id": alice.workspace.id },
@@ -43,11 +54,15 @@ test.describe("API: personal keys", () => {
 
     // A workspace Alice does not belong to is refused.
     const carol = await signUpWithWorkspace(baseURL!);
-    const foreign = await machine.get("/api/v1/me", { headers: { ...bearer(personal.key), "x-workspace-id": carol.workspace.id } });
+    const foreign = await machine.get("/api/v1/me", {
+      headers: { ...bearer(personal.key), "x-workspace-id": carol.workspace.id },
+    });
     expect(foreign.status()).toBe(403);
   });
 
-  test("rotating the personal key replaces it; the old one lives only through the grace period", async ({ baseURL }) => {
+  test("rotating the personal key replaces it; the old one lives only through the grace period", async ({
+    baseURL,
+  }) => {
     const user = await signUpWithWorkspace(baseURL!);
     const machine = await anonymous(baseURL!);
     const first = await json(await user.api.post("/api/v1/me/key"), 201);
@@ -68,7 +83,9 @@ test.describe("API: personal keys", () => {
     const personal = await json(await member.api.post("/api/v1/me/key"), 201);
     expect((await machine.get("/api/v1/keys", { headers: bearer(personal.key) })).status()).toBe(200);
     expect((await owner.api.delete(`/api/v1/members/${member.memberId}`)).status()).toBe(204);
-    const after = await machine.get("/api/v1/keys", { headers: { ...bearer(personal.key), "x-workspace-id": owner.workspace.id } });
+    const after = await machine.get("/api/v1/keys", {
+      headers: { ...bearer(personal.key), "x-workspace-id": owner.workspace.id },
+    });
     expect(after.status()).toBe(403);
   });
 });

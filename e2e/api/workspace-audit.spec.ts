@@ -6,7 +6,11 @@ test.describe("API: workspace settings and the audit log", () => {
     const owner = await signUpWithWorkspace(baseURL!, "sk");
     const other = await signUpWithWorkspace(baseURL!);
     const machine = await anonymous(baseURL!);
-    expect(await json(await owner.api.get("/api/v1/workspace"), 200)).toMatchObject({ keyPrefix: "sk", allowKeyMinting: false, customScopes: [] });
+    expect(await json(await owner.api.get("/api/v1/workspace"), 200)).toMatchObject({
+      keyPrefix: "sk",
+      allowKeyMinting: false,
+      customScopes: [],
+    });
 
     const updated = await json(
       await owner.api.patch("/api/v1/workspace", {
@@ -14,7 +18,11 @@ test.describe("API: workspace settings and the audit log", () => {
       }),
       200,
     );
-    expect(updated).toMatchObject({ name: "Mutagent", keyPrefix: "mt", customScopes: ["tasks.read", "tasks.write", "billing.read"] });
+    expect(updated).toMatchObject({
+      name: "Mutagent",
+      keyPrefix: "mt",
+      customScopes: ["tasks.read", "tasks.write", "billing.read"],
+    });
     const key = await createKey(owner.api, { name: "Task runner", scopes: ["tasks.read", "tasks.write"] });
     expect(key.key).toMatch(/^mt_live_/);
     expect(await verify(machine, { key: key.key, requiredScopes: ["tasks.write"] })).toMatchObject({ valid: true });
@@ -46,9 +54,14 @@ test.describe("API: workspace settings and the audit log", () => {
     const admin = await createKey(owner.api, { name: "Automation", scopes: ["keys.read", "keys.write", "audit.read"] });
     const created = [];
     for (let i = 0; i < 5; i++) created.push(await createKey(owner.api, { name: `Batch ${i}` }));
-    await machine.delete(`/api/v1/keys/${created[0].id}`, { headers: { ...bearer(admin.key), "user-agent": "cleanup-bot/2" } });
+    await machine.delete(`/api/v1/keys/${created[0].id}`, {
+      headers: { ...bearer(admin.key), "user-agent": "cleanup-bot/2" },
+    });
 
-    const revoked = await json(await machine.get("/api/v1/audit?action=key.revoked", { headers: bearer(admin.key) }), 200);
+    const revoked = await json(
+      await machine.get("/api/v1/audit?action=key.revoked", { headers: bearer(admin.key) }),
+      200,
+    );
     expect(revoked.data).toHaveLength(1);
     expect(revoked.data[0]).toMatchObject({
       actor: { type: "key", id: admin.id, label: "Automation" },
@@ -57,7 +70,10 @@ test.describe("API: workspace settings and the audit log", () => {
       ip: "127.0.0.1",
       userAgent: "cleanup-bot/2",
     });
-    const byUser = await json(await owner.api.get(`/api/v1/audit?actorType=user&actorId=${owner.userId}&action=key.created`), 200);
+    const byUser = await json(
+      await owner.api.get(`/api/v1/audit?actorType=user&actorId=${owner.userId}&action=key.created`),
+      200,
+    );
     expect(byUser.data).toHaveLength(6);
 
     const seen: string[] = [];
@@ -73,7 +89,10 @@ test.describe("API: workspace settings and the audit log", () => {
     expect(seen).toHaveLength(8); // workspace.created + 6 key.created + 1 key.revoked
     expect(new Set(seen).size).toBe(8);
 
-    const future = await json(await owner.api.get(`/api/v1/audit?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`), 200);
+    const future = await json(
+      await owner.api.get(`/api/v1/audit?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`),
+      200,
+    );
     expect(future.data).toHaveLength(0);
   });
 });

@@ -26,7 +26,10 @@ export async function signUp(baseURL: string, label = "user"): Promise<SignedInU
   const id = randomUUID().slice(0, 8);
   const email = `${label}-${id}@example.com`;
   const name = `${label} ${id}`;
-  const body = await json(await api.post("/api/auth/sign-up/email", { data: { name, email, password: PASSWORD } }), 200);
+  const body = await json(
+    await api.post("/api/auth/sign-up/email", { data: { name, email, password: PASSWORD } }),
+    200,
+  );
   return { api, userId: body.user.id, name, email };
 }
 
