@@ -32,9 +32,9 @@ export default async function WorkspaceLayout({
             </Link>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <span className="hidden text-muted-foreground sm:inline">
+            <Link href="/account" className="hidden text-muted-foreground hover:text-foreground sm:inline">
               {user.email} · {membership.role}
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

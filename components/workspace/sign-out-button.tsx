@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { authClient } from "@/lib/auth/client";
 
-export function SignOutButton() {
+export function SignOutButton({ next = "/sign-in" }: { next?: string }) {
   const router = useRouter();
   return (
     <Button
@@ -12,7 +12,7 @@ export function SignOutButton() {
       size="sm"
       onClick={async () => {
         await authClient.signOut();
-        router.replace("/sign-in");
+        router.replace(next);
         router.refresh();
       }}
     >

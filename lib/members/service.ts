@@ -199,3 +199,19 @@ export async function acceptInvitation(db: Db, user: InvitedUser, invitationId: 
     return { workspace: invitation.organization, role };
   });
 }
+
+/** What the invite page shows before anyone accepts: the invitation, if it can still be used. */
+export async function findOpenInvitation(db: Db, invitationId: string, now: Date) {
+  const invitation = await db.invitation.findUnique({
+    where: { id: invitationId },
+    include: { organization: { select: { name: true, slug: true } } },
+  });
+  if (!invitation || invitation.status !== "pending" || invitation.expiresAt <= now) return null;
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    role: invitation.role ?? "member",
+    workspaceName: invitation.organization.name,
+  };
+}
+export type OpenInvitation = NonNullable<Awaited<ReturnType<typeof findOpenInvitation>>>;

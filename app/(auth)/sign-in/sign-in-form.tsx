@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError, Input } from "@/components/ui/field";
 import { authClient } from "@/lib/auth/client";
 
-export function SignInForm() {
+export function SignInForm({ next }: { next: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -23,7 +23,7 @@ export function SignInForm() {
     });
     setPending(false);
     if (error) return setError(error.message ?? "Could not sign in");
-    router.replace("/");
+    router.replace(next ?? "/");
     router.refresh();
   }
 
@@ -40,7 +40,10 @@ export function SignInForm() {
       </Button>
       <p className="text-center text-sm text-muted-foreground">
         No account?{" "}
-        <Link href="/sign-up" className="font-medium text-primary underline-offset-4 hover:underline">
+        <Link
+          href={next?.startsWith("/invite/") ? `/sign-up?invite=${next.slice(8)}` : "/sign-up"}
+          className="font-medium text-primary underline-offset-4 hover:underline"
+        >
           Create one
         </Link>
       </p>

@@ -11,6 +11,7 @@ import { createWorkspaceSchema } from "@/lib/api/schemas/workspaces";
 import { authClient } from "@/lib/auth/client";
 import { ApiClientError, apiFetch } from "@/lib/client/api";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/lib/client/form-errors";
+import type { OpenInvitation } from "@/lib/members/service";
 
 const accountSchema = z.object({
   userName: z.string().trim().min(1, "Enter your name").max(100),
@@ -18,8 +19,11 @@ const accountSchema = z.object({
   password: z.string().min(8, "Use at least 8 characters").max(128),
 });
 
-/** Creates the account, then its first workspace; a workspace error keeps the account. */
-export function SignUpForm() {
+/**
+ * Creates the account, then its first workspace (a workspace error keeps the account), or,
+ * when opened from an invite link, joins the inviting workspace instead.
+ */
+export function SignUpForm({ invitation }: { invitation: OpenInvitation | null }) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -31,13 +35,13 @@ export function SignUpForm() {
     const form = new FormData(event.currentTarget);
     // Once the account exists its fields are disabled (and so absent from the form).
     const account = accountCreated ? null : accountSchema.safeParse(Object.fromEntries(form));
-    const workspace = createWorkspaceSchema.safeParse(readWorkspaceForm(form));
+    const workspace = invitation ? null : createWorkspaceSchema.safeParse(readWorkspaceForm(form));
     setErrors({
       ...(account && !account.success ? zodFieldErrors(account.error) : {}),
-      ...(workspace.success ? {} : zodFieldErrors(workspace.error)),
+      ...(workspace && !workspace.success ? zodFieldErrors(workspace.error) : {}),
     });
     setFormError(null);
-    if ((account && !account.success) || !workspace.success) return;
+    if ((account && !account.success) || (workspace && !workspace.success)) return;
 
     setPending(true);
     try {
@@ -53,8 +57,14 @@ export function SignUpForm() {
         }
         setAccountCreated(true);
       }
-      const created = await apiFetch<{ slug: string }>("/api/v1/workspaces", { method: "POST", body: workspace.data });
-      router.replace(`/${created.slug}/keys`);
+      const slug = invitation
+        ? (
+            await apiFetch<{ workspace: { slug: string } }>(`/api/v1/invitations/${invitation.id}/accept`, {
+              method: "POST",
+            })
+          ).workspace.slug
+        : (await apiFetch<{ slug: string }>("/api/v1/workspaces", { method: "POST", body: workspace?.data })).slug;
+      router.replace(`/${slug}/keys`);
       router.refresh();
     } catch (error) {
       if (error instanceof ApiClientError) {
@@ -68,27 +78,57 @@ export function SignUpForm() {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <h1 className="text-lg font-semibold">Create your account</h1>
+      <h1 className="text-lg font-semibold">
+        {invitation ? `Join ${invitation.workspaceName}` : "Create your account"}
+      </h1>
+      {invitation ? (
+        <p className="text-sm text-muted-foreground">
+          You were invited as {invitation.role}. Create your account with {invitation.email} to join.
+        </p>
+      ) : null}
       <FormError message={formError} />
       <fieldset disabled={accountCreated} className="space-y-4">
         <Field label="Your name" error={errors.userName}>
           {(p) => <Input {...p} name="userName" autoComplete="name" required />}
         </Field>
         <Field label="Email" error={errors.email}>
-          {(p) => <Input {...p} name="email" type="email" autoComplete="email" required />}
+          {(p) => (
+            <Input
+              {...p}
+              name="email"
+              type="email"
+              autoComplete="email"
+              defaultValue={invitation?.email}
+              readOnly={!!invitation}
+              required
+            />
+          )}
         </Field>
         <Field label="Password" error={errors.password} hint="At least 8 characters">
           {(p) => <Input {...p} name="password" type="password" autoComplete="new-password" required />}
         </Field>
       </fieldset>
-      <hr className="border-border" />
-      <WorkspaceFields errors={errors} />
+      {invitation ? null : (
+        <>
+          <hr className="border-border" />
+          <WorkspaceFields errors={errors} />
+        </>
+      )}
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Creating…" : accountCreated ? "Create workspace" : "Create account"}
+        {pending
+          ? "Creating…"
+          : invitation
+            ? "Create account and join"
+            : accountCreated
+              ? "Create workspace"
+              : "Create account"}
       </Button>
       <p className="text-center text-sm text-muted-foreground">
         Already have an account?{" "}
-        <Link href="/sign-in" className="font-medium text-primary underline-offset-4 hover:underline">
+        <Link
+          href={invitation ? `/sign-in?next=/invite/${invitation.id}` : "/sign-in"}
+          className="font-medium text-primary underline-offset-4 hover:underline"
+        >
           Sign in
         </Link>
       </p>

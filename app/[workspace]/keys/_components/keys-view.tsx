@@ -2,11 +2,11 @@
 
 import { Plus } from "lucide-react";
 import { useState } from "react";
+import { RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
 import { Button } from "@/components/ui/button";
 import type { CreatedKeyView, KeyView } from "@/lib/api/schemas/keys";
 import { CreateKeyDialog } from "./create-key-dialog";
 import { KeyTable } from "./key-table";
-import { RevealKeyDialog } from "./reveal-key-dialog";
 import { RevokeKeyDialog } from "./revoke-key-dialog";
 
 export interface WorkspaceInfo {

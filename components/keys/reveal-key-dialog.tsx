@@ -5,7 +5,6 @@ import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
-import type { CreatedKeyView } from "@/lib/api/schemas/keys";
 
 const CONCEAL_AFTER_MS = 5 * 60 * 1000;
 
@@ -14,7 +13,13 @@ const CONCEAL_AFTER_MS = 5 * 60 * 1000;
  * outside clicks are ignored), warns before the page is left, and hides the secret
  * itself after five minutes. Once closed, the secret is gone from the page.
  */
-export function RevealKeyDialog({ created, onDone }: { created: CreatedKeyView | null; onDone: () => void }) {
+export interface RevealableKey {
+  key: string;
+  name: string;
+  maskedKey: string;
+}
+
+export function RevealKeyDialog({ created, onDone }: { created: RevealableKey | null; onDone: () => void }) {
   const [copied, setCopied] = useState(false);
   const [concealed, setConcealed] = useState(false);
 

@@ -1,0 +1,60 @@
+import { KeyRound } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { optionalUser } from "@/app/_lib/session";
+import { findOpenInvitation } from "@/lib/members/service";
+import { getRuntime } from "@/lib/runtime";
+import { AcceptInvitation } from "./accept-invitation";
+
+export const metadata: Metadata = { title: "Invitation" };
+
+export default async function InvitePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const runtime = await getRuntime();
+  const [invitation, user] = await Promise.all([
+    findOpenInvitation(runtime.database.db, id, runtime.now()),
+    optionalUser(),
+  ]);
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+      <div className="w-full max-w-md space-y-4 rounded-xl border border-border bg-card p-6 shadow-sm">
+        <div className="flex items-center gap-2 font-semibold">
+          <KeyRound aria-hidden className="h-5 w-5 text-primary" /> Keysmith
+        </div>
+        {!invitation ? (
+          <>
+            <h1 className="text-lg font-semibold">This invitation cannot be used</h1>
+            <p className="text-sm text-muted-foreground">
+              It was already accepted, canceled, or has expired. Ask a workspace admin for a new link.
+            </p>
+          </>
+        ) : (
+          <>
+            <h1 className="text-lg font-semibold">Join {invitation.workspaceName}</h1>
+            <p className="text-sm text-muted-foreground">
+              {invitation.email} was invited to join as <strong className="text-foreground">{invitation.role}</strong>.
+            </p>
+            {user ? (
+              <AcceptInvitation invitation={invitation} signedInAs={user.email} />
+            ) : (
+              <div className="flex flex-col gap-2 sm:flex-row">
+                <Link
+                  href={`/sign-up?invite=${invitation.id}`}
+                  className="inline-flex h-10 flex-1 items-center justify-center rounded-md bg-primary px-4 text-sm font-medium text-primary-foreground"
+                >
+                  Create an account
+                </Link>
+                <Link
+                  href={`/sign-in?next=/invite/${invitation.id}`}
+                  className="inline-flex h-10 flex-1 items-center justify-center rounded-md border border-border px-4 text-sm font-medium"
+                >
+                  Sign in
+                </Link>
+              </div>
+            )}
+          </>
+        )}
+      </div>
+    </main>
+  );
+}
