@@ -14,6 +14,7 @@ export interface WorkspaceOwner extends SignedInUser {
 
 export const PASSWORD = "correct-horse-battery";
 
+// biome-ignore lint/suspicious/noExplicitAny: test responses are checked by assertions, not types
 export async function json<T = any>(response: APIResponse, status?: number): Promise<T> {
   if (status !== undefined) expect(response.status(), await response.text()).toBe(status);
   return response.json();

@@ -170,7 +170,7 @@ export async function acceptInvitation(db: Db, user: InvitedUser, invitationId: 
       where: { id: invitationId },
       include: { organization: { select: { id: true, slug: true, name: true } } },
     });
-    if (!invitation || invitation.status !== "pending" || invitation.expiresAt <= now) {
+    if (invitation?.status !== "pending" || invitation.expiresAt <= now) {
       throw new ApiError("NOT_FOUND", "This invitation does not exist, was canceled or has expired");
     }
     if (invitation.email.toLowerCase() !== user.email.toLowerCase()) {
@@ -206,7 +206,7 @@ export async function findOpenInvitation(db: Db, invitationId: string, now: Date
     where: { id: invitationId },
     include: { organization: { select: { name: true, slug: true } } },
   });
-  if (!invitation || invitation.status !== "pending" || invitation.expiresAt <= now) return null;
+  if (invitation?.status !== "pending" || invitation.expiresAt <= now) return null;
   return {
     id: invitation.id,
     email: invitation.email,

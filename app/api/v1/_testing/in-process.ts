@@ -10,6 +10,7 @@ process.env.BETTER_AUTH_SECRET ??= "in-process-test-secret-0123456789abcdef";
 process.env.KEYSMITH_AUTH_RATE_LIMIT = "off";
 
 const ORIGIN = "http://localhost:3000";
+// biome-ignore lint/suspicious/noExplicitAny: route handlers each declare their own params shape
 type Handler = (req: Request, ctx: { params: Promise<any> }) => Promise<Response>;
 
 export interface InProcess {
