@@ -57,6 +57,9 @@ export default defineConfig({
       KEYSMITH_DATA_DIR: process.env.E2E_DATA_DIR,
       KEYSMITH_USAGE_FLUSH_MS: "500",
       KEYSMITH_AUTH_RATE_LIMIT: "off",
+      // Tests of the per-address failure limit send their own X-Forwarded-For.
+      KEYSMITH_TRUST_PROXY: "1",
+      KEYSMITH_VERIFY_FAILURE_LIMIT: "200",
     },
   },
 });

@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER } from "./lib/auth/with-auth";
 import { getRuntime } from "./lib/runtime";
+import { isVerifyRequest, serveVerify } from "./lib/verify/http";
 
 /**
  * One process: a node:http server in front of Next's request handler. The database,
@@ -18,9 +19,14 @@ const app = next({ dev, port, hostname: "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+const trustProxy = process.env.KEYSMITH_TRUST_PROXY === "1";
+
 const server = createServer((req, res) => {
+  const clientIp = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"]);
+  // Verification is answered here, before Next: it is called on every request our users serve.
+  if (isVerifyRequest(req)) return serveVerify(req, res, runtime, clientIp);
   // The client address as we saw it; a header of the same name sent by the client is overwritten.
-  req.headers[CLIENT_IP_HEADER] = normaliseIp(req.socket.remoteAddress);
+  req.headers[CLIENT_IP_HEADER] = clientIp;
   void handle(req, res);
 });
 
@@ -44,7 +50,12 @@ async function shutdown(signal: string): Promise<void> {
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 
-function normaliseIp(address: string | undefined): string {
-  if (!address) return "";
+/**
+ * The caller's address: the socket's, or behind one trusted proxy (KEYSMITH_TRUST_PROXY=1)
+ * the last X-Forwarded-For entry, the one that proxy added.
+ */
+function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined): string {
+  const forwarded = trustProxy && typeof forwardedFor === "string" ? forwardedFor.split(",").at(-1)?.trim() : undefined;
+  const address = forwarded || socketAddress || "";
   return address.startsWith("::ffff:") ? address.slice(7) : address;
 }

@@ -3,6 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type Auth, createAuth } from "./auth/auth";
 import { type Database, isPostgresUrl, openDatabase } from "./db/client";
+import type { KeyLookup } from "./keys/authenticate";
+import { onInvalidation } from "./verify/invalidation";
+import { KeyCache } from "./verify/key-cache";
+import { FixedWindowLimiter } from "./verify/rate-limit";
 import { UsageRecorder } from "./verify/usage";
 
 /**
@@ -17,8 +21,24 @@ export interface Runtime {
   database: Database;
   auth: Auth;
   usage: UsageRecorder;
+  keyCache: KeyCache;
+  keyLookup: KeyLookup;
+  /** Failed verifications per source address. */
+  failureLimiter: FixedWindowLimiter;
+  verifyLimits: { failureLimit: { max: number; windowMs: number } };
+  metrics: Metrics;
   close(): Promise<void>;
 }
+
+export interface Metrics {
+  verifyRequests: number;
+  keyCacheHits: number;
+  keyCacheMisses: number;
+  dbQueries: number;
+  dbWrites: number;
+}
+
+const WRITE_SQL = /^\s*(INSERT|UPDATE|DELETE|UPSERT|MERGE|CREATE|ALTER|DROP|TRUNCATE)\b/i;
 
 const RUNTIME = Symbol.for("keysmith.runtime");
 type Holder = typeof globalThis & { [RUNTIME]?: Promise<Runtime> };
@@ -47,9 +67,14 @@ export function publicBaseUrl(): string {
 
 async function startRuntime(): Promise<Runtime> {
   const url = process.env.DATABASE_URL;
+  const metrics: Metrics = { verifyRequests: 0, keyCacheHits: 0, keyCacheMisses: 0, dbQueries: 0, dbWrites: 0 };
   const database = await openDatabase({
     url,
     dataDir: isPostgresUrl(url) ? undefined : pgliteDir(),
+    onQuery: (sql) => {
+      metrics.dbQueries++;
+      if (WRITE_SQL.test(sql)) metrics.dbWrites++;
+    },
   });
   const auth = createAuth(database.db, {
     baseURL: publicBaseUrl(),
@@ -58,16 +83,44 @@ async function startRuntime(): Promise<Runtime> {
   });
   const usage = new UsageRecorder(database.db);
   usage.start();
+  const keyCache = new KeyCache({
+    maxEntries: envNumber("KEYSMITH_KEY_CACHE_SIZE", 100_000),
+    maxNegative: 10_000,
+    ttlMs: envNumber("KEYSMITH_KEY_CACHE_TTL_MS", 60_000),
+    negativeTtlMs: 30_000,
+  });
+  const unsubscribe = onInvalidation((event) => keyCache.invalidate(event));
   return {
     now: () => new Date(),
     database,
     auth,
     usage,
+    keyCache,
+    keyLookup: {
+      db: database.db,
+      cache: keyCache,
+      keyLimiter: new FixedWindowLimiter(),
+      onLookup: (hit) => (hit ? metrics.keyCacheHits++ : metrics.keyCacheMisses++),
+    },
+    failureLimiter: new FixedWindowLimiter(),
+    verifyLimits: {
+      failureLimit: {
+        max: envNumber("KEYSMITH_VERIFY_FAILURE_LIMIT", 1000),
+        windowMs: envNumber("KEYSMITH_VERIFY_FAILURE_WINDOW_MS", 60_000),
+      },
+    },
+    metrics,
     close: async () => {
+      unsubscribe();
       await usage.stop();
       await database.close();
     },
   };
+}
+
+function envNumber(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
 /** BETTER_AUTH_SECRET, or one generated on first start and kept beside the data. */

@@ -122,9 +122,15 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
   const hint = req.headers.get("x-workspace-id");
   const secret = presentedKey(req.headers);
   if (secret !== null) {
-    const check = await checkKey(db, secret, { now, workspaceHint: hint, ip: requestMeta(req).ip });
-    if (check.code === "IP_NOT_ALLOWED")
+    const check = await checkKey(runtime.keyLookup, secret, { now, workspaceHint: hint, ip: requestMeta(req).ip });
+    if (check.code === "IP_NOT_ALLOWED") {
       throw new ApiError("FORBIDDEN", "This key may not be used from your IP address");
+    }
+    if (check.code === "RATE_LIMITED") {
+      throw new ApiError("RATE_LIMITED", "This key is over its request limit", undefined, {
+        "retry-after": String(Math.ceil(check.retryAfterMs / 1000)),
+      });
+    }
     if (check.code !== "VALID") throw new ApiError("UNAUTHORIZED", keyRefusal(check.code));
     if (check.workspaceAmbiguous) {
       throw new ApiError(
@@ -139,11 +145,10 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
     if (hint && hint !== check.workspace.id && hint !== check.workspace.slug) {
       throw new ApiError("FORBIDDEN", "This key does not belong to that workspace");
     }
-    const creator = await db.user.findUnique({ where: { id: check.userId }, select: { name: true } });
     return {
       type: "key",
       userId: check.userId,
-      userName: creator?.name ?? "",
+      userName: check.userName ?? "",
       keyId: check.keyId,
       keyName: check.keyName,
       keyKind: check.kind ?? "workspace",

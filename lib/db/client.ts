@@ -22,6 +22,8 @@ export interface DatabaseOptions {
   /** PGlite data folder; "memory://" keeps it in memory (tests). */
   dataDir?: string;
   migrationsDir?: string;
+  /** Called with every SQL statement the client sends (metrics count database writes). */
+  onQuery?: (sql: string) => void;
 }
 
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -40,7 +42,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     } finally {
       conn.release();
     }
-    const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const db = createClient(new PrismaPg(pool), options.onQuery);
     return {
       db,
       backend: "postgres",
@@ -55,7 +57,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   if (!dataDir.startsWith("memory://")) mkdirSync(resolve(/*turbopackIgnore: true*/ dataDir), { recursive: true });
   const pglite = new PGlite(dataDir);
   await applyMigrations(pgliteRunner(pglite), migrations);
-  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const db = createClient(new PrismaPGlite(pglite), options.onQuery);
   return {
     db,
     backend: "pglite",
@@ -64,6 +66,13 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       if (!pglite.closed) await pglite.close();
     },
   };
+}
+
+function createClient(adapter: PrismaPg | PrismaPGlite, onQuery?: (sql: string) => void): PrismaClient {
+  if (!onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) => onQuery(event.query));
+  return client as unknown as PrismaClient;
 }
 
 function pgliteRunner(pglite: PGlite): SqlRunner {

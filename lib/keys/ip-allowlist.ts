@@ -17,6 +17,10 @@ export function parseCidr(value: string): ParsedRange | null {
   }
 }
 
+export function parseRanges(cidrs: readonly string[]): ParsedRange[] {
+  return cidrs.map(parseCidr).filter((range): range is ParsedRange => range !== null);
+}
+
 /** The canonical form stored for a CIDR, e.g. "10.0.0.7/8" → "10.0.0.0/8". */
 export function normaliseCidr(value: string): string | null {
   const parsed = parseCidr(value.trim());
@@ -42,12 +46,14 @@ export function parseAddress(ip: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
 }
 
 export function isIpAllowed(ip: string | null | undefined, allowlist: readonly string[]): boolean {
-  if (allowlist.length === 0) return true;
+  return isIpInRanges(ip, parseRanges(allowlist));
+}
+
+/** The same check against ranges parsed once (the cached form). */
+export function isIpInRanges(ip: string | null | undefined, ranges: readonly ParsedRange[]): boolean {
+  if (ranges.length === 0) return true;
   if (!ip) return false;
   const address = parseAddress(ip);
   if (!address) return false;
-  return allowlist.some((cidr) => {
-    const range = parseCidr(cidr);
-    return range !== null && range[0].kind() === address.kind() && address.match(range);
-  });
+  return ranges.some((range) => range[0].kind() === address.kind() && address.match(range));
 }

@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/record";
 import type { Principal, RequestMeta } from "../auth/principal";
 import { actorOf } from "../auth/principal";
 import type { Db } from "../db/client";
+import { publishInvalidation } from "../verify/invalidation";
 import type { KeyRow } from "./serialize";
 import { type CreatedKey, createdBySelect, insertKey, rotateKeyRow } from "./service";
 
@@ -28,7 +29,7 @@ export async function issuePersonalKey(
   now: Date,
 ): Promise<CreatedKey & { previous: KeyRow | null }> {
   if (principal.type === "key") throw new ApiError("FORBIDDEN", "You can't mint a key with a key");
-  return db.$transaction(async (tx) => {
+  const issued = await db.$transaction(async (tx) => {
     // Serialise concurrent requests of the same user so only one personal key is live.
     await tx.$queryRaw`SELECT "id" FROM "user" WHERE "id" = ${principal.userId} FOR UPDATE`;
     const current = await tx.apiKey.findFirst({
@@ -65,4 +66,6 @@ export async function issuePersonalKey(
     });
     return issued;
   });
+  if (issued.previous) publishInvalidation({ type: "key", keyId: issued.previous.id });
+  return issued;
 }

@@ -7,6 +7,7 @@ import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";
+import { publishInvalidation } from "../verify/invalidation";
 import { expiryFromPreset } from "./expiry";
 import { type Environment, generateKey } from "./format";
 import { hashKey } from "./hash";
@@ -119,7 +120,7 @@ export async function updateKey(
   input: z.output<typeof updateKeySchema>,
   meta: RequestMeta,
 ): Promise<KeyRow> {
-  return db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
     const key = await getKey(tx, principal.workspace.id, id);
     assertCanManageKey(principal, key);
     if (key.revokedAt) throw new ApiError("CONFLICT", "A revoked key cannot be changed");
@@ -140,6 +141,8 @@ export async function updateKey(
     });
     return updated;
   });
+  publishInvalidation({ type: "key", keyId: id });
+  return updated;
 }
 
 export interface RotatedKey extends CreatedKey {
@@ -201,7 +204,7 @@ export async function rotateKey(
   meta: RequestMeta,
   now: Date,
 ): Promise<RotatedKey> {
-  return db.$transaction(async (tx) => {
+  const rotated = await db.$transaction(async (tx) => {
     const key = await getKey(tx, principal.workspace.id, id);
     assertCanManageKey(principal, key);
     const rotated = await rotateKeyRow(tx, key, principal.workspace.keyPrefix, graceSeconds, now);
@@ -214,6 +217,8 @@ export async function rotateKey(
     });
     return rotated;
   });
+  publishInvalidation({ type: "key", keyId: id });
+  return rotated;
 }
 
 /** Immediate and permanent; the row stays for audit. Revoking twice is a no-op. */
@@ -224,7 +229,7 @@ export async function revokeKey(
   meta: RequestMeta,
   now: Date,
 ): Promise<KeyRow> {
-  return db.$transaction(async (tx) => {
+  const revoked = await db.$transaction(async (tx) => {
     const key = await getKey(tx, principal.workspace.id, id);
     assertCanManageKey(principal, key);
     if (key.revokedAt) return key;
@@ -242,4 +247,7 @@ export async function revokeKey(
     });
     return revoked;
   });
+  // After the commit: the very next verification on this instance refuses the key.
+  publishInvalidation({ type: "key", keyId: id });
+  return revoked;
 }

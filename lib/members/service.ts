@@ -6,6 +6,7 @@ import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import { isRole, type Role } from "../auth/scopes";
 import type { Db } from "../db/client";
 import { newId } from "../ids";
+import { publishInvalidation } from "../verify/invalidation";
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -45,7 +46,7 @@ export async function changeRole(
   input: z.output<typeof changeRoleSchema>,
   meta: RequestMeta,
 ): Promise<MemberRow> {
-  return db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
     const member = await findMember(tx, principal.workspace.id, memberId);
     assertMayTouchOwners(principal, member.role, input.role);
     if (member.role === input.role) return member;
@@ -66,11 +67,14 @@ export async function changeRole(
     });
     return updated;
   });
+  // The member's keys are re-evaluated against the new role on their next use.
+  publishInvalidation({ type: "user", userId: updated.userId });
+  return updated;
 }
 
 /** Removes a member (or lets a user leave); their keys stop working on the next request. */
 export async function removeMember(db: Db, principal: Principal, memberId: string, meta: RequestMeta): Promise<void> {
-  await db.$transaction(async (tx) => {
+  const removedUserId = await db.$transaction(async (tx) => {
     const member = await findMember(tx, principal.workspace.id, memberId);
     const leaving = principal.type === "user" && member.userId === principal.userId;
     if (!leaving) {
@@ -90,7 +94,9 @@ export async function removeMember(db: Db, principal: Principal, memberId: strin
       targetId: member.userId,
       metadata: { email: member.user.email, role: member.role, left: leaving },
     });
+    return member.userId;
   });
+  publishInvalidation({ type: "user", userId: removedUserId });
 }
 
 export async function inviteMember(
@@ -165,7 +171,7 @@ export interface InvitedUser {
 
 /** The invited user (signed in with the invited email) joins with the invitation's role. */
 export async function acceptInvitation(db: Db, user: InvitedUser, invitationId: string, meta: RequestMeta, now: Date) {
-  return db.$transaction(async (tx) => {
+  const joined = await db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({
       where: { id: invitationId },
       include: { organization: { select: { id: true, slug: true, name: true } } },
@@ -198,6 +204,9 @@ export async function acceptInvitation(db: Db, user: InvitedUser, invitationId: 
     );
     return { workspace: invitation.organization, role };
   });
+  // A personal key's set of workspaces just changed.
+  publishInvalidation({ type: "user", userId: user.id });
+  return joined;
 }
 
 /** What the invite page shows before anyone accepts: the invitation, if it can still be used. */

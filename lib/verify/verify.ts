@@ -1,10 +1,9 @@
 import type { VerifyKeyInput, VerifyResult } from "../api/schemas/keys";
-import type { Db } from "../db/client";
-import { checkKey } from "../keys/authenticate";
+import { checkKey, type KeyLookup } from "../keys/authenticate";
 import type { UsageRecorder } from "./usage";
 
 export interface VerifyContext {
-  db: Db;
+  keys: KeyLookup;
   usage: UsageRecorder;
   now: Date;
   /** The caller of the verify endpoint (for last-used), not the `ip` under test. */
@@ -14,9 +13,10 @@ export interface VerifyContext {
 /**
  * Answers "may this key be used?" A refused key is still an answer (valid:false + code),
  * never an error. `ip` is the address of the end client the caller is serving.
+ * A cached key costs no database read and no write: usage is counted in memory.
  */
 export async function verifyKey(input: VerifyKeyInput, ctx: VerifyContext): Promise<VerifyResult> {
-  const check = await checkKey(ctx.db, input.key, { now: ctx.now, ip: input.ip });
+  const check = await checkKey(ctx.keys, input.key, { now: ctx.now, ip: input.ip });
   let code = check.code;
   if (code === "VALID" && input.requiredScopes?.some((scope) => !check.scopes.includes(scope))) {
     code = "INSUFFICIENT_SCOPE";
@@ -34,7 +34,7 @@ export async function verifyKey(input: VerifyKeyInput, ctx: VerifyContext): Prom
     valid: code === "VALID",
     code,
     keyId: check.keyId,
-    workspaceId: check.workspace?.id ?? null,
+    workspaceId: check.workspaceId,
     environment: check.environment,
     scopes: code === "VALID" ? check.scopes : [],
     expiresAt: check.expiresAt?.toISOString() ?? null,

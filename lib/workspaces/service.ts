@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record";
 import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import type { Db } from "../db/client";
 import { newId } from "../ids";
+import { publishInvalidation } from "../verify/invalidation";
 import { type WorkspaceRef, workspaceRefSelect } from "./lookup";
 
 export interface WorkspaceCreator {
@@ -25,7 +26,7 @@ export async function createWorkspace(
       issues: [{ field: "slug", message: "Already taken" }],
     });
   }
-  return db.$transaction(async (tx) => {
+  const workspace = await db.$transaction(async (tx) => {
     const workspace = await tx.organization.create({
       data: { id: newId("ws"), name: input.name, slug: input.slug, keyPrefix: input.keyPrefix },
       select: workspaceRefSelect,
@@ -40,6 +41,8 @@ export async function createWorkspace(
     );
     return workspace;
   });
+  publishInvalidation({ type: "user", userId: user.id });
+  return workspace;
 }
 
 /** Changes workspace settings; a new key prefix applies to keys minted from now on. */
@@ -58,7 +61,7 @@ export async function updateWorkspace(
       });
     }
   }
-  return db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: workspaceId }, select: workspaceRefSelect });
     const updated = await tx.organization.update({
       where: { id: workspaceId },
@@ -80,4 +83,6 @@ export async function updateWorkspace(
     });
     return updated;
   });
+  publishInvalidation({ type: "workspace", workspaceId });
+  return updated;
 }

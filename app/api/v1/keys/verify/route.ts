@@ -1,17 +1,15 @@
-import { parseJsonBody } from "@/lib/api/request";
-import { verifyKeySchema } from "@/lib/api/schemas/keys";
-import { requestMeta, withErrors } from "@/lib/auth/with-auth";
-import { verifyKey } from "@/lib/verify/verify";
+import { readBodyText } from "@/lib/api/request";
+import { CLIENT_IP_HEADER, requestMeta, withErrors } from "@/lib/auth/with-auth";
+import { handleVerify, VERIFY_MAX_BODY_BYTES } from "@/lib/verify/handle";
 
-// No credential: the key under test is the credential. server.ts serves the fast path
-// in front of this handler; this one answers when Next is reached directly.
+// No credential: the key under test is the credential. server.ts answers this path from
+// node:http before Next is reached; this handler serves `?via=next` and any other way in,
+// through the same code, so the answers are identical.
 export const POST = withErrors(async (req, runtime) => {
-  const input = await parseJsonBody(req, verifyKeySchema);
-  const result = await verifyKey(input, {
-    db: runtime.database.db,
-    usage: runtime.usage,
-    now: runtime.now(),
+  const text = await readBodyText(req, VERIFY_MAX_BODY_BYTES);
+  const { status, body, headers } = await handleVerify(runtime, text, req.headers.get("content-type"), {
+    ip: req.headers.get(CLIENT_IP_HEADER) ?? "",
     userAgent: requestMeta(req).userAgent,
   });
-  return Response.json(result);
+  return Response.json(body, { status, headers });
 });

@@ -1,0 +1,78 @@
+import { isRole } from "../auth/scopes";
+import type { Db } from "../db/client";
+import { type Membership, workspaceRefSelect } from "../workspaces/lookup";
+import { type ParsedRange, parseRanges } from "./ip-allowlist";
+
+/**
+ * Everything verification needs to know about one key, loaded in one go so it can be
+ * cached: the key's own settings plus its creator's current memberships (one workspace
+ * for a workspace key, all of them for a personal key).
+ */
+export interface KeyState {
+  id: string;
+  kind: "workspace" | "personal";
+  name: string;
+  creatorId: string;
+  creatorName: string;
+  environment: "live" | "test";
+  /** Epoch milliseconds, or null for a key that never expires. */
+  expiresAt: number | null;
+  revoked: boolean;
+  enabled: boolean;
+  ipAllowlist: ParsedRange[];
+  scopes: string[];
+  rateLimit: { max: number; windowMs: number } | null;
+  memberships: Membership[];
+  /** The key's own workspace (null for personal keys), even when its creator left it. */
+  workspaceId?: string | null;
+}
+
+export async function loadKeyState(db: Db, hash: string): Promise<KeyState | null> {
+  const key = await db.apiKey.findUnique({
+    where: { hash },
+    select: {
+      id: true,
+      kind: true,
+      name: true,
+      workspaceId: true,
+      environment: true,
+      expiresAt: true,
+      revokedAt: true,
+      enabled: true,
+      ipAllowlist: true,
+      scopes: true,
+      rateLimitMax: true,
+      rateLimitWindowMs: true,
+      createdBy: {
+        select: {
+          id: true,
+          name: true,
+          members: { select: { role: true, organization: { select: workspaceRefSelect } } },
+        },
+      },
+    },
+  });
+  if (!key) return null;
+  const memberships = key.createdBy.members.flatMap((m) =>
+    isRole(m.role) && (key.kind === "personal" || m.organization.id === key.workspaceId)
+      ? [{ role: m.role, workspace: m.organization }]
+      : [],
+  );
+  return {
+    id: key.id,
+    kind: key.kind === "personal" ? "personal" : "workspace",
+    name: key.name,
+    creatorId: key.createdBy.id,
+    creatorName: key.createdBy.name,
+    environment: key.environment === "test" ? "test" : "live",
+    expiresAt: key.expiresAt?.getTime() ?? null,
+    revoked: key.revokedAt !== null,
+    enabled: key.enabled,
+    ipAllowlist: parseRanges(key.ipAllowlist),
+    scopes: key.scopes,
+    rateLimit:
+      key.rateLimitMax && key.rateLimitWindowMs ? { max: key.rateLimitMax, windowMs: key.rateLimitWindowMs } : null,
+    memberships,
+    workspaceId: key.workspaceId,
+  };
+}

@@ -1,0 +1,66 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { errorBody } from "../api/errors";
+import type { Runtime } from "../runtime";
+import { handleVerify, VERIFY_MAX_BODY_BYTES, type VerifyResponse } from "./handle";
+
+/**
+ * The verification hot path, straight on node:http: no Next.js routing, no Web Request
+ * objects. Same answers as the Next route handler (both go through handleVerify).
+ */
+export function isVerifyRequest(req: IncomingMessage): boolean {
+  return req.method === "POST" && req.url === "/api/v1/keys/verify";
+}
+
+export function serveVerify(req: IncomingMessage, res: ServerResponse, runtime: Runtime, clientIp: string): void {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > VERIFY_MAX_BODY_BYTES) return tooLarge(req, res);
+
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let aborted = false;
+  req.on("data", (chunk: Buffer) => {
+    if (aborted) return;
+    size += chunk.length;
+    if (size > VERIFY_MAX_BODY_BYTES) {
+      aborted = true;
+      tooLarge(req, res);
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on("end", () => {
+    if (aborted) return;
+    const text = chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8");
+    const contentType = req.headers["content-type"] ?? null;
+    const userAgent = req.headers["user-agent"]?.slice(0, 400) ?? null;
+    handleVerify(runtime, text, contentType, { ip: clientIp, userAgent }).then(
+      (response) => send(res, response),
+      (error) => send(res, errorBody(error)),
+    );
+  });
+  req.on("error", () => {
+    aborted = true;
+  });
+}
+
+function tooLarge(req: IncomingMessage, res: ServerResponse): void {
+  send(res, {
+    status: 413,
+    body: { error: { code: "PAYLOAD_TOO_LARGE", message: `Body exceeds ${VERIFY_MAX_BODY_BYTES} bytes` } },
+    headers: { connection: "close" },
+  });
+  // Stop reading what is left of an oversize body.
+  req.resume();
+}
+
+function send(res: ServerResponse, response: VerifyResponse): void {
+  if (res.headersSent) return;
+  const body = JSON.stringify(response.body);
+  res.writeHead(response.status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+    ...response.headers,
+  });
+  res.end(body);
+}

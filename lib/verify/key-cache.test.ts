@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import type { KeyState } from "../keys/key-state";
+import { KeyCache } from "./key-cache";
+
+const options = { maxEntries: 3, maxNegative: 2, ttlMs: 1000, negativeTtlMs: 500 };
+
+function state(id: string, creatorId = "u1", workspaceId = "w1"): KeyState {
+  return {
+    id,
+    kind: "workspace",
+    name: id,
+    creatorId,
+    creatorName: "User",
+    environment: "live",
+    expiresAt: null,
+    revoked: false,
+    enabled: true,
+    ipAllowlist: [],
+    scopes: [],
+    rateLimit: null,
+    memberships: [
+      {
+        role: "owner",
+        workspace: {
+          id: workspaceId,
+          slug: workspaceId,
+          name: workspaceId,
+          keyPrefix: "sk",
+          allowKeyMinting: false,
+          customScopes: [],
+        },
+      },
+    ],
+  };
+}
+
+describe("KeyCache", () => {
+  it("returns hits, remembers misses for a while, and expires entries", () => {
+    const cache = new KeyCache(options);
+    const g = cache.currentGeneration();
+    cache.set("a", state("k1"), g, 0);
+    cache.set("x", null, g, 0);
+    expect(cache.get("a", 10)?.id).toBe("k1");
+    expect(cache.get("x", 10)).toBeNull();
+    expect(cache.get("x", 600)).toBeUndefined();
+    expect(cache.get("a", 1001)).toBeUndefined();
+    expect(cache.get("never", 0)).toBeUndefined();
+  });
+
+  it("evicts the least recently used entry beyond its bound", () => {
+    const cache = new KeyCache(options);
+    const g = cache.currentGeneration();
+    for (const k of ["a", "b", "c"]) cache.set(k, state(k), g, 0);
+    cache.get("a", 1); // a is now the most recent
+    cache.set("d", state("d"), g, 1);
+    expect(cache.size).toBe(3);
+    expect(cache.get("b", 2)).toBeUndefined();
+    expect(cache.get("a", 2)?.id).toBe("a");
+  });
+
+  it("drops entries by key, by creator and by workspace", () => {
+    const cache = new KeyCache({ ...options, maxEntries: 10 });
+    const g = cache.currentGeneration();
+    cache.set("a", state("k1", "u1", "w1"), g, 0);
+    cache.set("b", state("k2", "u2", "w1"), g, 0);
+    cache.set("c", state("k3", "u2", "w2"), g, 0);
+    cache.invalidate({ type: "key", keyId: "k1" });
+    expect(cache.get("a", 1)).toBeUndefined();
+    cache.invalidate({ type: "workspace", workspaceId: "w2" });
+    expect(cache.get("c", 1)).toBeUndefined();
+    expect(cache.get("b", 1)?.id).toBe("k2");
+    cache.invalidate({ type: "user", userId: "u2" });
+    expect(cache.size).toBe(0);
+  });
+
+  it("does not cache a load that raced an invalidation", () => {
+    const cache = new KeyCache(options);
+    const before = cache.currentGeneration();
+    cache.invalidate({ type: "key", keyId: "k1" });
+    cache.set("a", state("k1"), before, 0);
+    expect(cache.get("a", 1)).toBeUndefined();
+  });
+});
