@@ -24,7 +24,10 @@ const trustProxy = process.env.KEYSMITH_TRUST_PROXY === "1";
 const server = createServer((req, res) => {
   const clientIp = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"]);
   // Verification is answered here, before Next: it is called on every request our users serve.
-  if (isVerifyRequest(req)) return serveVerify(req, res, runtime, clientIp);
+  if (isVerifyRequest(req)) {
+    serveVerify(req, res, runtime, clientIp);
+    return;
+  }
   // The client address as we saw it; a header of the same name sent by the client is overwritten.
   req.headers[CLIENT_IP_HEADER] = clientIp;
   void handle(req, res);

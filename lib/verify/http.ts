@@ -13,7 +13,10 @@ export function isVerifyRequest(req: IncomingMessage): boolean {
 
 export function serveVerify(req: IncomingMessage, res: ServerResponse, runtime: Runtime, clientIp: string): void {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > VERIFY_MAX_BODY_BYTES) return tooLarge(req, res);
+  if (declared > VERIFY_MAX_BODY_BYTES) {
+    tooLarge(req, res);
+    return;
+  }
 
   const chunks: Buffer[] = [];
   let size = 0;
