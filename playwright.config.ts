@@ -46,7 +46,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "npx tsx server.ts",
+    command: "node --import tsx server.ts",
     url: `${baseURL}/api/health`,
     timeout: 90_000,
     reuseExistingServer: false,
