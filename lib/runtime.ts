@@ -85,9 +85,13 @@ async function startRuntime(): Promise<Runtime> {
   usage.start();
   const keyCache = new KeyCache({
     maxEntries: envNumber("KEYSMITH_KEY_CACHE_SIZE", 100_000),
-    maxNegative: 10_000,
-    ttlMs: envNumber("KEYSMITH_KEY_CACHE_TTL_MS", 60_000),
-    negativeTtlMs: 30_000,
+    // An unknown hash cannot become a key later (new keys carry fresh random secrets), so
+    // remembering it is safe for as long as a known one; the bound and the per-address
+    // failure limit keep guessing from filling memory or the database.
+    maxNegative: 50_000,
+    // Changes reach the cache as invalidation events; the TTL is only a safety net.
+    ttlMs: envNumber("KEYSMITH_KEY_CACHE_TTL_MS", 10 * 60_000),
+    negativeTtlMs: envNumber("KEYSMITH_KEY_CACHE_TTL_MS", 10 * 60_000),
   });
   const unsubscribe = onInvalidation((event) => keyCache.invalidate(event));
   return {

@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Every test Keysmith has: types, lint, unit, then HTTP and browser tests against a
-# production build. Installs Debian's Chromium when it is missing (browser downloads
-# are impossible here).
+# production build, then a few seconds of the verification benchmark so it cannot rot.
+# Installs Debian's Chromium and wrk when missing (browser downloads are impossible here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-  echo "==> installing Debian's chromium"
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  fi
+# Debian packages the tests need: Chromium for Playwright, wrk for the benchmark smoke run.
+missing=()
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+command -v wrk >/dev/null || missing+=(wrk)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> installing Debian packages: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 step() { printf '\n==> %s\n' "$1"; }
@@ -20,4 +23,5 @@ step "lint"; npx biome check .
 step "unit tests"; npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json
 step "build"; npx next build
 step "HTTP and browser tests"; npx playwright test
+step "benchmark smoke run (bench/verify --smoke)"; npx tsx bench/verify/run.ts --smoke
 step "summary"; node scripts/test-summary.mjs

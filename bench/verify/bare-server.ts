@@ -27,7 +27,9 @@ createServer((req, res) => {
       return;
     }
     const found = keys.get(createHash("sha256").update(key).digest("hex"));
-    const body = JSON.stringify(found ? { valid: true, code: "VALID", keyId: found.keyId } : { valid: false, code: "NOT_FOUND", keyId: null });
+    const body = JSON.stringify(
+      found ? { valid: true, code: "VALID", keyId: found.keyId } : { valid: false, code: "NOT_FOUND", keyId: null },
+    );
     res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
     res.end(body);
   });

@@ -15,7 +15,9 @@ export async function seedKeysmith(options: { dataDir?: string; url?: string; co
   const userId = newId("key").replace("key_", "usr_");
   const workspaceId = newId("ws");
   await db.user.create({ data: { id: userId, name: "Bench", email: `bench-${userId}@example.com` } });
-  await db.organization.create({ data: { id: workspaceId, name: "Bench", slug: `bench-${workspaceId.slice(3, 11).toLowerCase()}`, keyPrefix: "sk" } });
+  await db.organization.create({
+    data: { id: workspaceId, name: "Bench", slug: `bench-${workspaceId.slice(3, 11).toLowerCase()}`, keyPrefix: "sk" },
+  });
   await db.member.create({ data: { id: newId("mem"), organizationId: workspaceId, userId, role: "owner" } });
   const keys: string[] = [];
   const batch = 1000;

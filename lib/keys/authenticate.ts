@@ -1,13 +1,14 @@
 import type { VerifyCode } from "../api/schemas/keys";
-import { intersectScopes, type Role, roleCeiling } from "../auth/scopes";
+import type { Role } from "../auth/scopes";
 import type { Db } from "../db/client";
+import { type MaybePromise, mapMaybe } from "../maybe-async";
 import type { KeyCache } from "../verify/key-cache";
 import type { FixedWindowLimiter } from "../verify/rate-limit";
-import type { Membership, WorkspaceRef } from "../workspaces/lookup";
+import type { WorkspaceRef } from "../workspaces/lookup";
 import { parseKey } from "./format";
 import { hashKey } from "./hash";
 import { isIpInRanges } from "./ip-allowlist";
-import { type KeyState, loadKeyState } from "./key-state";
+import { type KeyMembership, type KeyState, loadKeyState } from "./key-state";
 
 /**
  * Whether a presented key is usable right now, shared by the verification endpoint and by
@@ -71,40 +72,38 @@ const NOTHING: Omit<KeyCheck, "code"> = {
 };
 
 export async function checkKey(lookup: KeyLookup, secret: string, options: KeyCheckOptions): Promise<KeyCheck> {
+  return checkKeyNowOrLater(lookup, secret, options);
+}
+
+const MALFORMED: KeyCheck = Object.freeze({ ...NOTHING, code: "MALFORMED" });
+const NOT_FOUND: KeyCheck = Object.freeze({ ...NOTHING, code: "NOT_FOUND" });
+
+/** Synchronous when the key is cached (or malformed); a promise only when it must be loaded. */
+export function checkKeyNowOrLater(
+  lookup: KeyLookup,
+  secret: string,
+  options: KeyCheckOptions,
+): MaybePromise<KeyCheck> {
   // The checksum refuses typos and forgeries before any cache or database lookup.
-  if (!parseKey(secret)) return { ...NOTHING, code: "MALFORMED" };
+  if (!parseKey(secret)) return MALFORMED;
   const hash = hashKey(secret);
   const now = options.now.getTime();
-  let state = lookup.cache.get(hash, now);
-  lookup.onLookup?.(state !== undefined);
-  if (state === undefined) {
-    const generation = lookup.cache.currentGeneration();
-    state = await loadKeyState(lookup.db, hash);
-    lookup.cache.set(hash, state, generation, now);
-  }
-  if (state === null) return { ...NOTHING, code: "NOT_FOUND" };
-  return evaluateKey(state, options, lookup.keyLimiter);
+  const cached = lookup.cache.get(hash, now);
+  lookup.onLookup?.(cached !== undefined);
+  const state = cached === undefined ? lookup.cache.load(hash, now, () => loadKeyState(lookup.db, hash)) : cached;
+  return mapMaybe(state, (loaded) => (loaded === null ? NOT_FOUND : evaluateKey(loaded, options, lookup.keyLimiter)));
 }
 
 export function evaluateKey(state: KeyState, options: KeyCheckOptions, keyLimiter: FixedWindowLimiter): KeyCheck {
-  const base: Omit<KeyCheck, "code"> = {
-    ...NOTHING,
-    keyId: state.id,
-    kind: state.kind,
-    userId: state.creatorId,
-    userName: state.creatorName,
-    keyName: state.name,
-    environment: state.environment,
-    expiresAt: state.expiresAt === null ? null : new Date(state.expiresAt),
-    workspaceId: state.workspaceId ?? null,
-  };
   const now = options.now.getTime();
-  if (state.revoked) return { ...base, code: "REVOKED" };
-  if (state.expiresAt !== null && state.expiresAt <= now) return { ...base, code: "EXPIRED" };
-  if (!state.enabled) return { ...base, code: "DISABLED" };
-  if (!isIpInRanges(options.ip, state.ipAllowlist)) return { ...base, code: "IP_NOT_ALLOWED" };
+  if (state.revoked) return refusal(state, "REVOKED");
+  if (state.expiresAt !== null && state.expiresAt <= now) return refusal(state, "EXPIRED");
+  if (!state.enabled) return refusal(state, "DISABLED");
+  if (state.ipAllowlist.length > 0 && !isIpInRanges(options.ip, state.ipAllowlist)) {
+    return refusal(state, "IP_NOT_ALLOWED");
+  }
 
-  let membership: Membership | undefined = state.memberships[0];
+  let membership: KeyMembership | undefined = state.memberships[0];
   if (state.kind === "personal") {
     const hint = options.workspaceHint;
     membership = hint
@@ -113,28 +112,65 @@ export function evaluateKey(state: KeyState, options: KeyCheckOptions, keyLimite
         ? state.memberships[0]
         : undefined;
     if (!membership) {
-      return {
-        ...base,
-        code: "VALID",
-        workspaceDenied: !!hint,
-        workspaceAmbiguous: !hint && state.memberships.length > 1,
-      };
+      const check = refusal(state, "VALID");
+      return { ...check, workspaceDenied: !!hint, workspaceAmbiguous: !hint && state.memberships.length > 1 };
     }
   }
   // A removed creator's keys stop working.
-  if (!membership) return { ...base, code: "DISABLED" };
+  if (!membership) return refusal(state, "DISABLED");
 
   if (state.rateLimit) {
     const wait = keyLimiter.hit(state.id, state.rateLimit.max, state.rateLimit.windowMs, now);
-    if (wait > 0) return { ...base, code: "RATE_LIMITED", retryAfterMs: wait };
+    if (wait > 0) return { ...refusal(state, "RATE_LIMITED"), retryAfterMs: wait };
   }
-  const ceiling = roleCeiling(membership.role, membership.workspace.customScopes);
+  return accepted(state, membership);
+}
+
+/**
+ * Check results are immutable and depend only on the (cached) state, so each one is built
+ * once per state and reused: the hot path allocates nothing here.
+ */
+const results = new WeakMap<object, Map<string, KeyCheck>>();
+
+function memo(owner: object, id: string, build: () => KeyCheck): KeyCheck {
+  let byId = results.get(owner);
+  if (!byId) {
+    byId = new Map();
+    results.set(owner, byId);
+  }
+  let check = byId.get(id);
+  if (!check) {
+    check = Object.freeze(build());
+    byId.set(id, check);
+  }
+  return check;
+}
+
+function baseOf(state: KeyState, code: VerifyCode): KeyCheck {
   return {
-    ...base,
-    code: "VALID",
+    ...NOTHING,
+    code,
+    keyId: state.id,
+    kind: state.kind,
+    userId: state.creatorId,
+    userName: state.creatorName,
+    keyName: state.name,
+    environment: state.environment,
+    expiresAt: state.expiresAt === null ? null : new Date(state.expiresAt),
+    workspaceId: state.workspaceId,
+  };
+}
+
+function refusal(state: KeyState, code: VerifyCode): KeyCheck {
+  return memo(state, code, () => baseOf(state, code));
+}
+
+function accepted(state: KeyState, membership: KeyMembership): KeyCheck {
+  return memo(membership, "VALID", () => ({
+    ...baseOf(state, "VALID"),
     workspace: membership.workspace,
     workspaceId: membership.workspace.id,
     role: membership.role,
-    scopes: state.kind === "personal" ? ceiling : intersectScopes(state.scopes, ceiling),
-  };
+    scopes: membership.scopes,
+  }));
 }

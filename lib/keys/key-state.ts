@@ -1,4 +1,4 @@
-import { isRole } from "../auth/scopes";
+import { intersectScopes, isRole, roleCeiling } from "../auth/scopes";
 import type { Db } from "../db/client";
 import { type Membership, workspaceRefSelect } from "../workspaces/lookup";
 import { type ParsedRange, parseRanges } from "./ip-allowlist";
@@ -22,9 +22,15 @@ export interface KeyState {
   ipAllowlist: ParsedRange[];
   scopes: string[];
   rateLimit: { max: number; windowMs: number } | null;
-  memberships: Membership[];
+  memberships: KeyMembership[];
   /** The key's own workspace (null for personal keys), even when its creator left it. */
-  workspaceId?: string | null;
+  workspaceId: string | null;
+}
+
+/** A creator's membership with the key's effective scopes there, computed once at load. */
+export interface KeyMembership extends Membership {
+  /** Key scopes ∩ the role's ceiling (the whole ceiling for a personal key). */
+  scopes: string[];
 }
 
 export async function loadKeyState(db: Db, hash: string): Promise<KeyState | null> {
@@ -53,11 +59,12 @@ export async function loadKeyState(db: Db, hash: string): Promise<KeyState | nul
     },
   });
   if (!key) return null;
-  const memberships = key.createdBy.members.flatMap((m) =>
-    isRole(m.role) && (key.kind === "personal" || m.organization.id === key.workspaceId)
-      ? [{ role: m.role, workspace: m.organization }]
-      : [],
-  );
+  const memberships = key.createdBy.members.flatMap((m): KeyMembership[] => {
+    if (!isRole(m.role) || (key.kind !== "personal" && m.organization.id !== key.workspaceId)) return [];
+    const ceiling = roleCeiling(m.role, m.organization.customScopes);
+    const scopes = key.kind === "personal" ? ceiling : intersectScopes(key.scopes, ceiling);
+    return [{ role: m.role, workspace: m.organization, scopes }];
+  });
   return {
     id: key.id,
     kind: key.kind === "personal" ? "personal" : "workspace",

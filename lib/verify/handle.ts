@@ -1,8 +1,9 @@
 import { ApiError, errorBody } from "../api/errors";
-import { parseJsonText } from "../api/request";
-import { verifyKeySchema } from "../api/schemas/keys";
+import type { VerifyResult } from "../api/schemas/keys";
+import type { MaybePromise } from "../maybe-async";
 import type { Runtime } from "../runtime";
-import { verifyKey } from "./verify";
+import { verifyKeyNowOrLater } from "./verify";
+import { parseVerifyInput } from "./verify-input";
 
 /**
  * POST /api/v1/keys/verify, independent of how the request arrived: the node:http fast
@@ -21,6 +22,8 @@ export interface VerifyResponse {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** The body already serialised, when it is a memoised answer. */
+  json?: string;
 }
 
 export async function handleVerify(
@@ -29,6 +32,16 @@ export async function handleVerify(
   contentType: string | null,
   caller: VerifyCaller,
 ): Promise<VerifyResponse> {
+  return handleVerifyNowOrLater(runtime, text, contentType, caller);
+}
+
+/** Synchronous for a cached key; a promise only when the key must be loaded. */
+export function handleVerifyNowOrLater(
+  runtime: Runtime,
+  text: string,
+  contentType: string | null,
+  caller: VerifyCaller,
+): MaybePromise<VerifyResponse> {
   const { failureLimit } = runtime.verifyLimits;
   const now = runtime.now();
   try {
@@ -38,19 +51,39 @@ export async function handleVerify(
         "retry-after": String(Math.ceil(wait / 1000)),
       });
     }
-    const input = parseJsonText(text, contentType, verifyKeySchema);
+    const input = parseVerifyInput(text, contentType);
     runtime.metrics.verifyRequests++;
-    const result = await verifyKey(input, {
+    const result = verifyKeyNowOrLater(input, {
       keys: runtime.keyLookup,
       usage: runtime.usage,
       now,
       userAgent: caller.userAgent,
     });
-    if (!result.valid) {
-      runtime.failureLimiter.hit(caller.ip, failureLimit.max, failureLimit.windowMs, now.getTime());
+    if (result instanceof Promise) {
+      return result.then((verified) => respond(runtime, caller, now, verified), errorBody);
     }
-    return { status: 200, body: result };
+    return respond(runtime, caller, now, result);
   } catch (error) {
     return errorBody(error);
   }
+}
+
+function respond(runtime: Runtime, caller: VerifyCaller, now: Date, verified: VerifyResult): VerifyResponse {
+  if (!verified.valid) {
+    const { max, windowMs } = runtime.verifyLimits.failureLimit;
+    runtime.failureLimiter.hit(caller.ip, max, windowMs, now.getTime());
+  }
+  return { status: 200, body: verified, json: serialised(verified) };
+}
+
+/** Answers are memoised per key check (see verify.ts), so each is serialised once. */
+const serialisedAnswers = new WeakMap<VerifyResult, string>();
+
+function serialised(result: VerifyResult): string {
+  let json = serialisedAnswers.get(result);
+  if (json === undefined) {
+    json = JSON.stringify(result);
+    serialisedAnswers.set(result, json);
+  }
+  return json;
 }

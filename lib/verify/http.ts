@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorBody } from "../api/errors";
 import type { Runtime } from "../runtime";
-import { handleVerify, VERIFY_MAX_BODY_BYTES, type VerifyResponse } from "./handle";
+import { handleVerifyNowOrLater, VERIFY_MAX_BODY_BYTES, type VerifyResponse } from "./handle";
 
 /**
  * The verification hot path, straight on node:http: no Next.js routing, no Web Request
@@ -36,10 +36,13 @@ export function serveVerify(req: IncomingMessage, res: ServerResponse, runtime: 
     const text = chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8");
     const contentType = req.headers["content-type"] ?? null;
     const userAgent = req.headers["user-agent"]?.slice(0, 400) ?? null;
-    handleVerify(runtime, text, contentType, { ip: clientIp, userAgent }).then(
-      (response) => send(res, response),
-      (error) => send(res, errorBody(error)),
-    );
+    const response = handleVerifyNowOrLater(runtime, text, contentType, { ip: clientIp, userAgent });
+    if (response instanceof Promise) {
+      response.then(
+        (answer) => send(res, answer),
+        (error) => send(res, errorBody(error)),
+      );
+    } else send(res, response);
   });
   req.on("error", () => {
     aborted = true;
@@ -58,12 +61,13 @@ function tooLarge(req: IncomingMessage, res: ServerResponse): void {
 
 function send(res: ServerResponse, response: VerifyResponse): void {
   if (res.headersSent) return;
-  const body = JSON.stringify(response.body);
-  res.writeHead(response.status, {
+  const body = response.json ?? JSON.stringify(response.body);
+  const headers: Record<string, string | number> = {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(body),
     "cache-control": "no-store",
-    ...response.headers,
-  });
+  };
+  if (response.headers) Object.assign(headers, response.headers);
+  res.writeHead(response.status, headers);
   res.end(body);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { KeyState } from "../keys/key-state";
 import { KeyCache } from "./key-cache";
 
-const options = { maxEntries: 3, maxNegative: 2, ttlMs: 1000, negativeTtlMs: 500 };
+const options = { maxEntries: 3, maxNegative: 2, ttlMs: 500_000, negativeTtlMs: 500 };
 
 function state(id: string, creatorId = "u1", workspaceId = "w1"): KeyState {
   return {
@@ -18,9 +18,11 @@ function state(id: string, creatorId = "u1", workspaceId = "w1"): KeyState {
     ipAllowlist: [],
     scopes: [],
     rateLimit: null,
+    workspaceId,
     memberships: [
       {
         role: "owner",
+        scopes: [],
         workspace: {
           id: workspaceId,
           slug: workspaceId,
@@ -43,7 +45,7 @@ describe("KeyCache", () => {
     expect(cache.get("a", 10)?.id).toBe("k1");
     expect(cache.get("x", 10)).toBeNull();
     expect(cache.get("x", 600)).toBeUndefined();
-    expect(cache.get("a", 1001)).toBeUndefined();
+    expect(cache.get("a", 500_001)).toBeUndefined();
     expect(cache.get("never", 0)).toBeUndefined();
   });
 
@@ -51,11 +53,11 @@ describe("KeyCache", () => {
     const cache = new KeyCache(options);
     const g = cache.currentGeneration();
     for (const k of ["a", "b", "c"]) cache.set(k, state(k), g, 0);
-    cache.get("a", 1); // a is now the most recent
-    cache.set("d", state("d"), g, 1);
+    cache.get("a", 60_001); // a is now the most recent (hits move it at most once a minute)
+    cache.set("d", state("d"), g, 60_001);
     expect(cache.size).toBe(3);
-    expect(cache.get("b", 2)).toBeUndefined();
-    expect(cache.get("a", 2)?.id).toBe("a");
+    expect(cache.get("b", 60_002)).toBeUndefined();
+    expect(cache.get("a", 60_002)?.id).toBe("a");
   });
 
   it("drops entries by key, by creator and by workspace", () => {
@@ -79,5 +81,25 @@ describe("KeyCache", () => {
     cache.invalidate({ type: "key", keyId: "k1" });
     cache.set("a", state("k1"), before, 0);
     expect(cache.get("a", 1)).toBeUndefined();
+  });
+});
+
+describe("KeyCache.load", () => {
+  it("shares one load between concurrent misses and caches the result", async () => {
+    const cache = new KeyCache(options);
+    let loads = 0;
+    const loader = async () => {
+      loads++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return state("k1");
+    };
+    const results = await Promise.all([
+      cache.load("a", 0, loader),
+      cache.load("a", 0, loader),
+      cache.load("a", 0, loader),
+    ]);
+    expect(loads).toBe(1);
+    expect(results.map((r) => r?.id)).toEqual(["k1", "k1", "k1"]);
+    expect(cache.get("a", 1)?.id).toBe("k1");
   });
 });

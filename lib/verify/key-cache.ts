@@ -17,7 +17,13 @@ export interface KeyCacheOptions {
 interface Entry {
   state: KeyState;
   expires: number;
+  /** When the entry last moved to the recent end; hits within a minute do not move it again. */
+  touched: number;
 }
+
+// Moving an entry re-inserts it into the Map, which allocates; a hot key moves at most once
+// a minute, so the order is least-recently-used to within a minute at no cost per hit.
+const TOUCH_INTERVAL_MS = 60_000;
 
 export type Invalidation =
   | { type: "key"; keyId: string }
@@ -28,6 +34,8 @@ export type Invalidation =
 export class KeyCache {
   private entries = new Map<string, Entry>();
   private negative = new Map<string, number>();
+  /** Loads under way: concurrent misses on one key share a single database read. */
+  private loading = new Map<string, Promise<KeyState | null>>();
   /** Bumped by every invalidation, so a load that raced one is not cached. */
   private generation = 0;
 
@@ -45,9 +53,12 @@ export class KeyCache {
         this.entries.delete(hash);
         return undefined;
       }
-      // Refresh recency: Map iteration order is insertion order.
-      this.entries.delete(hash);
-      this.entries.set(hash, entry);
+      // Refresh recency (Map iteration order is insertion order).
+      if (now - entry.touched > TOUCH_INTERVAL_MS) {
+        entry.touched = now;
+        this.entries.delete(hash);
+        this.entries.set(hash, entry);
+      }
       return entry.state;
     }
     const negativeUntil = this.negative.get(hash);
@@ -56,6 +67,27 @@ export class KeyCache {
       this.negative.delete(hash);
     }
     return undefined;
+  }
+
+  /** Loads `hash` once however many callers miss on it at the same time, and caches it. */
+  load(hash: string, now: number, loader: () => Promise<KeyState | null>): Promise<KeyState | null> {
+    let pending = this.loading.get(hash);
+    if (!pending) {
+      const generation = this.generation;
+      pending = loader().then(
+        (state) => {
+          this.loading.delete(hash);
+          this.set(hash, state, generation, now);
+          return state;
+        },
+        (error) => {
+          this.loading.delete(hash);
+          throw error;
+        },
+      );
+      this.loading.set(hash, pending);
+    }
+    return pending;
   }
 
   currentGeneration(): number {
@@ -71,12 +103,16 @@ export class KeyCache {
       return;
     }
     this.negative.delete(hash);
-    this.entries.set(hash, { state, expires: now + this.options.ttlMs });
+    // Up to 20 % jitter, so keys loaded together do not all expire (and reload) together.
+    const expires = now + this.options.ttlMs * (0.8 + Math.random() * 0.2);
+    this.entries.set(hash, { state, expires, touched: now });
     evictOldest(this.entries, this.options.maxEntries);
   }
 
   invalidate(event: Invalidation): void {
     this.generation++;
+    // A load that started before this change must not be shared with callers after it.
+    this.loading.clear();
     if (event.type === "all") {
       this.entries.clear();
       this.negative.clear();

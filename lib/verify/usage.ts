@@ -13,7 +13,10 @@ export interface KeyUse {
 }
 
 interface PendingKey {
-  lastUsedAt: Date;
+  /** Epoch ms. Kept as a number, and the strings below replaced only when they change:
+   *  anything stored here per request would outlive the young generation and make the
+   *  garbage collector stall the hot path. */
+  lastUsedAt: number;
   ip: string | null;
   userAgent: string | null;
   /** hour start (ms) → counts */
@@ -33,21 +36,30 @@ export class UsageRecorder {
   ) {}
 
   record(use: KeyUse): void {
-    let entry = this.pending.get(use.keyId);
+    this.count(use.keyId, use.success, use.at, use.ip ?? null, use.userAgent ?? null);
+  }
+
+  /** record() without the argument object, for the verification hot path. */
+  count(keyId: string, success: boolean, at: Date, ip: string | null, userAgent: string | null): void {
+    const time = at.getTime();
+    let entry = this.pending.get(keyId);
     if (!entry) {
-      entry = { lastUsedAt: use.at, ip: null, userAgent: null, buckets: new Map() };
-      this.pending.set(use.keyId, entry);
+      entry = { lastUsedAt: time, ip: null, userAgent: null, buckets: new Map() };
+      this.pending.set(keyId, entry);
     }
-    if (use.success && use.at >= entry.lastUsedAt) {
-      entry.lastUsedAt = use.at;
-      entry.ip = use.ip ?? null;
-      entry.userAgent = use.userAgent ?? null;
+    if (success && time >= entry.lastUsedAt) {
+      entry.lastUsedAt = time;
+      if (entry.ip !== ip) entry.ip = ip;
+      if (entry.userAgent !== userAgent) entry.userAgent = userAgent;
     }
-    const hour = Math.floor(use.at.getTime() / HOUR_MS) * HOUR_MS;
-    const bucket = entry.buckets.get(hour) ?? { success: 0, failure: 0 };
-    if (use.success) bucket.success++;
+    const hour = Math.floor(time / HOUR_MS) * HOUR_MS;
+    let bucket = entry.buckets.get(hour);
+    if (!bucket) {
+      bucket = { success: 0, failure: 0 };
+      entry.buckets.set(hour, bucket);
+    }
+    if (success) bucket.success++;
     else bucket.failure++;
-    entry.buckets.set(hour, bucket);
   }
 
   start(): void {
@@ -75,9 +87,10 @@ export class UsageRecorder {
     for (const [keyId, entry] of batch) {
       const anySuccess = [...entry.buckets.values()].some((b) => b.success > 0);
       if (anySuccess) {
-        await this.db
-          .$executeRaw`UPDATE "api_key" SET "lastUsedAt" = ${entry.lastUsedAt}, "lastUsedIp" = ${entry.ip}, "lastUsedUserAgent" = ${entry.userAgent}
-          WHERE "id" = ${keyId} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${entry.lastUsedAt})`;
+        const lastUsedAt = new Date(entry.lastUsedAt);
+        await this.db.$executeRaw`UPDATE "api_key"
+          SET "lastUsedAt" = ${lastUsedAt}, "lastUsedIp" = ${entry.ip}, "lastUsedUserAgent" = ${entry.userAgent}
+          WHERE "id" = ${keyId} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${lastUsedAt})`;
       }
       for (const [hour, counts] of entry.buckets) {
         // Additive upsert: several instances flushing the same bucket never lose increments.
