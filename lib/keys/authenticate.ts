@@ -35,6 +35,8 @@ export interface KeyCheck {
   workspaceDenied: boolean;
   /** For RATE_LIMITED: when the key may be used again. */
   retryAfterMs: number;
+  /** Answers built from this check, memoised by the verifier (see lib/verify/verify.ts). */
+  answers: Record<string, unknown>;
 }
 
 export interface KeyLookup {
@@ -69,14 +71,15 @@ const NOTHING: Omit<KeyCheck, "code"> = {
   workspaceAmbiguous: false,
   workspaceDenied: false,
   retryAfterMs: 0,
+  answers: {},
 };
 
 export async function checkKey(lookup: KeyLookup, secret: string, options: KeyCheckOptions): Promise<KeyCheck> {
   return checkKeyNowOrLater(lookup, secret, options);
 }
 
-const MALFORMED: KeyCheck = Object.freeze({ ...NOTHING, code: "MALFORMED" });
-const NOT_FOUND: KeyCheck = Object.freeze({ ...NOTHING, code: "NOT_FOUND" });
+const MALFORMED: KeyCheck = Object.freeze({ ...NOTHING, code: "MALFORMED", answers: {} });
+const NOT_FOUND: KeyCheck = Object.freeze({ ...NOTHING, code: "NOT_FOUND", answers: {} });
 
 /** Synchronous when the key is cached (or malformed); a promise only when it must be loaded. */
 export function checkKeyNowOrLater(
@@ -127,25 +130,10 @@ export function evaluateKey(state: KeyState, options: KeyCheckOptions, keyLimite
 }
 
 /**
- * Check results are immutable and depend only on the (cached) state, so each one is built
- * once per state and reused: the hot path allocates nothing here.
+ * Check results depend only on the (cached) state, so each one is built once and kept on
+ * the state itself: the hot path allocates nothing here. (Plain fields, not a WeakMap: tens
+ * of thousands of WeakMap entries made every young-generation collection slow.)
  */
-const results = new WeakMap<object, Map<string, KeyCheck>>();
-
-function memo(owner: object, id: string, build: () => KeyCheck): KeyCheck {
-  let byId = results.get(owner);
-  if (!byId) {
-    byId = new Map();
-    results.set(owner, byId);
-  }
-  let check = byId.get(id);
-  if (!check) {
-    check = Object.freeze(build());
-    byId.set(id, check);
-  }
-  return check;
-}
-
 function baseOf(state: KeyState, code: VerifyCode): KeyCheck {
   return {
     ...NOTHING,
@@ -158,19 +146,28 @@ function baseOf(state: KeyState, code: VerifyCode): KeyCheck {
     environment: state.environment,
     expiresAt: state.expiresAt === null ? null : new Date(state.expiresAt),
     workspaceId: state.workspaceId,
+    answers: {},
   };
 }
 
 function refusal(state: KeyState, code: VerifyCode): KeyCheck {
-  return memo(state, code, () => baseOf(state, code));
+  let check = state.checks[code];
+  if (!check) {
+    check = Object.freeze(baseOf(state, code));
+    state.checks[code] = check;
+  }
+  return check;
 }
 
 function accepted(state: KeyState, membership: KeyMembership): KeyCheck {
-  return memo(membership, "VALID", () => ({
-    ...baseOf(state, "VALID"),
-    workspace: membership.workspace,
-    workspaceId: membership.workspace.id,
-    role: membership.role,
-    scopes: membership.scopes,
-  }));
+  if (!membership.accepted) {
+    membership.accepted = Object.freeze({
+      ...baseOf(state, "VALID"),
+      workspace: membership.workspace,
+      workspaceId: membership.workspace.id,
+      role: membership.role,
+      scopes: membership.scopes,
+    });
+  }
+  return membership.accepted;
 }

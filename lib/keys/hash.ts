@@ -1,6 +1,7 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** Keys are looked up by the SHA-256 of the whole key; the secret itself is never stored. */
 export function hashKey(key: string): string {
-  return createHash("sha256").update(key).digest("hex");
+  // One-shot crypto.hash: no Hash object (and no native handle for the collector) per call.
+  return hash("sha256", key, "hex");
 }

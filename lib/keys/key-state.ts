@@ -1,6 +1,8 @@
+import type { VerifyCode } from "../api/schemas/keys";
 import { intersectScopes, isRole, roleCeiling } from "../auth/scopes";
 import type { Db } from "../db/client";
 import { type Membership, workspaceRefSelect } from "../workspaces/lookup";
+import type { KeyCheck } from "./authenticate";
 import { type ParsedRange, parseRanges } from "./ip-allowlist";
 
 /**
@@ -25,12 +27,16 @@ export interface KeyState {
   memberships: KeyMembership[];
   /** The key's own workspace (null for personal keys), even when its creator left it. */
   workspaceId: string | null;
+  /** Refusals computed from this state, built on first use (lib/keys/authenticate.ts). */
+  checks: Partial<Record<VerifyCode, KeyCheck>>;
 }
 
 /** A creator's membership with the key's effective scopes there, computed once at load. */
 export interface KeyMembership extends Membership {
   /** Key scopes ∩ the role's ceiling (the whole ceiling for a personal key). */
   scopes: string[];
+  /** The VALID check for this membership, built on first use. */
+  accepted?: KeyCheck;
 }
 
 export async function loadKeyState(db: Db, hash: string): Promise<KeyState | null> {
@@ -81,5 +87,6 @@ export async function loadKeyState(db: Db, hash: string): Promise<KeyState | nul
       key.rateLimitMax && key.rateLimitWindowMs ? { max: key.rateLimitMax, windowMs: key.rateLimitWindowMs } : null,
     memberships,
     workspaceId: key.workspaceId,
+    checks: {},
   };
 }

@@ -1,8 +1,7 @@
 import { ApiError, errorBody } from "../api/errors";
-import type { VerifyResult } from "../api/schemas/keys";
 import type { MaybePromise } from "../maybe-async";
 import type { Runtime } from "../runtime";
-import { verifyKeyNowOrLater } from "./verify";
+import { type VerifyAnswer, verifyKeyNowOrLater } from "./verify";
 import { parseVerifyInput } from "./verify-input";
 
 /**
@@ -68,22 +67,10 @@ export function handleVerifyNowOrLater(
   }
 }
 
-function respond(runtime: Runtime, caller: VerifyCaller, now: Date, verified: VerifyResult): VerifyResponse {
-  if (!verified.valid) {
+function respond(runtime: Runtime, caller: VerifyCaller, now: Date, answer: VerifyAnswer): VerifyResponse {
+  if (!answer.result.valid) {
     const { max, windowMs } = runtime.verifyLimits.failureLimit;
     runtime.failureLimiter.hit(caller.ip, max, windowMs, now.getTime());
   }
-  return { status: 200, body: verified, json: serialised(verified) };
-}
-
-/** Answers are memoised per key check (see verify.ts), so each is serialised once. */
-const serialisedAnswers = new WeakMap<VerifyResult, string>();
-
-function serialised(result: VerifyResult): string {
-  let json = serialisedAnswers.get(result);
-  if (json === undefined) {
-    json = JSON.stringify(result);
-    serialisedAnswers.set(result, json);
-  }
-  return json;
+  return { status: 200, body: answer.result, json: answer.json };
 }

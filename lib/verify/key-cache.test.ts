@@ -19,6 +19,7 @@ function state(id: string, creatorId = "u1", workspaceId = "w1"): KeyState {
     scopes: [],
     rateLimit: null,
     workspaceId,
+    checks: {},
     memberships: [
       {
         role: "owner",

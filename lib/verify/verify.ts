@@ -17,36 +17,34 @@ export interface VerifyContext {
  * A cached key costs no database read and no write: usage is counted in memory.
  */
 export async function verifyKey(input: VerifyKeyInput, ctx: VerifyContext): Promise<VerifyResult> {
-  return verifyKeyNowOrLater(input, ctx);
+  return (await verifyKeyNowOrLater(input, ctx)).result;
+}
+
+/** An answer and its JSON, built once per key check and code. */
+export interface VerifyAnswer {
+  result: VerifyResult;
+  json: string;
 }
 
 /** Synchronous for a cached key: the fast path answers without a promise. */
-export function verifyKeyNowOrLater(input: VerifyKeyInput, ctx: VerifyContext): MaybePromise<VerifyResult> {
+export function verifyKeyNowOrLater(input: VerifyKeyInput, ctx: VerifyContext): MaybePromise<VerifyAnswer> {
   const check = checkKeyNowOrLater(ctx.keys, input.key, { now: ctx.now, ip: input.ip });
   return check instanceof Promise ? check.then((loaded) => answer(input, ctx, loaded)) : answer(input, ctx, check);
 }
 
-function answer(input: VerifyKeyInput, ctx: VerifyContext, check: KeyCheck): VerifyResult {
+function answer(input: VerifyKeyInput, ctx: VerifyContext, check: KeyCheck): VerifyAnswer {
   let code = check.code;
   if (code === "VALID" && input.requiredScopes?.some((scope) => !check.scopes.includes(scope))) {
     code = "INSUFFICIENT_SCOPE";
   }
   if (check.keyId) ctx.usage.count(check.keyId, code === "VALID", ctx.now, input.ip ?? null, ctx.userAgent ?? null);
-  return resultFor(check, code);
+  return answerFor(check, code);
 }
 
-/** Key checks are memoised per cached key, and so are the answers built from them. */
-const answers = new WeakMap<KeyCheck, Map<VerifyCode, VerifyResult>>();
-
-function resultFor(check: KeyCheck, code: VerifyCode): VerifyResult {
-  let byCode = answers.get(check);
-  if (!byCode) {
-    byCode = new Map();
-    answers.set(check, byCode);
-  }
-  let result = byCode.get(code);
-  if (!result) {
-    result = Object.freeze({
+function answerFor(check: KeyCheck, code: VerifyCode): VerifyAnswer {
+  let memo = check.answers[code] as VerifyAnswer | undefined;
+  if (!memo) {
+    const result: VerifyResult = Object.freeze({
       valid: code === "VALID",
       code,
       keyId: check.keyId,
@@ -55,7 +53,8 @@ function resultFor(check: KeyCheck, code: VerifyCode): VerifyResult {
       scopes: code === "VALID" ? check.scopes : [],
       expiresAt: check.expiresAt?.toISOString() ?? null,
     });
-    byCode.set(code, result);
+    memo = { result, json: JSON.stringify(result) };
+    check.answers[code] = memo;
   }
-  return result;
+  return memo;
 }
