@@ -17,7 +17,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-step() { printf '\n==> %s\n' "$1"; }
+step() { printf '\n==> %s (at %ss)\n' "$1" "$SECONDS"; }
 step "typecheck"; npm run -s typecheck
 step "lint"; npx biome check .
 step "unit tests"; npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json
@@ -25,3 +25,4 @@ step "build"; npx next build
 step "HTTP and browser tests"; npx playwright test
 step "benchmark smoke run (bench/verify --smoke)"; npx tsx bench/verify/run.ts --smoke
 step "summary"; node scripts/test-summary.mjs
+echo "all steps took ${SECONDS}s"
