@@ -1,7 +1,7 @@
-import { KeyRound } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/app/_lib/session";
+import { AppHeader } from "@/components/workspace/app-header";
 import { SignOutButton } from "@/components/workspace/sign-out-button";
 import { listMemberships } from "@/lib/workspaces/lookup";
 import { PersonalKeyCard } from "./personal-key-card";
@@ -13,20 +13,7 @@ export default async function AccountPage() {
   const memberships = await listMemberships(db, user.id);
   return (
     <div className="min-h-screen">
-      <header className="border-b border-border bg-card">
-        <div className="mx-auto flex h-14 max-w-3xl items-center gap-4 px-4">
-          <Link href="/" className="flex items-center gap-2 font-semibold">
-            <KeyRound aria-hidden className="h-5 w-5 text-primary" /> Keysmith
-          </Link>
-          <span aria-hidden className="text-muted-foreground">
-            /
-          </span>
-          <span className="font-medium">Account</span>
-          <div className="ml-auto">
-            <SignOutButton />
-          </div>
-        </div>
-      </header>
+      <AppHeader title="Account" aside={<SignOutButton />} width="max-w-3xl" />
       <main className="mx-auto max-w-3xl space-y-8 px-4 py-8">
         <section aria-labelledby="profile" className="rounded-xl border border-border bg-card p-6">
           <h1 id="profile" className="text-lg font-semibold">

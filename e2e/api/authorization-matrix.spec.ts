@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { BUILT_IN_SCOPES } from "../../lib/auth/scopes";
 import {
   addMember,
   anonymous,
@@ -174,16 +175,7 @@ test(`authorization matrix: ${ROUTES.length} routes × ${PRINCIPALS.length} call
   const other = await signUpWithWorkspace(baseURL);
   const admin = await addMember(baseURL, own, "admin");
   const member = await addMember(baseURL, own, "member");
-  const allScopes = [
-    "keys.read",
-    "keys.write",
-    "members.read",
-    "members.write",
-    "audit.read",
-    "workspace.read",
-    "workspace.write",
-  ];
-  const keyWithScope = await createKey(own.api, { name: "Full key", scopes: allScopes });
+  const keyWithScope = await createKey(own.api, { name: "Full key", scopes: [...BUILT_IN_SCOPES] });
   const keyWithoutScope = await createKey(own.api, { name: "Empty key", scopes: [] });
   // The personal key's owner is not a caller, so the matrix's own POST /me/key cannot rotate it away.
   const personalKeyOwner = await addMember(baseURL, own, "admin");
