@@ -88,7 +88,11 @@ export function KeyTable({ workspace, canWrite, onRevoke, onCreate }: KeyTablePr
                     <RelativeTime value={key.lastUsedAt} />
                   </td>
                   <td className="px-4 py-3 whitespace-nowrap">
-                    <RelativeTime value={key.expiresAt} fallback="Never" />
+                    {key.status === "revoked" ? (
+                      <span className="text-muted-foreground">—</span>
+                    ) : (
+                      <RelativeTime value={key.expiresAt} fallback="Never" />
+                    )}
                   </td>
                   <td className="px-4 py-3">
                     <StatusBadge status={key.status} />
