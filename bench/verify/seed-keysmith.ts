@@ -12,7 +12,7 @@ import { maskKey } from "../../lib/keys/mask";
  */
 export async function seedKeysmith(options: { dataDir?: string; url?: string; count: number; keysFile: string }) {
   const { db, close } = await openDatabase({ url: options.url, dataDir: options.dataDir });
-  const userId = newId("key").replace("key_", "usr_");
+  const userId = newId("usr");
   const workspaceId = newId("ws");
   await db.user.create({ data: { id: userId, name: "Bench", email: `bench-${userId}@example.com` } });
   await db.organization.create({

@@ -29,7 +29,3 @@ export function actorOf(
     ? { type: "key", id: principal.keyId ?? "", label: principal.keyName ?? "", ...meta }
     : { type: "user", id: principal.userId, label: principal.userName, ...meta };
 }
-
-export function hasScope(principal: Principal, scope: string): boolean {
-  return principal.scopes.includes(scope);
-}

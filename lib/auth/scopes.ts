@@ -33,7 +33,3 @@ export function intersectScopes(scopes: readonly string[], ceiling: readonly str
   const allowed = new Set(ceiling);
   return scopes.filter((scope) => allowed.has(scope));
 }
-
-export function workspaceScopes(customScopes: readonly string[]): string[] {
-  return [...BUILT_IN_SCOPES, ...customScopes];
-}

@@ -69,9 +69,7 @@ export function withUser<P = Record<string, never>>(handler: (ctx: UserContext<P
       const runtime = await getRuntime();
       const session = await runtime.auth.api.getSession({ headers: req.headers });
       if (!session) throw new ApiError("UNAUTHORIZED", "Sign in first");
-      if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
-        throw new ApiError("FORBIDDEN", "Cross-origin request refused");
-      }
+      assertSameOriginMutation(req);
       const params = route?.params ? await route.params : ({} as P);
       const ctx = {
         req,
@@ -160,9 +158,7 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
 
   const session = await runtime.auth.api.getSession({ headers: req.headers });
   if (!session) throw new ApiError("UNAUTHORIZED", "Sign in or send an API key");
-  if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
-    throw new ApiError("FORBIDDEN", "Cross-origin request refused");
-  }
+  assertSameOriginMutation(req);
   const { workspace, role } = await sessionWorkspace(db, session.user.id, hint ?? session.session.activeOrganizationId);
   return {
     type: "user",
@@ -190,6 +186,12 @@ async function sessionWorkspace(db: Db, userId: string, idOrSlug: string | null 
 }
 
 /** Cookie-authenticated mutations must come from our own pages (CSRF). */
+function assertSameOriginMutation(req: Request): void {
+  if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
+    throw new ApiError("FORBIDDEN", "Cross-origin request refused");
+  }
+}
+
 function isSameOrigin(req: Request): boolean {
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");

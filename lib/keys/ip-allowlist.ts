@@ -45,11 +45,7 @@ export function parseAddress(ip: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   }
 }
 
-export function isIpAllowed(ip: string | null | undefined, allowlist: readonly string[]): boolean {
-  return isIpInRanges(ip, parseRanges(allowlist));
-}
-
-/** The same check against ranges parsed once (the cached form). */
+/** Whether `ip` lies in one of the ranges (parsed once, when the key is cached). */
 export function isIpInRanges(ip: string | null | undefined, ranges: readonly ParsedRange[]): boolean {
   if (ranges.length === 0) return true;
   if (!ip) return false;

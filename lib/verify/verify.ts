@@ -16,10 +16,6 @@ export interface VerifyContext {
  * never an error. `ip` is the address of the end client the caller is serving.
  * A cached key costs no database read and no write: usage is counted in memory.
  */
-export async function verifyKey(input: VerifyKeyInput, ctx: VerifyContext): Promise<VerifyResult> {
-  return (await verifyKeyNowOrLater(input, ctx)).result;
-}
-
 /** An answer and its JSON, built once per key check and code. */
 export interface VerifyAnswer {
   result: VerifyResult;
