@@ -1,8 +1,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireMembership } from "@/app/_lib/session";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { AppHeader } from "@/components/workspace/app-header";
 import { SignOutButton } from "@/components/workspace/sign-out-button";
+import { WorkspaceNav } from "@/components/workspace/workspace-nav";
+import { WorkspaceSwitcher } from "@/components/workspace/workspace-switcher";
 
 export default async function WorkspaceLayout({
   children,
@@ -12,23 +15,26 @@ export default async function WorkspaceLayout({
   params: Promise<{ workspace: string }>;
 }) {
   const { workspace: slug } = await params;
-  const { membership, user } = await requireMembership(slug);
+  const { membership, memberships, user } = await requireMembership(slug);
+  const toSwitcher = (m: typeof membership) => ({ slug: m.workspace.slug, name: m.workspace.name, role: m.role });
+  // Members see the pages they can read; settings are for those who may change them.
+  const links = [
+    { segment: "keys", label: "API keys" },
+    { segment: "audit", label: "Audit log" },
+    { segment: "members", label: "Members" },
+    ...(membership.role === "member" ? [] : [{ segment: "settings", label: "Settings" }]),
+  ];
   return (
     <div className="min-h-screen">
       <AppHeader
-        title={<span data-testid="workspace-name">{membership.workspace.name}</span>}
-        nav={
-          <nav aria-label="Workspace" className="ml-4 flex gap-1 text-sm">
-            <Link href={`/${slug}/keys`} className="rounded-md px-2 py-1 hover:bg-muted">
-              API keys
-            </Link>
-          </nav>
-        }
+        title={<WorkspaceSwitcher current={toSwitcher(membership)} workspaces={memberships.map(toSwitcher)} />}
+        nav={<WorkspaceNav slug={slug} links={links} />}
         aside={
           <>
             <Link href="/account" className="hidden text-muted-foreground hover:text-foreground sm:inline">
-              {user.email} · {membership.role}
+              {user.email} · <span data-testid="viewer-role">{membership.role}</span>
             </Link>
+            <ThemeToggle />
             <SignOutButton />
           </>
         }

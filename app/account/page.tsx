@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/app/_lib/session";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { AppHeader } from "@/components/workspace/app-header";
 import { SignOutButton } from "@/components/workspace/sign-out-button";
 import { listMemberships } from "@/lib/workspaces/lookup";
@@ -13,7 +14,16 @@ export default async function AccountPage() {
   const memberships = await listMemberships(db, user.id);
   return (
     <div className="min-h-screen">
-      <AppHeader title="Account" aside={<SignOutButton />} width="max-w-3xl" />
+      <AppHeader
+        title="Account"
+        aside={
+          <>
+            <ThemeToggle />
+            <SignOutButton />
+          </>
+        }
+        width="max-w-3xl"
+      />
       <main className="mx-auto max-w-3xl space-y-8 px-4 py-8">
         <section aria-labelledby="profile" className="rounded-xl border border-border bg-card p-6">
           <h1 id="profile" className="text-lg font-semibold">

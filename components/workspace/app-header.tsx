@@ -24,7 +24,7 @@ export function AppHeader({
         <span aria-hidden className="text-muted-foreground">
           /
         </span>
-        <span className="font-medium">{title}</span>
+        <div className="font-medium">{title}</div>
         {nav}
         <div className="ml-auto flex items-center gap-3 text-sm">{aside}</div>
       </div>

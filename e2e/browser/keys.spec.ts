@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN, ADMIN_STATE } from "../support/admin";
+import { lookAt } from "../support/look";
 import { screenshot } from "../support/screenshots";
 
 test("create a key, copy it from the one-time reveal, then revoke it", async ({ page, request }, testInfo) => {
@@ -43,7 +44,7 @@ test("create a key, copy it from the one-time reveal, then revoke it", async ({ 
   await expect(row).toContainText("Live");
   await expect(row).toContainText("Active");
   await expect(row).toContainText("Never");
-  await screenshot(page, testInfo, "keys-table");
+  await lookAt(page, testInfo, "keys-table");
   await page.reload();
   await expect(row).toContainText(masked);
   expect(await page.content()).not.toContain(secret);

@@ -1,0 +1,31 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/cn";
+
+/** Page links of a workspace; the current section is marked for sight and for screen readers. */
+export function WorkspaceNav({ slug, links }: { slug: string; links: { segment: string; label: string }[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Workspace" className="flex gap-1 text-sm">
+      {links.map(({ segment, label }) => {
+        const href = `/${slug}/${segment}`;
+        const active = pathname === href || pathname.startsWith(`${href}/`);
+        return (
+          <Link
+            key={segment}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "rounded-md px-2 py-1 hover:bg-muted",
+              active ? "bg-muted font-medium text-foreground" : "text-muted-foreground",
+            )}
+          >
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

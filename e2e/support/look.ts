@@ -1,0 +1,26 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, type TestInfo } from "@playwright/test";
+import { screenshot } from "./screenshots";
+
+const THEMES = ["light", "dark"] as const;
+
+/**
+ * Looks at what the user sees in both themes: an axe scan (no serious or critical
+ * violations) and a screenshot `<name>-light.png` / `<name>-dark.png`. The app follows
+ * the system theme by default, so emulating the colour scheme switches it. Works with
+ * an open dialog too (pass `fullPage: false` to keep the overlay in frame).
+ */
+export async function lookAt(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  for (const colorScheme of THEMES) {
+    await page.emulateMedia({ colorScheme });
+    await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${colorScheme}\\b`));
+    const results = await new AxeBuilder({ page }).analyze();
+    const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(
+      blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      `accessibility of ${name} in ${colorScheme}`,
+    ).toEqual([]);
+    await screenshot(page, testInfo, `${name}-${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
