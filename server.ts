@@ -1,3 +1,5 @@
+// First, before Next.js wraps the global Date (see lib/clock.ts).
+import "./lib/clock";
 import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER } from "./lib/auth/with-auth";

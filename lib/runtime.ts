@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type Auth, createAuth } from "./auth/auth";
+import { systemNow } from "./clock";
 import { type Database, isPostgresUrl, openDatabase } from "./db/client";
 import type { KeyLookup } from "./keys/authenticate";
 import { onInvalidation } from "./verify/invalidation";
@@ -95,7 +96,7 @@ async function startRuntime(): Promise<Runtime> {
   });
   const unsubscribe = onInvalidation((event) => keyCache.invalidate(event));
   return {
-    now: () => new Date(),
+    now: systemNow,
     database,
     auth,
     usage,

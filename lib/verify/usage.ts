@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { UsageCounters, type UsageSnapshot } from "./usage-counters";
 
 /**
  * Counts key uses in memory and writes them in one batch every few seconds, so that a
@@ -12,21 +13,11 @@ export interface KeyUse {
   userAgent?: string | null;
 }
 
-interface PendingKey {
-  /** Epoch ms. Kept as a number, and the strings below replaced only when they change:
-   *  anything stored here per request would outlive the young generation and make the
-   *  garbage collector stall the hot path. */
-  lastUsedAt: number;
-  ip: string | null;
-  userAgent: string | null;
-  /** hour start (ms) → counts */
-  buckets: Map<number, { success: number; failure: number }>;
-}
-
-const HOUR_MS = 60 * 60 * 1000;
+/** Keys per flush statement: big enough to amortise a statement, small enough not to stall verification. */
+const FLUSH_CHUNK_KEYS = 500;
 
 export class UsageRecorder {
-  private pending = new Map<string, PendingKey>();
+  private counters = new UsageCounters();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -36,30 +27,12 @@ export class UsageRecorder {
   ) {}
 
   record(use: KeyUse): void {
-    this.count(use.keyId, use.success, use.at, use.ip ?? null, use.userAgent ?? null);
+    this.counters.count(use.keyId, use.success, use.at.getTime(), use.ip ?? null, use.userAgent ?? null);
   }
 
   /** record() without the argument object, for the verification hot path. */
   count(keyId: string, success: boolean, at: Date, ip: string | null, userAgent: string | null): void {
-    const time = at.getTime();
-    let entry = this.pending.get(keyId);
-    if (!entry) {
-      entry = { lastUsedAt: time, ip: null, userAgent: null, buckets: new Map() };
-      this.pending.set(keyId, entry);
-    }
-    if (success && time >= entry.lastUsedAt) {
-      entry.lastUsedAt = time;
-      if (entry.ip !== ip) entry.ip = ip;
-      if (entry.userAgent !== userAgent) entry.userAgent = userAgent;
-    }
-    const hour = Math.floor(time / HOUR_MS) * HOUR_MS;
-    let bucket = entry.buckets.get(hour);
-    if (!bucket) {
-      bucket = { success: 0, failure: 0 };
-      entry.buckets.set(hour, bucket);
-    }
-    if (success) bucket.success++;
-    else bucket.failure++;
+    this.counters.count(keyId, success, at.getTime(), ip, userAgent);
   }
 
   start(): void {
@@ -76,30 +49,50 @@ export class UsageRecorder {
 
   /** Writes everything pending; concurrent calls are serialised. */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.writePending());
+    // A failed flush (reported to its own caller) must not stop the ones after it.
+    this.flushing = this.flushing.catch(() => {}).then(() => this.writePending());
     return this.flushing;
   }
 
   private async writePending(): Promise<void> {
-    if (this.pending.size === 0) return;
-    const batch = this.pending;
-    this.pending = new Map();
-    for (const [keyId, entry] of batch) {
-      const anySuccess = [...entry.buckets.values()].some((b) => b.success > 0);
-      if (anySuccess) {
-        const lastUsedAt = new Date(entry.lastUsedAt);
-        await this.db.$executeRaw`UPDATE "api_key"
-          SET "lastUsedAt" = ${lastUsedAt}, "lastUsedIp" = ${entry.ip}, "lastUsedUserAgent" = ${entry.userAgent}
-          WHERE "id" = ${keyId} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${lastUsedAt})`;
+    const batch = this.counters.drain();
+    for (let start = 0; start < batch.length; start += FLUSH_CHUNK_KEYS) {
+      try {
+        await this.write(batch.slice(start, start + FLUSH_CHUNK_KEYS));
+      } catch (error) {
+        // A chunk is one statement, so nothing of it was written: count it and the rest again next time.
+        for (const snapshot of batch.slice(start)) this.counters.restore(snapshot);
+        throw error;
       }
-      for (const [hour, counts] of entry.buckets) {
-        // Additive upsert: several instances flushing the same bucket never lose increments.
-        await this.db.$executeRaw`INSERT INTO "key_usage_bucket" ("keyId", "hour", "success", "failure")
-          VALUES (${keyId}, ${new Date(hour)}, ${counts.success}, ${counts.failure})
-          ON CONFLICT ("keyId", "hour") DO UPDATE SET "success" = "key_usage_bucket"."success" + EXCLUDED."success",
-            "failure" = "key_usage_bucket"."failure" + EXCLUDED."failure"`;
-      }
+      // Let waiting verifications run between chunks (the embedded database shares this thread).
+      await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /**
+   * Many keys in ONE statement: on the embedded database every statement runs on the
+   * server's own thread, and one statement per key stalled verification for seconds at
+   * 10,000 keys.
+   */
+  private async write(batch: UsageSnapshot[]): Promise<void> {
+    const buckets = batch.flatMap((s) => s.buckets.map((b) => ({ keyId: s.keyId, ...b })));
+    const used = batch.filter((s) => s.lastUsedAt !== null);
+    // ISO strings read as UTC: a Date array would be sent in the server's local time zone.
+    const iso = (ms: number) => new Date(ms).toISOString();
+    // Additive upsert: several instances flushing the same bucket never lose increments.
+    await this.db.$executeRaw`WITH counted AS (
+        INSERT INTO "key_usage_bucket" ("keyId", "hour", "success", "failure")
+        SELECT k, h AT TIME ZONE 'UTC', s, f
+        FROM unnest(${buckets.map((b) => b.keyId)}::text[], ${buckets.map((b) => iso(b.hour))}::timestamptz[],
+          ${buckets.map((b) => b.success)}::int[], ${buckets.map((b) => b.failure)}::int[]) AS t(k, h, s, f)
+        ON CONFLICT ("keyId", "hour") DO UPDATE SET "success" = "key_usage_bucket"."success" + EXCLUDED."success",
+          "failure" = "key_usage_bucket"."failure" + EXCLUDED."failure"
+        RETURNING 1
+      )
+      UPDATE "api_key" SET "lastUsedAt" = u.at AT TIME ZONE 'UTC', "lastUsedIp" = u.ip, "lastUsedUserAgent" = u.agent
+      FROM unnest(${used.map((s) => s.keyId)}::text[], ${used.map((s) => iso(s.lastUsedAt as number))}::timestamptz[],
+        ${used.map((s) => s.ip)}::text[], ${used.map((s) => s.userAgent)}::text[]) AS u(id, at, ip, agent)
+      WHERE "api_key"."id" = u.id AND ("api_key"."lastUsedAt" IS NULL OR "api_key"."lastUsedAt" < u.at AT TIME ZONE 'UTC')`;
   }
 }
 

@@ -1,0 +1,124 @@
+/**
+ * Per-key usage counts between two flushes, shaped for the garbage collector: one
+ * long-lived record per key whose fields are overwritten with numbers in place. The
+ * verification hot path allocates nothing here once a key has been seen, and a flush
+ * resets the records instead of replacing them (a fresh map of fresh records every flush
+ * was promoted out of the young generation each time and slowed every scavenge).
+ */
+export interface UsageSnapshot {
+  keyId: string;
+  /** Epoch ms of the latest successful use in this window, or null if there was none. */
+  lastUsedAt: number | null;
+  ip: string | null;
+  userAgent: string | null;
+  /** Hour start (epoch ms) → counts. */
+  buckets: { hour: number; success: number; failure: number }[];
+}
+
+interface KeyCounter {
+  /** Start of the hour `success` and `failure` count. */
+  hour: number;
+  success: number;
+  failure: number;
+  /** Counts of other hours (an hour boundary passed, or a use arrived out of order); rare. */
+  otherHours: Map<number, { success: number; failure: number }> | null;
+  /** Latest successful use, epoch ms; 0 when none since the last flush. */
+  lastUsedAt: number;
+  ip: string | null;
+  userAgent: string | null;
+  /** Flushes in a row that found nothing to write; idle records are dropped. */
+  idleFlushes: number;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export class UsageCounters {
+  private counters = new Map<string, KeyCounter>();
+
+  get size(): number {
+    return this.counters.size;
+  }
+
+  count(keyId: string, success: boolean, time: number, ip: string | null, userAgent: string | null): void {
+    const hour = time - (time % HOUR_MS);
+    let counter = this.counters.get(keyId);
+    if (!counter) {
+      counter = { hour, success: 0, failure: 0, otherHours: null, lastUsedAt: 0, ip, userAgent, idleFlushes: 0 };
+      this.counters.set(keyId, counter);
+    }
+    if (hour !== counter.hour) moveToHour(counter, hour);
+    if (success) {
+      counter.success++;
+      if (time >= counter.lastUsedAt) {
+        counter.lastUsedAt = time;
+        // Compare first: storing a fresh string per request would make this old record point
+        // into the young generation.
+        if (counter.ip !== ip) counter.ip = ip;
+        if (counter.userAgent !== userAgent) counter.userAgent = userAgent;
+      }
+    } else counter.failure++;
+  }
+
+  /** Everything counted since the last call, with the counters reset; records idle for two flushes are dropped. */
+  drain(): UsageSnapshot[] {
+    const out: UsageSnapshot[] = [];
+    for (const [keyId, counter] of this.counters) {
+      const buckets: UsageSnapshot["buckets"] = [];
+      if (counter.success || counter.failure) {
+        buckets.push({ hour: counter.hour, success: counter.success, failure: counter.failure });
+      }
+      if (counter.otherHours) {
+        for (const [hour, counts] of counter.otherHours) buckets.push({ hour, ...counts });
+      }
+      if (buckets.length === 0) {
+        if (++counter.idleFlushes >= 2) this.counters.delete(keyId);
+        continue;
+      }
+      out.push({
+        keyId,
+        lastUsedAt: counter.lastUsedAt || null,
+        ip: counter.ip,
+        userAgent: counter.userAgent,
+        buckets,
+      });
+      counter.success = 0;
+      counter.failure = 0;
+      counter.otherHours = null;
+      counter.lastUsedAt = 0;
+      counter.idleFlushes = 0;
+    }
+    return out;
+  }
+
+  /** Puts back what a failed flush could not write, so the counts are not lost. */
+  restore(snapshot: UsageSnapshot): void {
+    for (const { hour, success, failure } of snapshot.buckets) {
+      this.count(snapshot.keyId, false, hour, snapshot.ip, snapshot.userAgent);
+      const counter = this.counters.get(snapshot.keyId) as KeyCounter;
+      counter.failure += failure - 1;
+      counter.success += success;
+    }
+    const counter = this.counters.get(snapshot.keyId);
+    if (counter && snapshot.lastUsedAt !== null && snapshot.lastUsedAt > counter.lastUsedAt) {
+      counter.lastUsedAt = snapshot.lastUsedAt;
+      counter.ip = snapshot.ip;
+      counter.userAgent = snapshot.userAgent;
+    }
+  }
+}
+
+function moveToHour(counter: KeyCounter, hour: number): void {
+  if (counter.success || counter.failure) {
+    counter.otherHours ??= new Map();
+    const kept = counter.otherHours.get(counter.hour);
+    if (kept) {
+      kept.success += counter.success;
+      kept.failure += counter.failure;
+    } else counter.otherHours.set(counter.hour, { success: counter.success, failure: counter.failure });
+  }
+  const earlier = counter.otherHours?.get(hour);
+  counter.otherHours?.delete(hour);
+  counter.hour = hour;
+  counter.success = earlier?.success ?? 0;
+  counter.failure = earlier?.failure ?? 0;
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Database, openDatabase } from "../db/client";
+import { UsageRecorder } from "./usage";
+
+const HOUR = 60 * 60 * 1000;
+const t0 = Date.parse("2026-03-01T10:59:58.000Z");
+
+describe("UsageRecorder", () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openDatabase({ dataDir: "memory://" });
+    const { db } = database;
+    await db.user.create({ data: { id: "usr_1", name: "U", email: "u@example.com" } });
+    await db.apiKey.create({
+      data: { id: "key_1", name: "k", environment: "live", hash: "h1", maskedKey: "sk_…", createdById: "usr_1" },
+    });
+  });
+  afterAll(() => database.close());
+
+  const buckets = () => database.db.keyUsageBucket.findMany({ where: { keyId: "key_1" }, orderBy: { hour: "asc" } });
+
+  it("adds counts per hour across flushes, and keeps the latest successful use", async () => {
+    const usage = new UsageRecorder(database.db, 60_000);
+    usage.count("key_1", true, new Date(t0), "10.0.0.1", "curl/8");
+    usage.count("key_1", false, new Date(t0 + 1000), "10.0.0.9", "bad/1");
+    usage.count("key_1", true, new Date(t0 + 3000), "10.0.0.2", "curl/9"); // next hour
+    await usage.flush();
+    usage.count("key_1", true, new Date(t0 + 4000), "10.0.0.3", "curl/9");
+    usage.count("key_1", true, new Date(t0 - 5000), "10.0.0.0", "old/1"); // late arrival, earlier hour
+    await usage.flush();
+    await usage.flush(); // nothing pending: writes nothing
+
+    const rows = await buckets();
+    expect(rows.map((r) => [r.hour.toISOString(), r.success, r.failure])).toEqual([
+      ["2026-03-01T10:00:00.000Z", 2, 1],
+      ["2026-03-01T11:00:00.000Z", 2, 0],
+    ]);
+    const key = await database.db.apiKey.findUniqueOrThrow({ where: { id: "key_1" } });
+    expect(key.lastUsedAt?.getTime()).toBe(t0 + 4000);
+    expect([key.lastUsedIp, key.lastUsedUserAgent]).toEqual(["10.0.0.3", "curl/9"]);
+  });
+
+  it("keeps the counts of a failed flush for the next one", async () => {
+    const usage = new UsageRecorder(database.db, 60_000);
+    usage.count("key_1", true, new Date(t0 + 2 * HOUR), "10.0.0.4", "curl/10");
+    usage.count("key_1", false, new Date(t0 + 2 * HOUR), "10.0.0.4", "curl/10");
+    const realExecute = database.db.$executeRaw;
+    database.db.$executeRaw = (() => Promise.reject(new Error("database away"))) as never;
+    await expect(usage.flush()).rejects.toThrow("database away");
+    database.db.$executeRaw = realExecute;
+    usage.count("key_1", true, new Date(t0 + 2 * HOUR + 10), "10.0.0.5", "curl/11");
+    await usage.flush();
+    const rows = await buckets();
+    expect(rows.at(-1)).toMatchObject({ hour: new Date("2026-03-01T12:00:00.000Z"), success: 2, failure: 1 });
+    const key = await database.db.apiKey.findUniqueOrThrow({ where: { id: "key_1" } });
+    expect(key.lastUsedIp).toBe("10.0.0.5");
+  });
+});
