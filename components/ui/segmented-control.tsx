@@ -19,11 +19,8 @@ export function SegmentedControl<T extends string>({
   className,
 }: SegmentedControlProps<T>) {
   return (
-    <div
-      role="group"
-      aria-label={label}
-      className={cn("inline-flex rounded-lg border border-border bg-muted/60 p-0.5 text-sm", className)}
-    >
+    <fieldset className={cn("inline-flex rounded-lg border border-border bg-muted/60 p-0.5 text-sm", className)}>
+      <legend className="sr-only">{label}</legend>
       {options.map((option) => {
         const selected = option.value === value;
         return (
@@ -41,6 +38,6 @@ export function SegmentedControl<T extends string>({
           </button>
         );
       })}
-    </div>
+    </fieldset>
   );
 }

@@ -5,14 +5,7 @@ import { bucketLabel } from "./usage-buckets";
 export function UsageTable({ id, report, caption }: { id: string; report: UsageReport; caption: string }) {
   const rows = [...report.points].reverse();
   return (
-    // Focusable so that keyboard users can scroll it.
-    <div
-      id={id}
-      role="region"
-      aria-label={caption}
-      tabIndex={0}
-      className="max-h-72 overflow-y-auto rounded-lg border border-border focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-    >
+    <div id={id} className="overflow-hidden rounded-lg border border-border">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 bg-muted text-xs text-muted-foreground">
