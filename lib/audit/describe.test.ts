@@ -23,7 +23,8 @@ describe("audit descriptions", () => {
     );
     expect(auditSummary("key.created", { environment: "test", scopes: [] })).toBe("Test key with no scopes");
     expect(auditSummary("key.updated", { name: "x", changed: ["name", "scopes"] })).toBe("Changed name, scopes");
-    expect(auditSummary("key.rotated", { graceSeconds: 3600 })).toBe("Old key kept working for 1 hour");
+    expect(auditSummary("key.rotated", { graceSeconds: 3600 })).toBe("Grace period 1 hour");
+    expect(auditSummary("key.rotated", { graceSeconds: 0 })).toBe("No grace period");
     expect(auditSummary("key.revoked", { name: "x" })).toBeNull();
     expect(auditSummary("member.role_changed", { email: "a@b.test", from: "member", to: "admin" })).toBe(
       "a@b.test: member → admin",
@@ -34,7 +35,6 @@ describe("audit descriptions", () => {
   });
 
   it("formats grace periods", () => {
-    expect(formatDuration(0)).toBe("no time");
     expect(formatDuration(90)).toBe("90 seconds");
     expect(formatDuration(7 * 86_400)).toBe("7 days");
     expect(formatDuration(1800)).toBe("30 minutes");

@@ -49,9 +49,8 @@ export function auditSummary(action: AuditAction, metadata: unknown): string | n
       return changed.length ? `Changed ${changed.join(", ")}` : null;
     }
     case "key.rotated":
-      return typeof recorded.graceSeconds === "number"
-        ? `Old key kept working for ${formatDuration(recorded.graceSeconds)}`
-        : null;
+      if (typeof recorded.graceSeconds !== "number") return null;
+      return recorded.graceSeconds > 0 ? `Grace period ${formatDuration(recorded.graceSeconds)}` : "No grace period";
     case "member.invited":
       return `${text(recorded.email)} invited as ${text(recorded.role) || "member"}`;
     case "member.role_changed":
@@ -72,9 +71,8 @@ export function auditSummary(action: AuditAction, metadata: unknown): string | n
   }
 }
 
-/** 0 → "no time", 3600 → "1 hour", 90 → "90 seconds", 172800 → "2 days". */
+/** 3600 → "1 hour", 90 → "90 seconds", 172800 → "2 days". */
 export function formatDuration(seconds: number): string {
-  if (seconds <= 0) return "no time";
   const units: [number, string][] = [
     [86_400, "day"],
     [3_600, "hour"],

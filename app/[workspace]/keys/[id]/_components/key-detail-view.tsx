@@ -23,6 +23,7 @@ export function KeyDetailView({ workspace, keyId }: { workspace: string; keyId: 
     <div className="space-y-6">
       <Link
         href={`/${workspace}/keys`}
+        aria-label="Back to API keys"
         className="inline-flex items-center gap-1.5 rounded text-sm text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
       >
         <ArrowLeft aria-hidden className="h-4 w-4" /> API keys
