@@ -4,6 +4,9 @@ import { adminApi } from "../support/admin-api";
 import { createKey, json } from "../support/api";
 import { lookAt } from "../support/look";
 
+// Several light/dark accessibility scans and screenshots on a shared 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 const SERVICE_IP = "203.0.113.7";
 const SERVICE_AGENT = "checkout-service/2.1 (+https://example.com)";
 
@@ -60,13 +63,14 @@ test("key detail: usage chart and table, last use, ranges and the audit trail", 
   await expect(trail.nth(1)).toContainText(ADMIN.name);
   await expect(trail.nth(1)).toContainText(ADMIN.email);
 
+  await lookAt(page, testInfo, "key-detail");
+
   // The numbers behind the chart: 24 hours, this hour holding all six checks.
   await page.getByRole("button", { name: "Show data table" }).click();
   const table = page.getByRole("table", { name: "Verifications per hour, last 24 hours" });
   await expect(table.locator("tbody tr")).toHaveCount(24);
   await expect(table.locator("tbody tr").first().getByRole("cell")).toHaveText(["4", "2"]);
   await expect(table.locator("tfoot tr")).toHaveText(/Total\s*4\s*2/);
-  await lookAt(page, testInfo, "key-detail");
 
   for (const [label, range, rows, caption] of [
     ["7 days", "7d", 7, "Verifications per day, last 7 days"],
@@ -115,7 +119,7 @@ test("key detail: never used, in a rotation grace period, and recovering from a 
   await expect(page.getByTestId("usage-success-rate")).toHaveText("—");
   await expect(page.getByRole("region", { name: "Last used" })).toContainText("Never used");
   await expect(page.getByText("In grace")).toBeVisible();
-  await expect(page.getByText(/This key keeps working until/)).toBeVisible();
+  await expect(page.getByText(/This old key stops working in 1 day/)).toBeVisible();
   const trail = page.getByRole("list", { name: "Audit events for this key" }).getByRole("listitem");
   await expect(trail.first()).toContainText("Key rotated");
   await expect(trail.first()).toContainText("Grace period 1 day");

@@ -22,6 +22,9 @@ describe("audit descriptions", () => {
       "Live key with scopes keys.read, audit.read",
     );
     expect(auditSummary("key.created", { environment: "test", scopes: [] })).toBe("Test key with no scopes");
+    expect(auditSummary("key.created", { scopes: ["a.read", "b.read", "c.read", "d.read", "e.read"] })).toBe(
+      "Key with scopes a.read, b.read, c.read and 2 more",
+    );
     expect(auditSummary("key.updated", { name: "x", changed: ["name", "scopes"] })).toBe("Changed name, scopes");
     expect(auditSummary("key.rotated", { graceSeconds: 3600 })).toBe("Grace period 1 hour");
     expect(auditSummary("key.rotated", { graceSeconds: 0 })).toBe("No grace period");

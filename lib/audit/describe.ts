@@ -42,7 +42,10 @@ export function auditSummary(action: AuditAction, metadata: unknown): string | n
       const scopes = list(recorded.scopes);
       const env = text(recorded.environment);
       const what = env ? `${env[0].toUpperCase()}${env.slice(1)} key` : "Key";
-      return `${what} with ${scopes.length ? `scopes ${scopes.join(", ")}` : "no scopes"}`;
+      if (scopes.length === 0) return `${what} with no scopes`;
+      const shown =
+        scopes.length > 3 ? `${scopes.slice(0, 3).join(", ")} and ${scopes.length - 3} more` : scopes.join(", ");
+      return `${what} with scopes ${shown}`;
     }
     case "key.updated": {
       const changed = list(recorded.changed);

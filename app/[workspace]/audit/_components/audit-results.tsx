@@ -85,7 +85,7 @@ export function AuditResults({ workspace, filters, apiQuery, paused, onChange }:
             </label>
             <Select
               id={pageSizeId}
-              className="h-8 w-20 py-0"
+              className="h-8 w-24 py-0"
               value={filters.pageSize}
               onChange={(e) => onChange({ ...filters, pageSize: Number(e.target.value) as PageSize })}
             >

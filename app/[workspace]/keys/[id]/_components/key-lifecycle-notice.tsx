@@ -23,8 +23,8 @@ export function KeyLifecycleNotice({ workspace, keyView }: { workspace: string; 
   ) : null;
   return keyView.status === "in_grace" ? (
     <Notice tone="warning" icon={<RefreshCw aria-hidden className="h-4 w-4" />}>
-      Rotated <RelativeTime value={keyView.rotatedAt} />. This key keeps working until{" "}
-      <RelativeTime value={keyView.expiresAt} /> so your services can switch over. {replacement}
+      Rotated <RelativeTime value={keyView.rotatedAt} />. This old key stops working{" "}
+      <RelativeTime value={keyView.expiresAt} />, giving your services time to switch to the new one. {replacement}
     </Notice>
   ) : (
     <Notice tone="neutral" icon={<RefreshCw aria-hidden className="h-4 w-4" />}>

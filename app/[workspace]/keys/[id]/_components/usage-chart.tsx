@@ -6,13 +6,14 @@ import { bucketLabel } from "./usage-buckets";
 
 /** Sets the series colours for the chart and its legend; put it on an element around both. */
 export const USAGE_COLOURS =
-  "[--usage-failure:#dc2626] [--usage-success:#10b981] dark:[--usage-failure:#f87171] dark:[--usage-success:#34d399]";
+  "[--usage-failure:#dc2626] [--usage-success:#059669] dark:[--usage-failure:#f87171] dark:[--usage-success:#34d399]";
 
 const AXIS_TICK = { fill: "var(--muted-foreground)", fontSize: 12 };
 
 /**
  * Stacked bars of successful and failed verifications. Presentational for assistive tech:
- * the totals and the data table beside it carry the same numbers.
+ * the totals and the data table beside it carry the same numbers. Not animated: bars that grow
+ * on every refetch or resize distract more than they explain.
  */
 export function UsageChart({ report, description }: { report: UsageReport; description: string }) {
   const data = report.points.map((point) => ({
@@ -41,7 +42,14 @@ export function UsageChart({ report, description }: { report: UsageReport; descr
             cursor={{ fill: "var(--muted)", opacity: 0.7 }}
             content={(props) => <UsageTooltip {...props} granularity={report.granularity} />}
           />
-          <Bar dataKey="success" name="Successful" stackId="usage" fill="var(--usage-success)" maxBarSize={28} />
+          <Bar
+            dataKey="success"
+            name="Successful"
+            stackId="usage"
+            fill="var(--usage-success)"
+            maxBarSize={28}
+            isAnimationActive={false}
+          />
           <Bar
             dataKey="failure"
             name="Failed"
@@ -49,6 +57,7 @@ export function UsageChart({ report, description }: { report: UsageReport; descr
             fill="var(--usage-failure)"
             maxBarSize={28}
             radius={[3, 3, 0, 0]}
+            isAnimationActive={false}
           />
         </BarChart>
       </ResponsiveContainer>

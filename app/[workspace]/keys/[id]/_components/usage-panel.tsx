@@ -1,7 +1,7 @@
 "use client";
 
 import { Activity } from "lucide-react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LoadError } from "@/components/ui/load-error";
@@ -83,7 +83,6 @@ export function UsagePanel({ workspace, keyId, neverUsed }: { workspace: string;
 
 function useUrlRange(): [RangeValue, (range: RangeValue) => void] {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const value = params.get("range");
   const range = isRange(value) ? value : "24h";
@@ -92,7 +91,8 @@ function useUrlRange(): [RangeValue, (range: RangeValue) => void] {
     if (next === "24h") query.delete("range");
     else query.set("range", next);
     const search = query.toString();
-    router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+    // Next.js keeps useSearchParams in sync with history calls, without a server round trip.
+    window.history.replaceState(null, "", search ? `${pathname}?${search}` : pathname);
   };
   return [range, setRange];
 }
