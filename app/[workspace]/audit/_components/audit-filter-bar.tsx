@@ -24,7 +24,6 @@ export function AuditFilterBar({ workspace, filters, rangeError, onChange }: Aud
     members.some((m) => `user:${m.userId}` === filters.actor) ||
     keys.some((k) => `key:${k.id}` === filters.actor);
   const knownKey = !filters.key || keys.some((k) => k.id === filters.key);
-  const today = new Date().toLocaleDateString("en-CA"); // YYYY-MM-DD in local time
 
   return (
     <search className="rounded-xl border border-border bg-card p-4 shadow-sm" aria-labelledby="audit-filters-heading">
@@ -108,7 +107,6 @@ export function AuditFilterBar({ workspace, filters, rangeError, onChange }: Aud
             <Input
               {...props}
               type="date"
-              max={today}
               value={filters.from ?? ""}
               onChange={(e) => set({ from: e.target.value || undefined })}
             />
@@ -120,7 +118,6 @@ export function AuditFilterBar({ workspace, filters, rangeError, onChange }: Aud
               {...props}
               type="date"
               min={filters.from}
-              max={today}
               value={filters.to ?? ""}
               onChange={(e) => set({ to: e.target.value || undefined })}
             />
