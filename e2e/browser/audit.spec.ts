@@ -7,7 +7,7 @@ import { csvRecords } from "../support/csv";
 import { lookAt } from "../support/look";
 
 // Several light/dark accessibility scans and screenshots on a shared 2-core machine.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 const rows = (page: Page) => page.locator("tbody tr[data-event-id]");
 

@@ -5,7 +5,7 @@ import { createKey, json } from "../support/api";
 import { lookAt } from "../support/look";
 
 // Several light/dark accessibility scans and screenshots on a shared 2-core machine.
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 120_000 });
 
 const SERVICE_IP = "203.0.113.7";
 const SERVICE_AGENT = "checkout-service/2.1 (+https://example.com)";
