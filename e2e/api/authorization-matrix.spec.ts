@@ -155,6 +155,12 @@ const ROUTES: Route[] = [
   },
   { name: "audit log", method: "GET", prepare: async () => ({ path: "/api/v1/audit" }), own: scoped(200, 200) },
   {
+    name: "audit CSV export",
+    method: "GET",
+    prepare: async () => ({ path: "/api/v1/audit/export" }),
+    own: scoped(200, 200),
+  },
+  {
     name: "verify (needs no credential)",
     method: "POST",
     prepare: async () => ({ path: "/api/v1/keys/verify", body: { key: "sk_live_not-a-key" } }),

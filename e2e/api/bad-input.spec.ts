@@ -164,6 +164,9 @@ test("bad input on every route → 400 with the failing field, never 500", async
     ["/api/v1/audit?action=key.exploded", "action"],
     ["/api/v1/audit?from=yesterday", "from"],
     ["/api/v1/audit?limit=1000", "limit"],
+    ["/api/v1/audit?from=2025-02-01T00:00:00Z&to=2025-01-01T00:00:00Z", "to"],
+    ["/api/v1/audit/export?action=key.exploded", "action"],
+    ["/api/v1/audit/export?limit=10", "limit"],
   ];
   for (const [path, field] of queryCases) {
     const response = await owner.api.get(path);

@@ -1,17 +1,12 @@
 import { decodeCursor, encodeCursor } from "../api/cursor";
-import { type AuditEventView, auditEventSchema, type ListAuditQuery } from "../api/schemas/audit";
+import { type AuditEventView, type AuditFilter, auditEventSchema, type ListAuditQuery } from "../api/schemas/audit";
 import type { Db } from "../db/client";
 import type { AuditEvent, Prisma } from "../generated/prisma/client";
+import { auditTargetLabel } from "./describe";
 
 /** Newest first, keyset-paginated on (createdAt, id). */
 export async function listAudit(db: Db, workspaceId: string, query: ListAuditQuery) {
-  const and: Prisma.AuditEventWhereInput[] = [{ workspaceId }];
-  if (query.actorType) and.push({ actorType: query.actorType });
-  if (query.actorId) and.push({ actorId: query.actorId });
-  if (query.action) and.push({ action: query.action });
-  if (query.targetId) and.push({ targetId: query.targetId });
-  if (query.from) and.push({ createdAt: { gte: new Date(query.from) } });
-  if (query.to) and.push({ createdAt: { lt: new Date(query.to) } });
+  const and = filterConditions(workspaceId, query);
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
     const at = new Date(cursor.value);
@@ -31,13 +26,52 @@ export async function listAudit(db: Db, workspaceId: string, query: ListAuditQue
   };
 }
 
-export function toAuditEventView(row: AuditEvent): AuditEventView {
+function filterConditions(workspaceId: string, filter: AuditFilter): Prisma.AuditEventWhereInput[] {
+  const and: Prisma.AuditEventWhereInput[] = [{ workspaceId }];
+  if (filter.actorType) and.push({ actorType: filter.actorType });
+  if (filter.actorId) and.push({ actorId: filter.actorId });
+  if (filter.action) and.push({ action: filter.action });
+  if (filter.targetId) and.push({ targetId: filter.targetId });
+  if (filter.from) and.push({ createdAt: { gte: new Date(filter.from) } });
+  if (filter.to) and.push({ createdAt: { lt: new Date(filter.to) } });
+  return and;
+}
+
+/** Every event matching `filter`, newest first, read a page at a time so memory stays flat. */
+export async function* allAuditEvents(db: Db, workspaceId: string, filter: AuditFilter, pageSize = 500) {
+  let cursor: string | undefined;
+  do {
+    const page = await listAudit(db, workspaceId, { ...filter, limit: pageSize, cursor });
+    yield await toAuditEventViews(db, page.rows);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
+/** The API's view of a page of events, with each acting user's current email. */
+export async function toAuditEventViews(db: Db, rows: AuditEvent[]): Promise<AuditEventView[]> {
+  const userIds = [...new Set(rows.filter((row) => row.actorType === "user").map((row) => row.actorId))];
+  const users = userIds.length
+    ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } })
+    : [];
+  const emails = new Map(users.map((user) => [user.id, user.email]));
+  return rows.map((row) => toAuditEventView(row, emails.get(row.actorId) ?? null));
+}
+
+export function toAuditEventView(row: AuditEvent, actorEmail: string | null = null): AuditEventView {
   return auditEventSchema.parse({
     id: row.id,
     workspaceId: row.workspaceId,
-    actor: { type: row.actorType, id: row.actorId, label: row.actorLabel },
+    actor: {
+      type: row.actorType,
+      id: row.actorId,
+      label: row.actorLabel,
+      email: row.actorType === "user" ? actorEmail : null,
+    },
     action: row.action,
-    target: row.targetType && row.targetId ? { type: row.targetType, id: row.targetId } : null,
+    target:
+      row.targetType && row.targetId
+        ? { type: row.targetType, id: row.targetId, label: auditTargetLabel(row.targetType, row.metadata) }
+        : null,
     metadata: row.metadata ?? null,
     ip: row.ip,
     userAgent: row.userAgent,

@@ -1,9 +1,11 @@
 import { parseQuery } from "@/lib/api/request";
 import { auditListSchema, listAuditQuerySchema } from "@/lib/api/schemas/audit";
-import { listAudit, toAuditEventView } from "@/lib/audit/query";
+import { listAudit, toAuditEventViews } from "@/lib/audit/query";
 import { withAuth } from "@/lib/auth/with-auth";
 
 export const GET = withAuth({ scope: "audit.read" }, async ({ req, db, principal }) => {
   const page = await listAudit(db, principal.workspace.id, parseQuery(req.url, listAuditQuerySchema));
-  return Response.json(auditListSchema.parse({ data: page.rows.map(toAuditEventView), nextCursor: page.nextCursor }));
+  return Response.json(
+    auditListSchema.parse({ data: await toAuditEventViews(db, page.rows), nextCursor: page.nextCursor }),
+  );
 });

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { requireMembership } from "@/app/_lib/session";
+import { ApiError } from "@/lib/api/errors";
+import { getKey } from "@/lib/keys/service";
+import { getRuntime } from "@/lib/runtime";
+import { KeyDetailView } from "./_components/key-detail-view";
+
+interface Props {
+  params: Promise<{ workspace: string; id: string }>;
+}
+
+/** The key in the URL's workspace, or null; one database read per request for metadata and page. */
+const findKey = cache(async (slug: string, id: string) => {
+  const { membership } = await requireMembership(slug);
+  const { database } = await getRuntime();
+  try {
+    return await getKey(database.db, membership.workspace.id, id);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { workspace, id } = await params;
+  const key = await findKey(workspace, id);
+  return { title: key ? `${key.name} · API keys` : "Key not found" };
+}
+
+export default async function KeyDetailPage({ params }: Props) {
+  const { workspace, id } = await params;
+  // A real 404 for a key that does not exist here; the view handles one revoked or removed later.
+  if (!(await findKey(workspace, id))) notFound();
+  return <KeyDetailView workspace={workspace} keyId={id} />;
+}

@@ -1,0 +1,92 @@
+import type { AuditAction } from "./record";
+
+/** How the dashboard and the CSV export name each action. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  "workspace.created": "Workspace created",
+  "workspace.settings_changed": "Settings changed",
+  "key.created": "Key created",
+  "key.updated": "Key updated",
+  "key.rotated": "Key rotated",
+  "key.revoked": "Key revoked",
+  "member.invited": "Member invited",
+  "member.invitation_canceled": "Invitation canceled",
+  "member.joined": "Member joined",
+  "member.role_changed": "Role changed",
+  "member.removed": "Member removed",
+};
+
+/** A readable name for an event's target, from what the event recorded at the time. */
+export function auditTargetLabel(targetType: string | null, metadata: unknown): string | null {
+  const recorded = (metadata ?? {}) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === "string" && value ? value : null);
+  switch (targetType) {
+    case "key":
+      return text(recorded.name) ?? (recorded.personal === true ? "Personal key" : null);
+    case "member":
+    case "invitation":
+      return text(recorded.email);
+    case "workspace":
+      return text(recorded.name) ?? "Workspace";
+    default:
+      return null;
+  }
+}
+
+/** A one-line summary of what an event recorded, for lists; null when there is nothing to add. */
+export function auditSummary(action: AuditAction, metadata: unknown): string | null {
+  const recorded = (metadata && typeof metadata === "object" ? metadata : {}) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === "string" ? value : "");
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+  switch (action) {
+    case "key.created": {
+      const scopes = list(recorded.scopes);
+      const env = text(recorded.environment);
+      const what = env ? `${env[0].toUpperCase()}${env.slice(1)} key` : "Key";
+      if (scopes.length === 0) return `${what} with no scopes`;
+      const shown =
+        scopes.length > 3 ? `${scopes.slice(0, 3).join(", ")} and ${scopes.length - 3} more` : scopes.join(", ");
+      return `${what} with scopes ${shown}`;
+    }
+    case "key.updated": {
+      const changed = list(recorded.changed);
+      return changed.length ? `Changed ${changed.join(", ")}` : null;
+    }
+    case "key.rotated":
+      if (typeof recorded.graceSeconds !== "number") return null;
+      return recorded.graceSeconds > 0 ? `Grace period ${formatDuration(recorded.graceSeconds)}` : "No grace period";
+    case "member.invited":
+      return `${text(recorded.email)} invited as ${text(recorded.role) || "member"}`;
+    case "member.role_changed":
+      return `${text(recorded.email)}: ${text(recorded.from)} → ${text(recorded.to)}`;
+    case "member.removed":
+      return recorded.left === true ? `${text(recorded.email)} left` : `${text(recorded.email)} removed`;
+    case "member.joined":
+      return `Joined as ${text(recorded.role) || "member"}`;
+    case "member.invitation_canceled":
+      return `Invitation for ${text(recorded.email)}`;
+    case "workspace.settings_changed": {
+      const changed = Object.keys(recorded);
+      return changed.length ? `Changed ${changed.join(", ")}` : null;
+    }
+    case "key.revoked":
+    case "workspace.created":
+      return null;
+  }
+}
+
+/** 3600 → "1 hour", 90 → "90 seconds", 172800 → "2 days". */
+export function formatDuration(seconds: number): string {
+  const units: [number, string][] = [
+    [86_400, "day"],
+    [3_600, "hour"],
+    [60, "minute"],
+    [1, "second"],
+  ];
+  for (const [size, name] of units) {
+    if (seconds % size === 0) {
+      const count = seconds / size;
+      return `${count} ${name}${count === 1 ? "" : "s"}`;
+    }
+  }
+  return `${seconds} seconds`;
+}
