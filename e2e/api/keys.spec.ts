@@ -51,6 +51,10 @@ test.describe("API: keys", () => {
     const audit = await json(await owner.api.get(`/api/v1/audit?action=key.rotated&targetId=${old.id}`), 200);
     expect(audit.data).toHaveLength(1);
     expect(audit.data[0].metadata).toMatchObject({ replacedBy: rotated.id, graceSeconds: 3600 });
+    // The replacement's own trail starts with its creation, pointing back at the old key.
+    const trail = await json(await owner.api.get(`/api/v1/audit?targetId=${rotated.id}`), 200);
+    expect(trail.data.map((event: { action: string }) => event.action)).toEqual(["key.rotated", "key.created"]);
+    expect(trail.data[1].metadata).toMatchObject({ replaces: old.id });
   });
 
   test("grace periods over 7 days are refused", async ({ baseURL }) => {

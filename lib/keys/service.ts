@@ -215,6 +215,19 @@ export async function rotateKey(
       targetId: id,
       metadata: { name: key.name, replacedBy: rotated.row.id, graceSeconds },
     });
+    // The new key's own trail starts here, pointing back at the key it replaces.
+    await recordAudit(tx, actorOf(principal, meta), {
+      workspaceId: principal.workspace.id,
+      action: "key.created",
+      targetType: "key",
+      targetId: rotated.row.id,
+      metadata: {
+        name: rotated.row.name,
+        environment: rotated.row.environment,
+        scopes: rotated.row.scopes,
+        replaces: id,
+      },
+    });
     return rotated;
   });
   publishInvalidation({ type: "key", keyId: id });
