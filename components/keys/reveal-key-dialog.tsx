@@ -24,14 +24,22 @@ export function RevealKeyDialog({
   created,
   onDone,
   description = "This is the only time the secret is shown. Store it in a secrets manager now.",
+  onCloseAutoFocus,
 }: {
   created: RevealableKey | null;
   onDone: () => void;
   description?: ReactNode;
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   // A fresh body (and fresh state) for every secret; nothing of it outlives the dialog.
   return created ? (
-    <RevealDialog key={created.maskedKey} created={created} onDone={onDone} description={description} />
+    <RevealDialog
+      key={created.maskedKey}
+      created={created}
+      onDone={onDone}
+      description={description}
+      onCloseAutoFocus={onCloseAutoFocus}
+    />
   ) : null;
 }
 
@@ -39,10 +47,12 @@ function RevealDialog({
   created,
   onDone,
   description,
+  onCloseAutoFocus,
 }: {
   created: RevealableKey;
   onDone: () => void;
   description: ReactNode;
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   const [secret, setSecret] = useState<string | null>(created.key);
   const [copied, setCopied] = useState(false);
@@ -76,6 +86,7 @@ function RevealDialog({
         description={description}
         showCloseButton
         className="w-[min(94vw,34rem)]"
+        onCloseAutoFocus={onCloseAutoFocus}
       >
         <div className="space-y-4">
           {secret === null ? (

@@ -1,11 +1,12 @@
 "use client";
 
-import { format, formatDistanceToNow } from "date-fns";
+import { format } from "date-fns";
 import type { ReactNode } from "react";
 import { Tooltip } from "@/components/ui/tooltip";
+import { formatRelative } from "@/lib/time/relative";
 
 /**
- * "3 minutes ago", with the exact time (and any `detail`, such as the address a key was
+ * "5 min ago", "in 3 days" or "Mar 3, 2026", with the exact time (and any `detail`, such as the address a key was
  * used from) in a tooltip on hover.
  */
 export function RelativeTime({
@@ -29,7 +30,7 @@ export function RelativeTime({
       }
     >
       <time dateTime={value} className="cursor-default">
-        {formatDistanceToNow(date, { addSuffix: true })}
+        {formatRelative(date, new Date())}
       </time>
     </Tooltip>
   );

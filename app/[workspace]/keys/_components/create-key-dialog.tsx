@@ -50,7 +50,12 @@ export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreat
   const [draft, setDraft] = useState(() => newDraft(viewer));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const edit = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }));
+  // Changing a field clears its error (the allowlist checks itself as it is typed).
+  const edit = (change: Partial<Draft>) => {
+    setDraft((current) => ({ ...current, ...change }));
+    const fixed = Object.keys(change).flatMap((field) => (field === "expiry" ? ["expiresAt", "expiresIn"] : [field]));
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !fixed.includes(field))));
+  };
 
   // Esc or a click outside keeps the draft for next time; Cancel starts afresh.
   function cancel() {

@@ -46,11 +46,14 @@ export function EditKeyDialog({
   viewer,
   keyToEdit: key,
   onDone,
+  onCloseAutoFocus,
 }: {
   workspace: string;
   viewer: Viewer;
   keyToEdit: KeyView;
   onDone: () => void;
+  /** Where focus goes when the dialog closes (the menu item that opened it is gone by then). */
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   const update = useUpdateKey(workspace);
   const enabledLabel = useId();
@@ -63,7 +66,12 @@ export function EditKeyDialog({
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const edit = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }));
+  // Changing a field clears its error (the allowlist checks itself as it is typed).
+  const edit = (change: Partial<Draft>) => {
+    setDraft((current) => ({ ...current, ...change }));
+    const fixed = Object.keys(change);
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !fixed.includes(field))));
+  };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -88,6 +96,7 @@ export function EditKeyDialog({
   return (
     <Dialog open onOpenChange={(open) => !open && onDone()}>
       <DialogContent
+        onCloseAutoFocus={onCloseAutoFocus}
         title={`Edit ${key.name}`}
         description="Changes apply to the next request made with this key."
         className="w-[min(94vw,40rem)]"

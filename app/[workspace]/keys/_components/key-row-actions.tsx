@@ -32,6 +32,7 @@ export function KeyRowActions({
     <DropdownMenu modal={false}>
       <DropdownMenuTrigger
         aria-label={`Actions for ${keyView.name}`}
+        data-row-actions
         className="inline-flex h-8 w-8 items-center justify-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring data-[state=open]:bg-muted"
       >
         <MoreHorizontal aria-hidden className="h-4 w-4" />

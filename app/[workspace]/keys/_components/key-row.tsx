@@ -39,10 +39,10 @@ export function KeyRow({
         <span className={SECOND_LINE}>{key.description ?? "\u00a0"}</span>
       </td>
       <td className={CELL_CLASS}>
-        <code className="whitespace-nowrap font-mono text-xs text-muted-foreground">{key.maskedKey}</code>
-      </td>
-      <td className={CELL_CLASS}>
-        <EnvironmentBadge environment={key.environment} />
+        <span className="flex items-center gap-2 whitespace-nowrap">
+          <EnvironmentBadge environment={key.environment} />
+          <code className="font-mono text-xs text-muted-foreground">{key.maskedKey}</code>
+        </span>
       </td>
       <td className={CELL_CLASS}>
         <ScopeChips scopes={key.scopes} />

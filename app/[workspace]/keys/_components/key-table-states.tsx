@@ -8,8 +8,7 @@ const SKELETON_ROWS = ["a", "b", "c", "d", "e", "f"];
 /** Widths of the first and second line per column, roughly those of real content. */
 const SKELETON_CELLS = [
   ["w-32", "w-40"],
-  ["w-36", null],
-  ["w-10", null],
+  ["w-48", null],
   ["w-44", null],
   ["w-24", "w-20"],
   ["w-24", "w-20"],

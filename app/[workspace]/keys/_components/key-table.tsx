@@ -12,7 +12,6 @@ type Column = { label: string; sort?: KeySort; srOnly?: boolean };
 const COLUMNS: Column[] = [
   { label: "Name", sort: "name" },
   { label: "Key" },
-  { label: "Environment" },
   { label: "Scopes" },
   { label: "Created", sort: "createdAt" },
   { label: "Last used" },

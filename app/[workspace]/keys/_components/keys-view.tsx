@@ -20,7 +20,23 @@ import { useKeyListParams } from "./use-key-list-params";
 import { useKeyList } from "./use-keys";
 import { canManageKey, type Viewer, type WorkspaceInfo } from "./viewer";
 
-type Revealed = RevealableKey & { replaces?: KeyView };
+type Revealed = RevealableKey & { id: string; replaces?: KeyView };
+
+/**
+ * Where focus lands when a dialog closes: the key's row (its actions button, or its name
+ * once it has no actions left), else the create button.
+ */
+function focusKeyRow(id: string, prefer: "actions" | "name") {
+  return (event: Event) => {
+    event.preventDefault();
+    const row = document.querySelector(`tr[data-key-id="${CSS.escape(id)}"]`);
+    const target =
+      (prefer === "actions" && row?.querySelector<HTMLElement>("[data-row-actions]")) ||
+      row?.querySelector<HTMLElement>("a") ||
+      document.querySelector<HTMLElement>("[data-create-key]");
+    target?.focus();
+  };
+}
 
 /** The key page: filters, the table and its pages, and every key dialog. */
 export function KeysView({ workspace, viewer }: { workspace: WorkspaceInfo; viewer: Viewer }) {
@@ -45,7 +61,7 @@ export function KeysView({ workspace, viewer }: { workspace: WorkspaceInfo; view
             Keys let your services call {workspace.name}'s API. A key's secret is shown once, when it is created.
           </p>
         </div>
-        <Button onClick={() => setCreating(true)}>
+        <Button onClick={() => setCreating(true)} data-create-key>
           <Plus aria-hidden className="h-4 w-4" /> Create API key
         </Button>
       </div>
@@ -98,6 +114,7 @@ export function KeysView({ workspace, viewer }: { workspace: WorkspaceInfo; view
       <RevealKeyDialog
         created={revealed}
         onDone={() => setRevealed(null)}
+        onCloseAutoFocus={revealed ? focusKeyRow(revealed.id, "name") : undefined}
         description={revealed?.replaces ? <RotationNote previous={revealed.replaces} /> : undefined}
       />
       {acting?.action === "edit" ? (
@@ -107,6 +124,7 @@ export function KeysView({ workspace, viewer }: { workspace: WorkspaceInfo; view
           viewer={viewer}
           keyToEdit={acting.key}
           onDone={() => setActing(null)}
+          onCloseAutoFocus={focusKeyRow(acting.key.id, "actions")}
         />
       ) : null}
       {acting?.action === "rotate" ? (
@@ -115,6 +133,7 @@ export function KeysView({ workspace, viewer }: { workspace: WorkspaceInfo; view
           workspace={workspace.slug}
           keyToRotate={acting.key}
           onDone={() => setActing(null)}
+          onCloseAutoFocus={focusKeyRow(acting.key.id, "actions")}
           onRotated={(rotated, previous) => {
             setActing(null);
             setRevealed({ ...rotated, replaces: previous });
@@ -127,6 +146,7 @@ export function KeysView({ workspace, viewer }: { workspace: WorkspaceInfo; view
           workspace={workspace.slug}
           keyToRevoke={acting.key}
           onDone={() => setActing(null)}
+          onCloseAutoFocus={focusKeyRow(acting.key.id, "name")}
         />
       ) : null}
     </div>

@@ -17,10 +17,13 @@ export function RevokeKeyDialog({
   workspace,
   keyToRevoke,
   onDone,
+  onCloseAutoFocus,
 }: {
   workspace: string;
   keyToRevoke: KeyView;
   onDone: () => void;
+  /** Where focus goes when the dialog closes (the menu item that opened it is gone by then). */
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   const revoke = useRevokeKey(workspace);
   const [typed, setTyped] = useState("");
@@ -37,6 +40,7 @@ export function RevokeKeyDialog({
   return (
     <Dialog open onOpenChange={(open) => !open && onDone()}>
       <DialogContent
+        onCloseAutoFocus={onCloseAutoFocus}
         title={`Revoke ${keyToRevoke.name}?`}
         description="Every request using this key will be refused immediately. This cannot be undone."
       >

@@ -23,11 +23,14 @@ export function RotateKeyDialog({
   workspace,
   keyToRotate,
   onDone,
+  onCloseAutoFocus,
   onRotated,
 }: {
   workspace: string;
   keyToRotate: KeyView;
   onDone: () => void;
+  /** Where focus goes when the dialog closes (the menu item that opened it is gone by then). */
+  onCloseAutoFocus?: (event: Event) => void;
   onRotated: (rotated: CreatedKeyView, previous: KeyView) => void;
 }) {
   const rotate = useRotateKey(workspace);
@@ -50,6 +53,7 @@ export function RotateKeyDialog({
   return (
     <Dialog open onOpenChange={(open) => !open && onDone()}>
       <DialogContent
+        onCloseAutoFocus={onCloseAutoFocus}
         title={`Rotate ${keyToRotate.name}?`}
         description="A new secret replaces this key, with the same name, scopes, allowlist and expiry window."
       >

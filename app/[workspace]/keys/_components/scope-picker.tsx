@@ -4,14 +4,11 @@ import { useId } from "react";
 import { BUILT_IN_SCOPES } from "@/lib/auth/scopes";
 import { cn } from "@/lib/cn";
 
-const DESCRIPTIONS: Record<string, string> = {
-  "keys.read": "List and view keys",
-  "keys.write": "Create, edit, rotate and revoke keys",
-  "members.read": "See who is in the workspace",
-  "members.write": "Invite members and change roles",
-  "audit.read": "Read the audit log",
-  "workspace.read": "See workspace settings",
-  "workspace.write": "Change workspace settings",
+const RESOURCES: Record<string, string> = {
+  keys: "View keys · create, rotate and revoke them",
+  members: "See members · invite them and change roles",
+  audit: "Read the audit log",
+  workspace: "See settings · change them",
 };
 
 /** Scopes grouped by resource ("keys", "members", …), in the order they were given. */
@@ -67,46 +64,44 @@ export function ScopePicker({ grantable, locked = [], value, onChange, error }: 
       <p id={`${id}-hint`} className="mt-0.5 text-xs text-muted-foreground">
         {value.length} of {all.length} selected. A key can never do more than its creator's role allows.
       </p>
-      <div
-        className={cn("mt-2 grid gap-2 rounded-lg border border-border p-3 sm:grid-cols-2", error && "border-danger")}
-      >
+      <div className={cn("mt-2 divide-y divide-border rounded-lg border border-border", error && "border-danger")}>
         {groupScopes(all).map(([resource, scopes]) => (
-          <div key={resource} className="min-w-0">
-            <p className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">
-              {resource}
-              {(BUILT_IN_SCOPES as readonly string[]).includes(scopes[0]) ? null : (
-                <span className="ml-1.5 font-normal normal-case tracking-normal">(custom)</span>
-              )}
-            </p>
-            <ul className="mt-1 space-y-0.5">
+          <div key={resource} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2">
+            <div className="min-w-0 flex-1">
+              <p className="text-sm font-medium capitalize">{resource}</p>
+              <p className="truncate text-xs text-muted-foreground">
+                {(BUILT_IN_SCOPES as readonly string[]).includes(scopes[0])
+                  ? RESOURCES[resource]
+                  : "Your own scope, checked by your services"}
+              </p>
+            </div>
+            <div className="flex gap-1">
               {scopes.map((scope) => {
                 const isLocked = !grantable.includes(scope);
                 return (
-                  <li key={scope}>
-                    <label
-                      className={cn(
-                        "flex items-start gap-2 rounded px-1 py-1 text-sm hover:bg-muted/60",
-                        isLocked ? "cursor-not-allowed opacity-70" : "cursor-pointer",
-                      )}
-                    >
-                      <input
-                        type="checkbox"
-                        className="mt-0.5 h-4 w-4 shrink-0 accent-[var(--primary)]"
-                        checked={chosen.has(scope)}
-                        disabled={isLocked}
-                        onChange={(event) => toggle(scope, event.target.checked)}
-                      />
-                      <span className="min-w-0">
-                        <span className="block font-mono text-xs leading-5">{scope}</span>
-                        <span className="block text-xs text-muted-foreground">
-                          {isLocked ? "Beyond your role: only someone who holds it can change it" : DESCRIPTIONS[scope]}
-                        </span>
-                      </span>
-                    </label>
-                  </li>
+                  <label
+                    key={scope}
+                    title={isLocked ? "Beyond your role: only someone who holds it can change it" : undefined}
+                    className={cn(
+                      "flex items-center gap-1.5 rounded-md border border-border px-2 py-1 text-xs transition-colors has-[:checked]:border-primary/60 has-[:checked]:bg-primary/5 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring",
+                      isLocked ? "cursor-not-allowed opacity-60" : "cursor-pointer hover:bg-muted/60",
+                    )}
+                  >
+                    <input
+                      type="checkbox"
+                      className="h-3.5 w-3.5 accent-[var(--primary)] focus-visible:outline-none"
+                      checked={chosen.has(scope)}
+                      disabled={isLocked}
+                      onChange={(event) => toggle(scope, event.target.checked)}
+                    />
+                    <span className="font-mono">
+                      <span className="sr-only">{resource}.</span>
+                      {scope.slice(resource.length + 1)}
+                    </span>
+                  </label>
                 );
               })}
-            </ul>
+            </div>
           </div>
         ))}
       </div>
