@@ -61,7 +61,7 @@ test("edit: a refused change puts the row back and keeps the dialog as typed", a
   const key = await seedKey(owner, owner.workspace, { name: "Steady name" });
   await page.route(`**/api/v1/keys/${key.id}`, async (route) => {
     if (route.request().method() !== "PATCH") return route.fallback();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.fulfill({
       status: 409,
       contentType: "application/json",

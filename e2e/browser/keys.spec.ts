@@ -95,7 +95,7 @@ test("create a key with scopes, a custom expiry and an IP allowlist; copy it fro
     await page.reload();
     await expect(row).toContainText("203.0.113.9", { timeout: 1000 });
   }).toPass();
-  await row.getByRole("cell").nth(5).locator("time").hover();
+  await row.getByRole("cell").nth(4).locator("time").hover(); // Last used
   await expect(page.getByRole("tooltip")).toContainText("from 203.0.113.9");
 });
 

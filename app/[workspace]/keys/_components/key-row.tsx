@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { KeyView } from "@/lib/api/schemas/keys";
 import { type KeyAction, KeyRowActions } from "./key-row-actions";
@@ -34,7 +33,6 @@ export function KeyRow({
           >
             {key.name}
           </Link>
-          {key.enabled ? null : <Badge>Disabled</Badge>}
         </span>
         <span className={SECOND_LINE}>{key.description ?? "\u00a0"}</span>
       </td>
@@ -56,7 +54,12 @@ export function KeyRow({
         <span className={`${SECOND_LINE} font-mono`}>{key.lastUsedIp ?? "\u00a0"}</span>
       </td>
       <td className={`${CELL_CLASS} whitespace-nowrap`}>
-        <StatusBadge status={key.status} />
+        {/* Switched off by hand (and back on at will): says more than "Active" would. */}
+        {key.enabled || key.status === "revoked" || key.status === "expired" ? (
+          <StatusBadge status={key.status} />
+        ) : (
+          <StatusBadge status="disabled" />
+        )}
         <StatusDetail keyView={key} />
       </td>
       <td className={`${CELL_CLASS} w-12 text-right`}>

@@ -89,15 +89,13 @@ export function ScopePicker({ grantable, locked = [], value, onChange, error }: 
                   >
                     <input
                       type="checkbox"
+                      aria-label={scope}
                       className="h-3.5 w-3.5 accent-[var(--primary)] focus-visible:outline-none"
                       checked={chosen.has(scope)}
                       disabled={isLocked}
                       onChange={(event) => toggle(scope, event.target.checked)}
                     />
-                    <span className="font-mono">
-                      <span className="sr-only">{resource}.</span>
-                      {scope.slice(resource.length + 1)}
-                    </span>
+                    <span className="font-mono">{scope.slice(resource.length + 1)}</span>
                   </label>
                 );
               })}

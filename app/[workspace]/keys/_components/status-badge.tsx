@@ -8,13 +8,15 @@ const STATUS = {
   expired: { label: "Expired", tone: "neutral", dot: "bg-slate-400" },
   revoked: { label: "Revoked", tone: "red", dot: "bg-red-500" },
   in_grace: { label: "In grace", tone: "amber", dot: "bg-amber-500" },
+  disabled: { label: "Disabled", tone: "neutral", dot: "bg-slate-400" },
 } as const;
 
 export const STATUS_LABELS = Object.fromEntries(
   Object.entries(STATUS).map(([status, { label }]) => [status, label]),
 ) as Record<KeyView["status"], string>;
 
-export function StatusBadge({ status }: { status: KeyView["status"] }) {
+/** The API's status, or "disabled" for a key switched off by hand. */
+export function StatusBadge({ status }: { status: KeyView["status"] | "disabled" }) {
   const { label, tone, dot } = STATUS[status];
   return (
     <Badge tone={tone} className="gap-1.5">
