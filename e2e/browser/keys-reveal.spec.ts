@@ -54,7 +54,7 @@ test("once copied, Esc closes the reveal at once, and the secret leaves the page
   await page.keyboard.press("Escape");
   await expect(reveal).toBeHidden();
   expect(await page.content()).not.toContain(secret);
-  expect(await page.locator("body").innerText()).not.toContain(secret);
+  expect(await page.locator("body").textContent()).not.toContain(secret);
 });
 
 test("the secret conceals itself after five minutes and cannot be shown again", async ({ page, owner }) => {

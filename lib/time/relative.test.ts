@@ -5,7 +5,6 @@ const now = new Date(2026, 2, 10, 12, 0, 0);
 const at = (ms: number) => new Date(now.getTime() + ms);
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
 
 describe("formatRelative", () => {
   it("says just now, minutes and hours, past and future", () => {

@@ -7,7 +7,7 @@ import { type KeyAction, KeyRowActions } from "./key-row-actions";
 import { ScopeChips } from "./scope-chips";
 import { EnvironmentBadge, StatusBadge } from "./status-badge";
 
-/** Every row is two lines tall, so skeleton rows and real rows take the same space. */
+/** Every row has the height of two lines of text, so skeleton rows and real rows take the same space. */
 export const ROW_CLASS = "h-16";
 export const CELL_CLASS = "px-3 py-2 align-middle first:pl-4 last:pr-4";
 const SECOND_LINE = "mt-0.5 block truncate text-xs leading-4 text-muted-foreground";
@@ -34,7 +34,7 @@ export function KeyRow({
             {key.name}
           </Link>
         </span>
-        <span className={SECOND_LINE}>{key.description ?? "\u00a0"}</span>
+        {key.description ? <span className={SECOND_LINE}>{key.description}</span> : null}
       </td>
       <td className={CELL_CLASS}>
         <span className="flex items-center gap-2 whitespace-nowrap">
@@ -51,7 +51,7 @@ export function KeyRow({
       </td>
       <td className={`${CELL_CLASS} whitespace-nowrap`}>
         <RelativeTime value={key.lastUsedAt} fallback="Never used" detail={<LastUseDetail keyView={key} />} />
-        <span className={`${SECOND_LINE} font-mono`}>{key.lastUsedIp ?? "\u00a0"}</span>
+        {key.lastUsedIp ? <span className={`${SECOND_LINE} font-mono`}>{key.lastUsedIp}</span> : null}
       </td>
       <td className={`${CELL_CLASS} whitespace-nowrap`}>
         {/* Switched off by hand (and back on at will): says more than "Active" would. */}
