@@ -1,6 +1,7 @@
 "use client";
 
 import * as RadixDialog from "@radix-ui/react-dialog";
+import { X } from "lucide-react";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/cn";
 
@@ -10,28 +11,47 @@ export const DialogClose = RadixDialog.Close;
 interface DialogContentProps extends ComponentProps<typeof RadixDialog.Content> {
   title: string;
   description?: ReactNode;
+  /** An × in the corner (named "Close"); Esc and a click outside close the dialog either way. */
+  showCloseButton?: boolean;
 }
 
-/** A modal that traps focus, closes on Esc and is labelled by its title. */
-export function DialogContent({ title, description, className, children, ...props }: DialogContentProps) {
+/** A modal that traps focus, closes on Esc, is labelled by its title and scrolls when taller than the screen. */
+export function DialogContent({
+  title,
+  description,
+  showCloseButton = false,
+  className,
+  children,
+  ...props
+}: DialogContentProps) {
   return (
     <RadixDialog.Portal>
       <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/50 backdrop-blur-[1px]" />
       <RadixDialog.Content
         className={cn(
-          "fixed left-1/2 top-1/2 z-50 w-[min(92vw,32rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl border border-border bg-card p-6 shadow-xl focus:outline-none",
+          "fixed left-1/2 top-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[min(92vw,32rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl border border-border bg-card p-6 shadow-xl focus:outline-none",
           className,
         )}
         {...(description ? {} : { "aria-describedby": undefined })}
         {...props}
       >
-        <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
+        <RadixDialog.Title className={cn("text-lg font-semibold", showCloseButton && "pr-8")}>
+          {title}
+        </RadixDialog.Title>
         {description ? (
           <RadixDialog.Description className="mt-1 text-sm text-muted-foreground">
             {description}
           </RadixDialog.Description>
         ) : null}
         <div className="mt-4">{children}</div>
+        {showCloseButton ? (
+          <RadixDialog.Close
+            aria-label="Close"
+            className="absolute right-4 top-4 inline-flex h-8 w-8 items-center justify-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          >
+            <X aria-hidden className="h-4 w-4" />
+          </RadixDialog.Close>
+        ) : null}
       </RadixDialog.Content>
     </RadixDialog.Portal>
   );

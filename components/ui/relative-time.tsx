@@ -1,15 +1,37 @@
 "use client";
 
-import { format, formatDistanceToNow } from "date-fns";
+import { format } from "date-fns";
+import type { ReactNode } from "react";
+import { Tooltip } from "@/components/ui/tooltip";
+import { formatRelative } from "@/lib/time/relative";
 
-/** "3 minutes ago", with the exact time on hover and for assistive tech. */
-export function RelativeTime({ value, fallback = "Never" }: { value: string | null; fallback?: string }) {
+/**
+ * "5 min ago", "in 3 days" or "Mar 3, 2026", with the exact time (and any `detail`, such as the address a key was
+ * used from) in a tooltip on hover.
+ */
+export function RelativeTime({
+  value,
+  fallback = "Never",
+  detail,
+}: {
+  value: string | null;
+  fallback?: string;
+  detail?: ReactNode;
+}) {
   if (!value) return <span className="text-muted-foreground">{fallback}</span>;
   const date = new Date(value);
-  const exact = format(date, "PPpp");
   return (
-    <time dateTime={value} title={exact}>
-      {formatDistanceToNow(date, { addSuffix: true })}
-    </time>
+    <Tooltip
+      content={
+        <span className="block space-y-0.5">
+          <span className="block font-medium">{format(date, "PPpp")}</span>
+          {detail}
+        </span>
+      }
+    >
+      <time dateTime={value} className="cursor-default">
+        {formatRelative(date, new Date())}
+      </time>
+    </Tooltip>
   );
 }

@@ -20,8 +20,19 @@ export function statusCondition(status: KeyStatus, now: Date): Prisma.ApiKeyWher
   }
 }
 
-/** Keyset pagination on (sort column, id): deep pages cost the same as the first. */
-export function keyListWhere(workspaceId: string, query: ListKeysQuery, cursor: Cursor | null, now: Date) {
+/**
+ * Keyset pagination on (sort column, id): deep pages cost the same as the first. Walking
+ * backwards (`before`) reads the same index in the opposite order from the cursor; the
+ * caller puts the rows back in the requested order.
+ */
+export function keyListWhere(
+  workspaceId: string,
+  query: ListKeysQuery,
+  cursor: Cursor | null,
+  now: Date,
+  direction: "after" | "before" = "after",
+) {
+  const order = direction === "after" ? query.order : query.order === "desc" ? "asc" : "desc";
   const and: Prisma.ApiKeyWhereInput[] = [{ workspaceId, kind: "workspace" }];
   if (query.environment) and.push({ environment: query.environment });
   if (query.creator) and.push({ createdById: query.creator });
@@ -29,11 +40,11 @@ export function keyListWhere(workspaceId: string, query: ListKeysQuery, cursor: 
   if (query.status?.length) and.push({ OR: query.status.map((status) => statusCondition(status, now)) });
   if (cursor) {
     const value = query.sort === "createdAt" ? new Date(cursor.value) : cursor.value;
-    const beyond = query.order === "desc" ? "lt" : "gt";
+    const beyond = order === "desc" ? "lt" : "gt";
     and.push({
       OR: [{ [query.sort]: { [beyond]: value } }, { [query.sort]: value, id: { [beyond]: cursor.id } }],
     });
   }
-  const orderBy: Prisma.ApiKeyOrderByWithRelationInput[] = [{ [query.sort]: query.order }, { id: query.order }];
+  const orderBy: Prisma.ApiKeyOrderByWithRelationInput[] = [{ [query.sort]: order }, { id: order }];
   return { where: { AND: and }, orderBy };
 }

@@ -94,17 +94,31 @@ export async function createKey(
 export interface KeyPage {
   rows: KeyRow[];
   nextCursor: string | null;
+  /** Set when there may be rows before this page (it was reached with a cursor). */
+  prevCursor: string | null;
 }
 
 export async function listKeys(db: Db, workspaceId: string, query: ListKeysQuery, now: Date): Promise<KeyPage> {
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  const { where, orderBy } = keyListWhere(workspaceId, query, cursor, now);
+  const backward = query.before !== undefined;
+  const raw = query.before ?? query.cursor;
+  const cursor = raw ? decodeCursor(raw) : null;
+  const { where, orderBy } = keyListWhere(workspaceId, query, cursor, now, backward ? "before" : "after");
   const rows = await db.apiKey.findMany({ where, orderBy, take: query.limit + 1, include: createdBySelect });
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
-  const last = page.at(-1);
-  const value = last && (query.sort === "createdAt" ? last.createdAt.toISOString() : last.name);
-  return { rows: page, nextCursor: more && last && value ? encodeCursor({ value, id: last.id }) : null };
+  if (backward) page.reverse();
+  const cursorOf = (row: KeyRow | undefined) =>
+    row
+      ? encodeCursor({ value: query.sort === "createdAt" ? row.createdAt.toISOString() : row.name, id: row.id })
+      : null;
+  // Forward: more rows follow when the extra one came back. Backward: the page we came from follows.
+  const hasNext = backward ? page.length > 0 : more;
+  const hasPrev = backward ? more : cursor !== null;
+  return {
+    rows: page,
+    nextCursor: hasNext ? cursorOf(page.at(-1)) : null,
+    prevCursor: hasPrev ? cursorOf(page[0]) : null,
+  };
 }
 
 export async function getKey(db: Db | Tx, workspaceId: string, id: string): Promise<KeyRow> {

@@ -84,20 +84,28 @@ export type UpdateKeyInput = z.input<typeof updateKeySchema>;
 export const rotateKeySchema = z.strictObject({ gracePeriod: gracePeriodSchema.default(0) });
 
 export const KEY_SORTS = ["createdAt", "name"] as const;
-export const listKeysQuerySchema = z.strictObject({
-  status: z
-    .string()
-    .transform((value) => value.split(",").filter(Boolean))
-    .pipe(z.array(z.enum(KEY_STATUSES)).max(KEY_STATUSES.length))
-    .optional(),
-  environment: z.enum(ENVIRONMENTS).optional(),
-  creator: z.string().min(1).max(64).optional(),
-  search: z.string().trim().max(50).optional(),
-  sort: z.enum(KEY_SORTS).default("createdAt"),
-  order: z.enum(["asc", "desc"]).default("desc"),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(400).optional(),
-});
+export const listKeysQuerySchema = z
+  .strictObject({
+    status: z
+      .string()
+      .transform((value) => value.split(",").filter(Boolean))
+      .pipe(z.array(z.enum(KEY_STATUSES)).max(KEY_STATUSES.length))
+      .optional(),
+    environment: z.enum(ENVIRONMENTS).optional(),
+    creator: z.string().min(1).max(64).optional(),
+    search: z.string().trim().max(50).optional(),
+    sort: z.enum(KEY_SORTS).default("createdAt"),
+    order: z.enum(["asc", "desc"]).default("desc"),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    /** The page after this cursor (a response's nextCursor). */
+    cursor: z.string().max(400).optional(),
+    /** The page before this cursor (a response's prevCursor), in the same order. */
+    before: z.string().max(400).optional(),
+  })
+  .refine((query) => !(query.cursor && query.before), {
+    message: "Give either cursor or before, not both",
+    path: ["before"],
+  });
 export type ListKeysQuery = z.output<typeof listKeysQuerySchema>;
 
 export const verifyKeySchema = z.strictObject({
@@ -165,4 +173,9 @@ export type CreatedKeyView = z.output<typeof createdKeySchema>;
 
 export const rotatedKeySchema = createdKeySchema.extend({ previous: keySchema });
 
-export const keyListSchema = z.object({ data: z.array(keySchema), nextCursor: z.string().nullable() });
+export const keyListSchema = z.object({
+  data: z.array(keySchema),
+  nextCursor: z.string().nullable(),
+  prevCursor: z.string().nullable(),
+});
+export type KeyList = z.output<typeof keyListSchema>;

@@ -2,110 +2,167 @@
 
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
-import { Field, FormError, Input, Select } from "@/components/ui/field";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { Field, FormError, Input, Textarea } from "@/components/ui/field";
 import { type CreatedKeyView, type CreateKeyInput, createKeySchema } from "@/lib/api/schemas/keys";
 import { ApiClientError } from "@/lib/client/api";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/lib/client/form-errors";
-import type { WorkspaceInfo } from "./keys-view";
-import { useCreateKey } from "./use-keys";
+import { EnvironmentField } from "./environment-field";
+import { DEFAULT_EXPIRY, type ExpiryChoice, ExpiryField, expiryInput } from "./expiry-field";
+import { foldAllowlistErrors, IpAllowlistField, parseAllowlist } from "./ip-allowlist-field";
+import { ScopePicker } from "./scope-picker";
+import { useCreateKey } from "./use-key-mutations";
+import type { Viewer, WorkspaceInfo } from "./viewer";
 
-const EXPIRY_LABELS = {
-  "15d": "15 days",
-  "25d": "25 days",
-  "45d": "45 days",
-  "90d": "90 days",
-  "6m": "6 months",
-  "1y": "1 year",
-  never: "Never",
-} as const;
+interface Draft {
+  name: string;
+  description: string;
+  environment: "live" | "test";
+  scopes: string[];
+  expiry: ExpiryChoice;
+  allowlist: string;
+}
+
+/** Least privilege by default: every read scope the viewer holds, nothing that writes. */
+const newDraft = (viewer: Viewer): Draft => ({
+  name: "",
+  description: "",
+  environment: "live",
+  scopes: viewer.scopes.filter((scope) => scope.endsWith(".read")),
+  expiry: DEFAULT_EXPIRY,
+  allowlist: "",
+});
 
 interface CreateKeyDialogProps {
   workspace: WorkspaceInfo;
+  viewer: Viewer;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onCreated: (created: CreatedKeyView) => void;
 }
 
-export function CreateKeyDialog({ workspace, open, onOpenChange, onCreated }: CreateKeyDialogProps) {
+/**
+ * The create form is checked by the API's own schema before it is sent; whatever the
+ * API still refuses comes back per field. Nothing typed is lost on an error.
+ */
+export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreated }: CreateKeyDialogProps) {
   const createKey = useCreateKey(workspace.slug);
+  const [draft, setDraft] = useState(() => newDraft(viewer));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // Changing a field clears its error (the allowlist checks itself as it is typed).
+  const edit = (change: Partial<Draft>) => {
+    setDraft((current) => ({ ...current, ...change }));
+    const fixed = Object.keys(change).flatMap((field) => (field === "expiry" ? ["expiresAt", "expiresIn"] : [field]));
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !fixed.includes(field))));
+  };
+
+  // Esc or a click outside keeps the draft for next time; Cancel starts afresh.
+  function cancel() {
+    setDraft(newDraft(viewer));
+    setErrors({});
+    setFormError(null);
+    onOpenChange(false);
+  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = {
-      name: String(form.get("name") ?? ""),
-      description: String(form.get("description") ?? "") || undefined,
-      environment: form.get("environment") as "live" | "test",
-      expiresIn: form.get("expiresIn") as CreateKeyInput["expiresIn"],
+    const input: CreateKeyInput = {
+      name: draft.name,
+      description: draft.description.trim() || undefined,
+      environment: draft.environment,
+      scopes: draft.scopes,
+      ipAllowlist: parseAllowlist(draft.allowlist).values,
+      ...expiryInput(draft.expiry),
     };
-    // The API's own schema checks the form first; the API sends back any field it refuses.
-    const parsed = createKeySchema.safeParse(input);
     setFormError(null);
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    const parsed = createKeySchema.safeParse(input);
+    if (!parsed.success || (draft.expiry.preset === "custom" && !draft.expiry.date)) {
+      const found = parsed.success ? {} : foldAllowlistErrors(zodFieldErrors(parsed.error), draft.allowlist);
+      if (draft.expiry.preset === "custom" && !draft.expiry.date) found.expiresAt = "Pick the last day the key works";
+      return setErrors(found);
+    }
     setErrors({});
     createKey.mutate(input, {
       onSuccess: (created) => {
         createKey.reset(); // the secret must not linger in the mutation cache
+        setDraft(newDraft(viewer));
         onCreated(created);
       },
       onError: (error) => {
-        if (error instanceof ApiClientError) setErrors(apiFieldErrors(error));
+        if (error instanceof ApiClientError) setErrors(foldAllowlistErrors(apiFieldErrors(error), draft.allowlist));
         setFormError(error.message);
       },
     });
   }
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (!next) {
-          setErrors({});
-          setFormError(null);
-        }
-        onOpenChange(next);
-      }}
-    >
+    <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent
         title="Create API key"
-        description={`A new key for ${workspace.name}. You will see its secret once.`}
+        description={`A new key for ${workspace.name}. You will see its secret once, right after it is created.`}
+        className="w-[min(94vw,40rem)]"
+        showCloseButton
       >
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <form onSubmit={onSubmit} className="space-y-5" noValidate>
           <FormError message={formError} />
           <Field label="Name" error={errors.name} hint="3–50 characters, e.g. “Production backend”">
-            {(p) => <Input {...p} name="name" autoFocus maxLength={50} placeholder="Production backend" />}
+            {(p) => (
+              <Input
+                {...p}
+                value={draft.name}
+                onChange={(event) => edit({ name: event.target.value })}
+                autoFocus
+                autoComplete="off"
+                maxLength={50}
+                placeholder="Production backend"
+              />
+            )}
           </Field>
           <Field label="Description (optional)" error={errors.description}>
-            {(p) => <Input {...p} name="description" maxLength={500} placeholder="What uses this key?" />}
+            {(p) => (
+              <Textarea
+                {...p}
+                value={draft.description}
+                onChange={(event) => edit({ description: event.target.value })}
+                rows={2}
+                className="min-h-0"
+                maxLength={500}
+                placeholder="What uses this key?"
+              />
+            )}
           </Field>
-          <div className="grid grid-cols-2 gap-4">
-            <Field label="Environment" error={errors.environment}>
-              {(p) => (
-                <Select {...p} name="environment" defaultValue="live">
-                  <option value="live">Live</option>
-                  <option value="test">Test</option>
-                </Select>
-              )}
-            </Field>
-            <Field label="Expires" error={errors.expiresIn}>
-              {(p) => (
-                <Select {...p} name="expiresIn" defaultValue="90d">
-                  {Object.entries(EXPIRY_LABELS).map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
+          <div className="grid gap-5 sm:grid-cols-[3fr_2fr]">
+            <EnvironmentField
+              prefix={workspace.keyPrefix}
+              value={draft.environment}
+              onChange={(environment) => edit({ environment })}
+              error={errors.environment}
+            />
+            <ExpiryField
+              value={draft.expiry}
+              onChange={(expiry) => edit({ expiry })}
+              error={errors.expiresAt ?? errors.expiresIn}
+            />
           </div>
-          <div className="flex justify-end gap-2 pt-2">
-            <DialogClose asChild>
-              <Button variant="secondary">Cancel</Button>
-            </DialogClose>
+          <ScopePicker
+            grantable={viewer.scopes}
+            value={draft.scopes}
+            onChange={(scopes) => edit({ scopes })}
+            error={errors.scopes}
+          />
+          <IpAllowlistField
+            value={draft.allowlist}
+            onChange={(allowlist) => edit({ allowlist })}
+            error={errors.ipAllowlist}
+            onErrorChange={(message) =>
+              setErrors(({ ipAllowlist: _, ...rest }) => (message ? { ...rest, ipAllowlist: message } : rest))
+            }
+          />
+          <div className="flex justify-end gap-2 border-t border-border pt-4">
+            <Button variant="secondary" onClick={cancel}>
+              Cancel
+            </Button>
             <Button type="submit" disabled={createKey.isPending}>
               {createKey.isPending ? "Creating…" : "Create key"}
             </Button>

@@ -1,130 +1,119 @@
 "use client";
 
-import { KeyRound } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { RelativeTime } from "@/components/ui/relative-time";
-import type { KeyView } from "@/lib/api/schemas/keys";
-import { EnvironmentBadge, StatusBadge } from "./status-badge";
-import { useKeys } from "./use-keys";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import type { KeyList, KeyView } from "@/lib/api/schemas/keys";
+import { cn } from "@/lib/cn";
+import type { KeyListParams, KeySort } from "./key-list-params";
+import { KeyRow } from "./key-row";
+import type { KeyAction } from "./key-row-actions";
+import { ErrorRow, NoMatchRow, SkeletonRows } from "./key-table-states";
+
+type Column = { label: string; sort?: KeySort; srOnly?: boolean };
+const COLUMNS: Column[] = [
+  { label: "Name", sort: "name" },
+  { label: "Key" },
+  { label: "Scopes" },
+  { label: "Created", sort: "createdAt" },
+  { label: "Last used" },
+  { label: "Status" },
+  { label: "Actions", srOnly: true },
+];
 
 interface KeyTableProps {
   workspace: string;
-  canWrite: boolean;
-  onRevoke: (key: KeyView) => void;
-  onCreate: () => void;
+  params: KeyListParams;
+  list: { data?: KeyList; isPending: boolean; isPlaceholderData: boolean; error: Error | null };
+  onRetry: () => void;
+  onSort: (sort: KeySort) => void;
+  onClearFilters: () => void;
+  actionsFor: (key: KeyView) => KeyAction[];
+  onAction: (action: KeyAction, key: KeyView) => void;
 }
 
-const SKELETON_ROWS = ["first", "second", "third"];
-const COLUMNS = ["Name", "Key", "Environment", "Created", "Last used", "Expires", "Status"];
-
-export function KeyTable({ workspace, canWrite, onRevoke, onCreate }: KeyTableProps) {
-  const keys = useKeys(workspace);
-
-  if (keys.isError) {
-    return (
-      <div role="alert" className="rounded-xl border border-danger/40 bg-card p-6 text-sm">
-        <p className="font-medium text-danger">Could not load keys</p>
-        <p className="mt-1 text-muted-foreground">{keys.error.message}</p>
-        <Button variant="secondary" size="sm" className="mt-3" onClick={() => keys.refetch()}>
-          Try again
-        </Button>
-      </div>
-    );
-  }
-
-  if (keys.data && keys.data.data.length === 0) {
-    return (
-      <div className="flex flex-col items-center rounded-xl border border-dashed border-border bg-card px-6 py-16 text-center">
-        <KeyRound aria-hidden className="h-8 w-8 text-muted-foreground" />
-        <h2 className="mt-3 font-medium">No API keys yet</h2>
-        <p className="mt-1 max-w-sm text-sm text-muted-foreground">
-          Create a key for each service that calls your API, so you can rotate or revoke one without touching the
-          others.
-        </p>
-        {canWrite ? (
-          <Button className="mt-4" onClick={onCreate}>
-            Create your first key
-          </Button>
-        ) : null}
-      </div>
-    );
-  }
-
+export function KeyTable({
+  workspace,
+  params,
+  list,
+  onRetry,
+  onSort,
+  onClearFilters,
+  actionsFor,
+  onAction,
+}: KeyTableProps) {
+  const rows = list.data?.data;
   return (
-    <div className="overflow-x-auto rounded-xl border border-border bg-card">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">API keys</caption>
-        <thead className="border-b border-border bg-muted/50 text-xs uppercase tracking-wide text-muted-foreground">
-          <tr>
-            {COLUMNS.map((column) => (
-              <th key={column} scope="col" className="px-4 py-3 font-medium">
-                {column}
-              </th>
-            ))}
-            <th scope="col" className="px-4 py-3">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {keys.isPending
-            ? SKELETON_ROWS.map((id) => <SkeletonRow key={id} />)
-            : keys.data.data.map((key) => (
-                <tr key={key.id} data-key-id={key.id}>
-                  <td className="px-4 py-3 font-medium">{key.name}</td>
-                  <td className="px-4 py-3">
-                    <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-xs">{key.maskedKey}</code>
-                  </td>
-                  <td className="px-4 py-3">
-                    <EnvironmentBadge environment={key.environment} />
-                  </td>
-                  <td className="px-4 py-3 whitespace-nowrap">
-                    <RelativeTime value={key.createdAt} />
-                    {key.createdBy ? (
-                      <div className="text-xs text-muted-foreground">by {key.createdBy.name}</div>
-                    ) : null}
-                  </td>
-                  <td className="px-4 py-3 whitespace-nowrap">
-                    <RelativeTime value={key.lastUsedAt} />
-                  </td>
-                  <td className="px-4 py-3 whitespace-nowrap">
-                    {key.status === "revoked" ? (
-                      <span className="text-muted-foreground">—</span>
-                    ) : (
-                      <RelativeTime value={key.expiresAt} fallback="Never" />
-                    )}
-                  </td>
-                  <td className="px-4 py-3">
-                    <StatusBadge status={key.status} />
-                  </td>
-                  <td className="px-4 py-3 text-right">
-                    {canWrite && key.status !== "revoked" ? (
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        onClick={() => onRevoke(key)}
-                        aria-label={`Revoke ${key.name}`}
-                      >
-                        Revoke
-                      </Button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-        </tbody>
-      </table>
-    </div>
+    <table className="w-full text-left text-sm" aria-busy={list.isPending || list.isPlaceholderData}>
+      <caption className="sr-only">API keys</caption>
+      <thead className="border-b border-border bg-muted/50 text-xs font-medium text-muted-foreground">
+        <tr>
+          {COLUMNS.map((column) => (
+            <HeaderCell key={column.label} column={column} params={params} onSort={onSort} />
+          ))}
+        </tr>
+      </thead>
+      <tbody
+        className={cn("divide-y divide-border transition-opacity", list.isPlaceholderData && "opacity-60")}
+        data-testid="key-rows"
+      >
+        {list.error && !rows ? (
+          <ErrorRow colSpan={COLUMNS.length} message={list.error.message} onRetry={onRetry} />
+        ) : !rows ? (
+          <SkeletonRows />
+        ) : rows.length === 0 ? (
+          <NoMatchRow colSpan={COLUMNS.length} onClear={onClearFilters} />
+        ) : (
+          rows.map((key) => (
+            <KeyRow key={key.id} workspace={workspace} keyView={key} actions={actionsFor(key)} onAction={onAction} />
+          ))
+        )}
+      </tbody>
+    </table>
   );
 }
 
-function SkeletonRow() {
+function HeaderCell({
+  column,
+  params,
+  onSort,
+}: {
+  column: Column;
+  params: KeyListParams;
+  onSort: (sort: KeySort) => void;
+}) {
+  const base = "h-10 px-3 font-medium first:pl-4 last:pr-4";
+  if (column.srOnly) {
+    return (
+      <th scope="col" className={base}>
+        <span className="sr-only">{column.label}</span>
+      </th>
+    );
+  }
+  if (!column.sort) {
+    return (
+      <th scope="col" className={base}>
+        {column.label}
+      </th>
+    );
+  }
+  const active = params.sort === column.sort;
+  const Icon = !active ? ArrowUpDown : params.order === "asc" ? ArrowUp : ArrowDown;
   return (
-    <tr aria-hidden>
-      {[...COLUMNS, ""].map((column) => (
-        <td key={column} className="px-4 py-3">
-          <div className="h-4 w-full max-w-[8rem] animate-pulse rounded bg-muted" />
-        </td>
-      ))}
-    </tr>
+    <th
+      scope="col"
+      className={base}
+      aria-sort={active ? (params.order === "asc" ? "ascending" : "descending") : undefined}
+    >
+      <button
+        type="button"
+        onClick={() => onSort(column.sort!)}
+        className={cn(
+          "-mx-1.5 inline-flex items-center gap-1 rounded px-1.5 py-1 hover:bg-muted hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+          active && "text-foreground",
+        )}
+      >
+        {column.label}
+        <Icon aria-hidden className={cn("h-3.5 w-3.5", !active && "opacity-50")} />
+      </button>
+    </th>
   );
 }

@@ -1,26 +1,56 @@
 "use client";
 
+import { format } from "date-fns";
 import { Plus } from "lucide-react";
 import { useState } from "react";
-import { RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
+import { type RevealableKey, RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
 import { Button } from "@/components/ui/button";
-import type { CreatedKeyView, KeyView } from "@/lib/api/schemas/keys";
+import type { KeyView } from "@/lib/api/schemas/keys";
 import { CreateKeyDialog } from "./create-key-dialog";
+import { EditKeyDialog } from "./edit-key-dialog";
+import { KeyFilters } from "./key-filters";
+import { DEFAULT_PARAMS, hasFilters, toggledSort } from "./key-list-params";
+import { KeyPagination } from "./key-pagination";
+import { availableActions, type KeyAction } from "./key-row-actions";
 import { KeyTable } from "./key-table";
+import { NoKeysYet } from "./key-table-states";
 import { RevokeKeyDialog } from "./revoke-key-dialog";
+import { RotateKeyDialog } from "./rotate-key-dialog";
+import { useKeyListParams } from "./use-key-list-params";
+import { useKeyList } from "./use-keys";
+import { canManageKey, type Viewer, type WorkspaceInfo } from "./viewer";
 
-export interface WorkspaceInfo {
-  id: string;
-  slug: string;
-  name: string;
-  keyPrefix: string;
+type Revealed = RevealableKey & { id: string; replaces?: KeyView };
+
+/**
+ * Where focus lands when a dialog closes: the key's row (its actions button, or its name
+ * once it has no actions left), else the create button.
+ */
+function focusKeyRow(id: string, prefer: "actions" | "name") {
+  return (event: Event) => {
+    event.preventDefault();
+    const row = document.querySelector(`tr[data-key-id="${CSS.escape(id)}"]`);
+    const target =
+      (prefer === "actions" && row?.querySelector<HTMLElement>("[data-row-actions]")) ||
+      row?.querySelector<HTMLElement>("a") ||
+      document.querySelector<HTMLElement>("[data-create-key]");
+    target?.focus();
+  };
 }
 
-/** The key page: table, and the create → reveal-once and revoke flows. */
-export function KeysView({ workspace, canWrite }: { workspace: WorkspaceInfo; canWrite: boolean }) {
+/** The key page: filters, the table and its pages, and every key dialog. */
+export function KeysView({ workspace, viewer }: { workspace: WorkspaceInfo; viewer: Viewer }) {
+  const [params, setParams] = useKeyListParams();
+  const list = useKeyList(workspace.slug, params);
   const [creating, setCreating] = useState(false);
-  const [revealed, setRevealed] = useState<CreatedKeyView | null>(null);
-  const [revoking, setRevoking] = useState<KeyView | null>(null);
+  const [revealed, setRevealed] = useState<Revealed | null>(null);
+  const [acting, setActing] = useState<{ action: KeyAction; key: KeyView } | null>(null);
+  const clearFilters = () =>
+    setParams({ status: null, environment: null, creator: null, search: DEFAULT_PARAMS.search });
+
+  // No keys at all (not just none on this filtered page): invite the first one.
+  const workspaceIsEmpty =
+    list.data?.data.length === 0 && !hasFilters(params) && !params.after && !params.before && !list.isPlaceholderData;
 
   return (
     <div className="space-y-6">
@@ -28,25 +58,52 @@ export function KeysView({ workspace, canWrite }: { workspace: WorkspaceInfo; ca
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">API keys</h1>
           <p className="mt-1 text-sm text-muted-foreground">
-            Keys authenticate your services with Keysmith. A key's secret is shown once, when it is created.
+            Keys let your services call {workspace.name}'s API. A key's secret is shown once, when it is created.
           </p>
         </div>
-        {canWrite ? (
-          <Button onClick={() => setCreating(true)}>
-            <Plus aria-hidden className="h-4 w-4" /> Create API key
-          </Button>
-        ) : null}
+        <Button onClick={() => setCreating(true)} data-create-key>
+          <Plus aria-hidden className="h-4 w-4" /> Create API key
+        </Button>
       </div>
 
-      <KeyTable
-        workspace={workspace.slug}
-        canWrite={canWrite}
-        onRevoke={setRevoking}
-        onCreate={() => setCreating(true)}
-      />
+      {workspaceIsEmpty ? (
+        <NoKeysYet onCreate={() => setCreating(true)} />
+      ) : (
+        <div className="space-y-3">
+          <KeyFilters
+            workspace={workspace.slug}
+            viewer={viewer}
+            params={params}
+            onChange={setParams}
+            onClear={clearFilters}
+          />
+          <div className="overflow-hidden rounded-xl border border-border bg-card shadow-sm">
+            <div className="overflow-x-auto">
+              <KeyTable
+                workspace={workspace.slug}
+                params={params}
+                list={list}
+                onRetry={() => list.refetch()}
+                onSort={(sort) => setParams(toggledSort(params, sort))}
+                onClearFilters={clearFilters}
+                actionsFor={(key) => (canManageKey(viewer, key) ? availableActions(key) : [])}
+                onAction={(action, key) => setActing({ action, key })}
+              />
+            </div>
+            {list.data && list.data.data.length > 0 ? (
+              <KeyPagination
+                list={list.data}
+                onPrevious={(before) => setParams({ before, after: null })}
+                onNext={(after) => setParams({ after, before: null })}
+              />
+            ) : null}
+          </div>
+        </div>
+      )}
 
       <CreateKeyDialog
         workspace={workspace}
+        viewer={viewer}
         open={creating}
         onOpenChange={setCreating}
         onCreated={(created) => {
@@ -54,13 +111,56 @@ export function KeysView({ workspace, canWrite }: { workspace: WorkspaceInfo; ca
           setRevealed(created);
         }}
       />
-      <RevealKeyDialog created={revealed} onDone={() => setRevealed(null)} />
-      <RevokeKeyDialog
-        key={revoking?.id ?? "none"}
-        workspace={workspace.slug}
-        keyToRevoke={revoking}
-        onDone={() => setRevoking(null)}
+      <RevealKeyDialog
+        created={revealed}
+        onDone={() => setRevealed(null)}
+        onCloseAutoFocus={revealed ? focusKeyRow(revealed.id, "name") : undefined}
+        description={revealed?.replaces ? <RotationNote previous={revealed.replaces} /> : undefined}
       />
+      {acting?.action === "edit" ? (
+        <EditKeyDialog
+          key={acting.key.id}
+          workspace={workspace.slug}
+          viewer={viewer}
+          keyToEdit={acting.key}
+          onDone={() => setActing(null)}
+          onCloseAutoFocus={focusKeyRow(acting.key.id, "actions")}
+        />
+      ) : null}
+      {acting?.action === "rotate" ? (
+        <RotateKeyDialog
+          key={acting.key.id}
+          workspace={workspace.slug}
+          keyToRotate={acting.key}
+          onDone={() => setActing(null)}
+          onCloseAutoFocus={focusKeyRow(acting.key.id, "actions")}
+          onRotated={(rotated, previous) => {
+            setActing(null);
+            setRevealed({ ...rotated, replaces: previous });
+          }}
+        />
+      ) : null}
+      {acting?.action === "revoke" ? (
+        <RevokeKeyDialog
+          key={acting.key.id}
+          workspace={workspace.slug}
+          keyToRevoke={acting.key}
+          onDone={() => setActing(null)}
+          onCloseAutoFocus={focusKeyRow(acting.key.id, "name")}
+        />
+      ) : null}
     </div>
+  );
+}
+
+function RotationNote({ previous }: { previous: KeyView }) {
+  const until = previous.status === "in_grace" && previous.expiresAt ? new Date(previous.expiresAt) : null;
+  return (
+    <>
+      This is the only time the new secret is shown.{" "}
+      {until
+        ? `The old key (${previous.maskedKey}) keeps working until ${format(until, "PPp")}.`
+        : `The old key (${previous.maskedKey}) no longer works.`}
+    </>
   );
 }

@@ -1,59 +1,77 @@
 "use client";
 
+import { TriangleAlert } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
 import type { KeyView } from "@/lib/api/schemas/keys";
-import { useRevokeKey } from "./use-keys";
+import { KeySummary } from "./key-summary";
+import { useRevokeKey } from "./use-key-mutations";
 
-/** Revocation is permanent: live keys need their name typed to confirm. Mount with key={id} to reset. */
+/**
+ * Revocation is permanent: a live key needs its name typed to confirm. The table shows
+ * the key revoked at once; a refusal puts it back and says why (see useRevokeKey).
+ */
 export function RevokeKeyDialog({
   workspace,
   keyToRevoke,
   onDone,
+  onCloseAutoFocus,
 }: {
   workspace: string;
-  keyToRevoke: KeyView | null;
+  keyToRevoke: KeyView;
   onDone: () => void;
+  /** Where focus goes when the dialog closes (the menu item that opened it is gone by then). */
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   const revoke = useRevokeKey(workspace);
   const [typed, setTyped] = useState("");
-
-  const needsTyping = keyToRevoke?.environment === "live";
-  const confirmed = !needsTyping || typed === keyToRevoke?.name;
+  const needsTyping = keyToRevoke.environment === "live";
+  const confirmed = !needsTyping || typed.trim() === keyToRevoke.name;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!keyToRevoke || !confirmed) return;
-    revoke.mutate(keyToRevoke, { onSuccess: onDone });
+    if (!confirmed) return;
+    revoke.mutate(keyToRevoke);
+    onDone();
   }
 
   return (
-    <Dialog open={keyToRevoke !== null} onOpenChange={(open) => !open && onDone()}>
+    <Dialog open onOpenChange={(open) => !open && onDone()}>
       <DialogContent
-        title={`Revoke ${keyToRevoke?.name ?? "key"}?`}
+        onCloseAutoFocus={onCloseAutoFocus}
+        title={`Revoke ${keyToRevoke.name}?`}
         description="Every request using this key will be refused immediately. This cannot be undone."
       >
         <form onSubmit={onSubmit} className="space-y-4">
-          {keyToRevoke ? (
-            <p className="text-sm">
-              <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-xs">{keyToRevoke.maskedKey}</code>
-            </p>
-          ) : null}
+          <KeySummary keyView={keyToRevoke} />
           {needsTyping ? (
-            <Field label={`Type ${keyToRevoke?.name} to confirm`}>
-              {(p) => (
-                <Input {...p} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" autoFocus />
-              )}
-            </Field>
+            <>
+              <p className="flex gap-2 rounded-lg border border-danger/30 bg-danger/5 px-3 py-2 text-sm">
+                <TriangleAlert aria-hidden className="mt-0.5 h-4 w-4 shrink-0 text-danger" />
+                This is a live key: production services that still use it will start failing.
+              </p>
+              <Field label={`Type ${keyToRevoke.name} to confirm`}>
+                {(p) => (
+                  <Input
+                    {...p}
+                    value={typed}
+                    onChange={(event) => setTyped(event.target.value)}
+                    autoComplete="off"
+                    spellCheck={false}
+                    autoFocus
+                  />
+                )}
+              </Field>
+            </>
           ) : null}
           <div className="flex justify-end gap-2">
             <DialogClose asChild>
               <Button variant="secondary">Cancel</Button>
             </DialogClose>
-            <Button type="submit" variant="danger" disabled={!confirmed || revoke.isPending}>
-              {revoke.isPending ? "Revoking…" : "Revoke key"}
+            <Button type="submit" variant="danger" disabled={!confirmed}>
+              Revoke key
             </Button>
           </div>
         </form>

@@ -1,44 +1,31 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
-import type { CreatedKeyView, CreateKeyInput, KeyView } from "@/lib/api/schemas/keys";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { KeyList } from "@/lib/api/schemas/keys";
+import type { MemberView } from "@/lib/api/schemas/members";
 import { apiFetch } from "@/lib/client/api";
+import { type KeyListParams, keyListApiQuery } from "./key-list-params";
 
-export const keysQueryKey = (workspace: string) => ["keys", workspace] as const;
+export const PAGE_SIZE = 50;
 
-export function useKeys(workspace: string) {
+/** Every cached key list of a workspace starts with this; mutations patch and refresh them. */
+export const keyListsQueryKey = (workspace: string) => ["keys", workspace, "list"] as const;
+
+export function useKeyList(workspace: string, params: KeyListParams) {
+  const query = keyListApiQuery(params, PAGE_SIZE);
   return useQuery({
-    queryKey: keysQueryKey(workspace),
-    queryFn: () => apiFetch<{ data: KeyView[]; nextCursor: string | null }>("/api/v1/keys?limit=100", { workspace }),
+    queryKey: [...keyListsQueryKey(workspace), query],
+    queryFn: () => apiFetch<KeyList>(`/api/v1/keys?${query}`, { workspace }),
+    // Paging, sorting and filtering keep the rows on screen until the next ones arrive.
+    placeholderData: keepPreviousData,
   });
 }
 
-export function useCreateKey(workspace: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CreateKeyInput) =>
-      apiFetch<CreatedKeyView>("/api/v1/keys", { method: "POST", workspace, body: input }),
-    onSuccess: (created) => {
-      toast.success(`Key "${created.name}" created`);
-      void queryClient.invalidateQueries({ queryKey: keysQueryKey(workspace) });
-    },
-  });
-}
-
-export function useRevokeKey(workspace: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (key: KeyView) => apiFetch<KeyView>(`/api/v1/keys/${key.id}`, { method: "DELETE", workspace }),
-    onSuccess: (revoked) => {
-      toast.success(`Key "${revoked.name}" revoked. It stops working immediately.`);
-      queryClient.setQueryData(
-        keysQueryKey(workspace),
-        (page: { data: KeyView[]; nextCursor: string | null } | undefined) =>
-          page ? { ...page, data: page.data.map((k) => (k.id === revoked.id ? revoked : k)) } : page,
-      );
-      void queryClient.invalidateQueries({ queryKey: keysQueryKey(workspace) });
-    },
-    onError: (error) => toast.error(error.message),
+/** The workspace's members, for the creator filter. */
+export function useMembers(workspace: string) {
+  return useQuery({
+    queryKey: ["members", workspace],
+    queryFn: () => apiFetch<{ data: MemberView[] }>("/api/v1/members", { workspace }),
+    staleTime: 60_000,
   });
 }

@@ -8,7 +8,11 @@ export const GET = withAuth({ scope: "keys.read" }, async ({ req, db, principal,
   const query = parseQuery(req.url, listKeysQuerySchema);
   const page = await listKeys(db, principal.workspace.id, query, now);
   return Response.json(
-    keyListSchema.parse({ data: page.rows.map((row) => toKeyView(row, now)), nextCursor: page.nextCursor }),
+    keyListSchema.parse({
+      data: page.rows.map((row) => toKeyView(row, now)),
+      nextCursor: page.nextCursor,
+      prevCursor: page.prevCursor,
+    }),
   );
 });
 

@@ -1,0 +1,107 @@
+"use client";
+
+import { addSeconds, format } from "date-fns";
+import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/field";
+import type { CreatedKeyView, KeyView } from "@/lib/api/schemas/keys";
+import { cn } from "@/lib/cn";
+import { KeySummary } from "./key-summary";
+import { useRotateKey } from "./use-key-mutations";
+
+/** Grace periods the API accepts (gracePeriodSchema), with their length for the preview. */
+const GRACE_PERIODS = [
+  { value: "0", seconds: 0, label: "Immediately", hint: "The old key stops working now" },
+  { value: "1h", seconds: 3600, label: "1 hour", hint: "Time for a quick redeploy" },
+  { value: "24h", seconds: 86_400, label: "24 hours", hint: "Time to roll out everywhere" },
+  { value: "7d", seconds: 604_800, label: "7 days", hint: "For keys spread far and wide" },
+] as const;
+
+/** A new secret with the same name, scopes and settings; the old one may live on for a grace period. */
+export function RotateKeyDialog({
+  workspace,
+  keyToRotate,
+  onDone,
+  onCloseAutoFocus,
+  onRotated,
+}: {
+  workspace: string;
+  keyToRotate: KeyView;
+  onDone: () => void;
+  /** Where focus goes when the dialog closes (the menu item that opened it is gone by then). */
+  onCloseAutoFocus?: (event: Event) => void;
+  onRotated: (rotated: CreatedKeyView, previous: KeyView) => void;
+}) {
+  const rotate = useRotateKey(workspace);
+  const [grace, setGrace] = useState<(typeof GRACE_PERIODS)[number]["value"]>("24h");
+  const chosen = GRACE_PERIODS.find((period) => period.value === grace) ?? GRACE_PERIODS[0];
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    rotate.mutate(
+      { key: keyToRotate, gracePeriod: grace },
+      {
+        onSuccess: ({ previous, ...rotated }) => {
+          rotate.reset(); // the new secret must not linger in the mutation cache
+          onRotated(rotated, previous);
+        },
+      },
+    );
+  }
+
+  return (
+    <Dialog open onOpenChange={(open) => !open && onDone()}>
+      <DialogContent
+        onCloseAutoFocus={onCloseAutoFocus}
+        title={`Rotate ${keyToRotate.name}?`}
+        description="A new secret replaces this key, with the same name, scopes, allowlist and expiry window."
+      >
+        <form onSubmit={onSubmit} className="space-y-4">
+          <FormError message={rotate.error?.message} />
+          <KeySummary keyView={keyToRotate} />
+          <fieldset>
+            <legend className="text-sm font-medium">Keep the old key working for</legend>
+            <div className="mt-1.5 grid grid-cols-2 gap-2">
+              {GRACE_PERIODS.map((period) => (
+                <label
+                  key={period.value}
+                  className={cn(
+                    "flex cursor-pointer items-start gap-2 rounded-lg border border-border p-2.5 text-sm transition-colors hover:bg-muted/60 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring",
+                    grace === period.value && "border-primary bg-primary/5",
+                  )}
+                >
+                  <input
+                    type="radio"
+                    name="gracePeriod"
+                    value={period.value}
+                    checked={grace === period.value}
+                    onChange={() => setGrace(period.value)}
+                    className="mt-0.5 h-4 w-4 accent-[var(--primary)] focus-visible:outline-none"
+                  />
+                  <span>
+                    <span className="block font-medium">{period.label}</span>
+                    <span className="block text-xs text-muted-foreground">{period.hint}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <p className="text-sm text-muted-foreground" aria-live="polite">
+            {chosen.seconds === 0
+              ? "Requests with the old key are refused as soon as you rotate."
+              : `The old key keeps working until ${format(addSeconds(new Date(), chosen.seconds), "PPp")}, then expires.`}
+          </p>
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button variant="secondary">Cancel</Button>
+            </DialogClose>
+            <Button type="submit" disabled={rotate.isPending}>
+              {rotate.isPending ? "Rotating…" : "Rotate key"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
