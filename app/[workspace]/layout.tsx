@@ -31,7 +31,10 @@ export default async function WorkspaceLayout({
         nav={<WorkspaceNav slug={slug} links={links} />}
         aside={
           <>
-            <Link href="/account" className="hidden text-muted-foreground hover:text-foreground sm:inline">
+            <Link
+              href={`/account?from=${slug}`}
+              className="hidden text-muted-foreground hover:text-foreground sm:inline"
+            >
               {user.email} · <span data-testid="viewer-role">{membership.role}</span>
             </Link>
             <ThemeToggle />
