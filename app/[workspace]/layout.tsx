@@ -33,7 +33,7 @@ export default async function WorkspaceLayout({
           <>
             <Link
               href={`/account?from=${slug}`}
-              className="hidden text-muted-foreground hover:text-foreground sm:inline"
+              className="hidden max-w-[18rem] truncate text-muted-foreground hover:text-foreground md:inline-block"
             >
               {user.email} · <span data-testid="viewer-role">{membership.role}</span>
             </Link>

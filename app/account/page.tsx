@@ -42,7 +42,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             </Link>
           ) : null}
           <h1 className="mt-2 text-2xl font-semibold tracking-tight">Your account</h1>
-          <p className="mt-1 text-sm text-muted-foreground">Signed in as {user.email}.</p>
+          <p className="mt-1 text-sm text-muted-foreground">
+            Your profile, your personal API key, and the workspaces you belong to.
+          </p>
         </div>
         <ProfileCard user={{ name: user.name, email: user.email }} />
         <PersonalKeyCard hasWorkspace={memberships.length > 0} />

@@ -67,7 +67,8 @@ export function ProfileCard({ user }: { user: { name: string; email: string } })
             </Field>
           </div>
         </div>
-        <div className="flex items-center justify-end gap-3 rounded-b-xl border-t border-border bg-muted/40 px-6 py-3">
+        <div className="flex items-center justify-between gap-3 rounded-b-xl border-t border-border bg-muted/40 px-6 py-3">
+          <p className="text-xs text-muted-foreground">Everyone in your workspaces sees the new name at once.</p>
           <Button type="submit" size="sm" disabled={!dirty || pending}>
             {pending ? "Saving…" : "Save"}
           </Button>

@@ -44,7 +44,6 @@ export function WorkspaceSwitcher({
         aria-label={`Workspace: ${current.name}. Switch workspace`}
         className="inline-flex max-w-[14rem] items-center gap-2 rounded-md px-2 py-1 font-medium hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring data-[state=open]:bg-muted"
       >
-        <Initial name={current.name} />
         <span data-testid="workspace-name" className="truncate">
           {current.name}
         </span>

@@ -10,7 +10,7 @@ import { authClient } from "@/lib/auth/client";
 import { type FieldErrors, zodFieldErrors } from "@/lib/client/form-errors";
 
 const signInSchema = z.object({
-  email: z.email("Enter a valid email address"),
+  email: z.string().trim().min(1, "Enter your email").pipe(z.email("Enter a valid email address")),
   password: z.string().min(1, "Enter your password"),
 });
 

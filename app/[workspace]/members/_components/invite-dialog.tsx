@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
-import { ROLE_LABELS } from "@/components/workspace/role-badge";
+import { ROLE_LABELS, withArticle } from "@/components/workspace/role-badge";
 import { type InvitationView, inviteMemberSchema } from "@/lib/api/schemas/members";
 import { isRole, type Role } from "@/lib/auth/scopes";
 import { ApiClientError } from "@/lib/client/api";
@@ -72,11 +72,16 @@ export function InviteDialog({
                 onFocus={(event) => event.currentTarget.select()}
                 className="font-mono text-xs"
               />
-              <CopyButton value={created.link} label="Copy link" copiedMessage="Invite link copied" />
+              <CopyButton
+                value={created.link}
+                label="Copy link"
+                copiedMessage="Invite link copied"
+                className="shrink-0"
+              />
             </div>
             <p className="text-sm text-muted-foreground">
               They open it, create an account (or sign in) with {created.email}, and join {workspaceName} as{" "}
-              {ROLE_LABELS[created.role].toLowerCase()}. You can copy the link again from the pending invitations.
+              {withArticle(created.role)}. You can copy the link again from the pending invitations.
             </p>
             <div className="flex justify-end">
               <DialogClose asChild>

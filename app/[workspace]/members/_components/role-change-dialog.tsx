@@ -1,6 +1,6 @@
 "use client";
 
-import { ROLE_LABELS, RoleBadge } from "@/components/workspace/role-badge";
+import { RoleBadge, withArticle } from "@/components/workspace/role-badge";
 import type { MemberView } from "@/lib/api/schemas/members";
 import type { Role } from "@/lib/auth/scopes";
 import { ROLE_DESCRIPTIONS, type Viewer } from "@/lib/members/permissions";
@@ -12,10 +12,9 @@ interface RoleChange {
 }
 
 function describeChange({ member, role }: RoleChange, viewer: Viewer) {
-  const label = ROLE_LABELS[role].toLowerCase();
   if (member.userId === viewer.userId) {
     return {
-      title: `Make yourself ${label === "admin" ? "an admin" : `a ${label}`}?`,
+      title: `Make yourself ${withArticle(role)}?`,
       description:
         "You lose what your current role allows as soon as you confirm, and your own keys lose those permissions too. Only an admin or owner can give them back.",
     };
@@ -27,8 +26,8 @@ function describeChange({ member, role }: RoleChange, viewer: Viewer) {
     };
   }
   return {
-    title: `Change ${member.name}'s role to ${label}?`,
-    description: `${member.name} loses what a ${ROLE_LABELS[member.role].toLowerCase()} may do at once, and so do the keys they created.`,
+    title: `Change ${member.name}'s role to ${role}?`,
+    description: `${member.name} loses what ${withArticle(member.role)} may do at once, and so do the keys they created.`,
   };
 }
 

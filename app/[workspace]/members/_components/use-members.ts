@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
+import { withArticle } from "@/components/workspace/role-badge";
 import type { InvitationView, MemberView } from "@/lib/api/schemas/members";
 import type { Role } from "@/lib/auth/scopes";
 import { apiFetch } from "@/lib/client/api";
@@ -57,7 +58,7 @@ export function useChangeRole(workspace: string) {
     mutationFn: ({ member, role }: { member: MemberView; role: Role }) =>
       apiFetch<MemberView>(`/api/v1/members/${member.id}`, { method: "PATCH", workspace, body: { role } }),
     onSuccess: (updated) => {
-      toast.success(`${updated.name} is now ${updated.role === "admin" ? "an admin" : `a ${updated.role}`}`);
+      toast.success(`${updated.name} is now ${withArticle(updated.role)}`);
       queryClient.setQueryData(membersQueryKey(workspace), (list: { data: MemberView[] } | undefined) =>
         list ? { data: list.data.map((m) => (m.id === updated.id ? updated : m)) } : list,
       );
