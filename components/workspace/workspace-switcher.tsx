@@ -39,7 +39,8 @@ export function WorkspaceSwitcher({
 }) {
   const router = useRouter();
   return (
-    <DropdownMenu>
+    // Not modal: a modal menu hides the page from assistive tech while leaving it focusable behind.
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger
         aria-label={`Workspace: ${current.name}. Switch workspace`}
         className="inline-flex max-w-[14rem] items-center gap-2 rounded-md px-2 py-1 font-medium hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring data-[state=open]:bg-muted"

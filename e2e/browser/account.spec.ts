@@ -40,7 +40,7 @@ test("edit your name; create, copy and rotate your personal key", async ({ brows
   const first = (await reveal.getByTestId("revealed-key").textContent()) ?? "";
   expect(first).toMatch(/^user_live_[0-9A-Za-z]{38}$/);
   await lookAt(page, testInfo, "account-reveal-dialog");
-  await reveal.getByRole("button", { name: "Copy key" }).click();
+  await reveal.getByRole("button", { name: /^Copy/ }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first);
   await reveal.getByRole("button", { name: "I have saved it" }).click();
   await expect(reveal).toBeHidden();
@@ -91,6 +91,9 @@ test("create a second workspace from the switcher and switch between them with t
   await switcher.focus();
   await page.keyboard.press("Enter");
   const menu = page.getByRole("menu");
+  await expect(menu).toBeVisible();
+  // Home always lands on the first workspace (Radix may focus the menu itself before its items register).
+  await page.keyboard.press("Home");
   await expect(menu.getByRole("menuitem", { name: /First Light/ })).toBeFocused();
   await lookAt(page, testInfo, "workspace-switcher");
   await page.keyboard.press("ArrowDown");
@@ -115,6 +118,8 @@ test("create a second workspace from the switcher and switch between them with t
   // Back to the first one, keyboard only: open, arrow to it, Enter.
   await switcher.focus();
   await page.keyboard.press("Enter");
+  await expect(menu).toBeVisible();
+  await page.keyboard.press("Home");
   await expect(menu.getByRole("menuitem", { name: /First Light/ })).toBeFocused();
   await expect(menu.getByRole("menuitem", { name: /Second Lab/ })).toHaveAttribute("aria-current", "page");
   await page.keyboard.press("Enter");
@@ -126,7 +131,9 @@ test("create a second workspace from the switcher and switch between them with t
   await switcher.focus();
   await page.keyboard.press("ArrowDown");
   await expect(menu).toBeVisible();
-  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  await expect(menu.getByRole("menuitem", { name: "Create workspace" })).toBeFocused();
+  await page.keyboard.press("ArrowUp");
   await expect(menu.getByRole("menuitem", { name: /Second Lab/ })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/${slug}/keys$`));

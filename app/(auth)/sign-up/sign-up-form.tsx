@@ -16,7 +16,7 @@ import type { OpenInvitation } from "@/lib/members/service";
 
 const accountSchema = z.object({
   userName: userNameSchema,
-  email: z.email("Enter a valid email address"),
+  email: z.string().trim().min(1, "Enter your email").pipe(z.email("Enter a valid email address")),
   password: z.string().min(8, "Use at least 8 characters").max(128),
 });
 
