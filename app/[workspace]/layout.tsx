@@ -33,9 +33,11 @@ export default async function WorkspaceLayout({
           <>
             <Link
               href={`/account?from=${slug}`}
-              className="hidden max-w-[18rem] truncate text-muted-foreground hover:text-foreground md:inline-block"
+              className="hidden whitespace-nowrap text-muted-foreground hover:text-foreground md:inline"
             >
-              {user.email} · <span data-testid="viewer-role">{membership.role}</span>
+              {/* A long address is cut short; the role always shows. */}
+              <span className="inline-block max-w-[14rem] truncate align-bottom">{user.email}</span> ·{" "}
+              <span data-testid="viewer-role">{membership.role}</span>
             </Link>
             <ThemeToggle />
             <SignOutButton />

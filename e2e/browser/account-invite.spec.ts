@@ -6,7 +6,7 @@ import { browserAs, signUpOwner, signUpPerson } from "../support/people";
 import { screenshot } from "../support/screenshots";
 
 // Each lookAt runs axe in light and dark: these journeys take longer than the default 30 s.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 test("an invite link lets a new person create an account and join as a member", async ({
   page,

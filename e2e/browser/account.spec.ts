@@ -4,7 +4,7 @@ import { lookAt } from "../support/look";
 import { browserAs, signUpOwner, signUpPerson } from "../support/people";
 
 // Each lookAt runs axe in light and dark: these journeys take longer than the default 30 s.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 test("edit your name; create, copy and rotate your personal key", async ({ browser, baseURL }, testInfo) => {
   const owner = await signUpOwner(baseURL!, "Grace Brewster", "Harbor", "hb");

@@ -4,7 +4,7 @@ import { lookAt } from "../support/look";
 import { browserAs, join, signUpOwner, signUpPerson } from "../support/people";
 
 // Each lookAt runs axe in light and dark: these journeys take longer than the default 30 s.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 const roleSelect = (page: Page, name: string) => page.getByRole("combobox", { name: `Role of ${name}` });
 const memberRow = (page: Page, name: string) => page.getByRole("row", { name: new RegExp(name) });

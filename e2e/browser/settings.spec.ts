@@ -4,7 +4,7 @@ import { lookAt } from "../support/look";
 import { browserAs, signUpOwner } from "../support/people";
 
 // Each lookAt runs axe in light and dark: these journeys take longer than the default 30 s.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 test("rename, change the key prefix with a live preview, allow key minting, manage custom scopes", async ({
   browser,
