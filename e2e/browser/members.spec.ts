@@ -68,8 +68,10 @@ test("invite through the dialog, copy the link, and the invitee joins with a rea
   await expect(nav.getByRole("link", { name: "Members" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Settings" })).toHaveCount(0);
   await expect(invitee.getByTestId("viewer-role")).toHaveText("member");
-  await expect(invitee.getByText("Billing service")).toBeVisible();
+  await expect(invitee.getByRole("row", { name: /Billing service/ })).toBeVisible();
+  // Nothing to do to someone else's key: no revoke button, no row actions menu.
   await expect(invitee.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
+  await expect(invitee.getByRole("button", { name: "Actions for Billing service" })).toHaveCount(0);
   await lookAt(invitee, testInfo, "member-keys");
 
   await nav.getByRole("link", { name: "Members" }).click();
