@@ -31,8 +31,13 @@ export default async function WorkspaceLayout({
         nav={<WorkspaceNav slug={slug} links={links} />}
         aside={
           <>
-            <Link href="/account" className="hidden text-muted-foreground hover:text-foreground sm:inline">
-              {user.email} · <span data-testid="viewer-role">{membership.role}</span>
+            <Link
+              href={`/account?from=${slug}`}
+              className="hidden whitespace-nowrap text-muted-foreground hover:text-foreground md:inline"
+            >
+              {/* A long address is cut short; the role always shows. */}
+              <span className="inline-block max-w-[14rem] truncate align-bottom">{user.email}</span> ·{" "}
+              <span data-testid="viewer-role">{membership.role}</span>
             </Link>
             <ThemeToggle />
             <SignOutButton />

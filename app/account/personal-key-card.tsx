@@ -1,95 +1,124 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { KeyRound, RefreshCw } from "lucide-react";
+import Link from "next/link";
 import { useState } from "react";
-import { toast } from "sonner";
 import { type RevealableKey, RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Select } from "@/components/ui/field";
+import { FormError } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { CreatedKeyView, KeyView } from "@/lib/api/schemas/keys";
-import { apiFetch } from "@/lib/client/api";
+import { Skeleton } from "@/components/ui/skeleton";
+import { RotatePersonalKeyDialog } from "./rotate-personal-key-dialog";
+import { useIssuePersonalKey, usePersonalKey } from "./use-personal-key";
 
-const PERSONAL_KEY = ["personal-key"] as const;
-
-/** The user's one personal key: create it, or rotate it with a grace period, then reveal once. */
+/** The user's one personal key: create it, or rotate it with a grace period; the secret is revealed once. */
 export function PersonalKeyCard({ hasWorkspace }: { hasWorkspace: boolean }) {
-  const queryClient = useQueryClient();
-  const [grace, setGrace] = useState("0");
+  const current = usePersonalKey(hasWorkspace);
+  const issue = useIssuePersonalKey();
+  const [rotating, setRotating] = useState(false);
   const [revealed, setRevealed] = useState<RevealableKey | null>(null);
-  const current = useQuery({
-    queryKey: PERSONAL_KEY,
-    queryFn: () => apiFetch<{ key: KeyView | null }>("/api/v1/me/key"),
-    enabled: hasWorkspace,
-  });
-  const issue = useMutation({
-    mutationFn: (gracePeriod: string) =>
-      apiFetch<CreatedKeyView>("/api/v1/me/key", { method: "POST", body: { gracePeriod } }),
-    onSuccess: (created) => {
-      setRevealed({ key: created.key, name: created.name, maskedKey: created.maskedKey });
-      issue.reset();
-      toast.success(current.data?.key ? "Personal key rotated" : "Personal key created");
-      void queryClient.invalidateQueries({ queryKey: PERSONAL_KEY });
-    },
-  });
   const key = current.data?.key ?? null;
 
+  function issueKey(gracePeriod: string) {
+    issue.mutate(
+      { gracePeriod, rotating: key !== null },
+      {
+        onSuccess: (created) => {
+          setRotating(false);
+          setRevealed({ key: created.key, name: created.name, maskedKey: created.maskedKey });
+          issue.reset();
+        },
+      },
+    );
+  }
+
   return (
-    <section aria-labelledby="personal-key" className="space-y-4 rounded-xl border border-border bg-card p-6">
-      <div>
-        <h2 id="personal-key" className="text-lg font-semibold">
-          Personal API key
-        </h2>
-        <p className="mt-1 text-sm text-muted-foreground">
-          One key for you, usable in every workspace you belong to with your role there. Send{" "}
-          <code className="font-mono">x-workspace-id</code> to choose a workspace when you are in several.
-        </p>
-      </div>
-      {!hasWorkspace ? (
-        <p className="text-sm text-muted-foreground">Join or create a workspace first.</p>
-      ) : current.isPending ? (
-        <div className="h-10 animate-pulse rounded bg-muted" aria-hidden />
-      ) : key ? (
-        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-          <dt className="text-muted-foreground">Key</dt>
-          <dd>
-            <code data-testid="personal-masked-key" className="rounded bg-muted px-1.5 py-0.5 font-mono text-xs">
-              {key.maskedKey}
-            </code>
-          </dd>
-          <dt className="text-muted-foreground">Created</dt>
-          <dd>
-            <RelativeTime value={key.createdAt} />
-          </dd>
-          <dt className="text-muted-foreground">Last used</dt>
-          <dd>
-            <RelativeTime value={key.lastUsedAt} />
-          </dd>
-        </dl>
-      ) : (
-        <p className="text-sm text-muted-foreground">You have no personal key yet.</p>
-      )}
-      <FormError message={issue.error?.message ?? current.error?.message} />
-      {hasWorkspace && !current.isPending ? (
-        <div className="flex flex-wrap items-end gap-3">
-          {key ? (
-            <div className="w-56">
-              <Field label="Old key keeps working for">
-                {(p) => (
-                  <Select {...p} value={grace} onChange={(e) => setGrace(e.target.value)}>
-                    <option value="0">No grace: stop now</option>
-                    <option value="1h">1 hour</option>
-                    <option value="24h">24 hours</option>
-                    <option value="7d">7 days</option>
-                  </Select>
-                )}
-              </Field>
-            </div>
-          ) : null}
-          <Button onClick={() => issue.mutate(key ? grace : "0")} disabled={issue.isPending}>
-            {issue.isPending ? "Working…" : key ? "Rotate personal key" : "Create personal key"}
-          </Button>
+    <section aria-labelledby="personal-key-title" className="rounded-xl border border-border bg-card">
+      <div className="space-y-4 p-6">
+        <div>
+          <h2 id="personal-key-title" className="font-semibold">
+            Personal API key
+          </h2>
+          <p className="mt-1 text-sm text-muted-foreground">
+            One key for you, for scripts and the CLI. It works in every workspace you belong to, with your role there;
+            send <code className="font-mono text-foreground">x-workspace-id</code> to choose one when you are in
+            several.
+          </p>
         </div>
+        {!hasWorkspace ? (
+          <p className="rounded-md border border-dashed border-border px-3 py-3 text-sm text-muted-foreground">
+            A personal key acts in your workspaces, and you have none yet.{" "}
+            <Link href="/new" className="font-medium text-primary underline-offset-4 hover:underline">
+              Create a workspace
+            </Link>{" "}
+            first.
+          </p>
+        ) : current.isPending ? (
+          <div aria-hidden className="space-y-2">
+            <Skeleton className="h-5 w-64" />
+            <Skeleton className="h-5 w-48" />
+          </div>
+        ) : current.isError ? (
+          <div role="alert" className="text-sm">
+            <p className="font-medium text-danger">Could not load your personal key</p>
+            <p className="mt-1 text-muted-foreground">{current.error.message}</p>
+            <Button variant="secondary" size="sm" className="mt-3" onClick={() => current.refetch()}>
+              Try again
+            </Button>
+          </div>
+        ) : key ? (
+          <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+            <dt className="text-muted-foreground">Key</dt>
+            <dd>
+              <code data-testid="personal-masked-key" className="rounded bg-muted px-1.5 py-0.5 font-mono text-xs">
+                {key.maskedKey}
+              </code>
+            </dd>
+            <dt className="text-muted-foreground">Created</dt>
+            <dd>
+              <RelativeTime value={key.createdAt} />
+            </dd>
+            <dt className="text-muted-foreground">Last used</dt>
+            <dd>
+              <RelativeTime value={key.lastUsedAt} />
+            </dd>
+          </dl>
+        ) : (
+          <div className="flex items-center gap-3 rounded-md border border-dashed border-border px-3 py-3 text-sm text-muted-foreground">
+            <KeyRound aria-hidden className="h-5 w-5 shrink-0" />
+            You have no personal key yet. Its secret is shown once, when you create it.
+          </div>
+        )}
+        {rotating ? null : <FormError message={issue.error?.message} />}
+      </div>
+      {hasWorkspace && current.isSuccess ? (
+        <div className="flex items-center justify-between gap-3 rounded-b-xl border-t border-border bg-muted/40 px-6 py-3">
+          <p className="text-xs text-muted-foreground">
+            {key ? "Rotate if the key may have leaked, or on a schedule." : "Keysmith keeps only a hash of the key."}
+          </p>
+          {key ? (
+            <Button size="sm" variant="secondary" onClick={() => setRotating(true)}>
+              <RefreshCw aria-hidden className="h-4 w-4" /> Rotate personal key
+            </Button>
+          ) : (
+            <Button size="sm" onClick={() => issueKey("0")} disabled={issue.isPending}>
+              <KeyRound aria-hidden className="h-4 w-4" /> {issue.isPending ? "Creating…" : "Create personal key"}
+            </Button>
+          )}
+        </div>
+      ) : null}
+      {key ? (
+        <RotatePersonalKeyDialog
+          open={rotating}
+          maskedKey={key.maskedKey}
+          pending={issue.isPending}
+          error={issue.error?.message}
+          onRotate={issueKey}
+          onOpenChange={(open) => {
+            setRotating(open);
+            issue.reset();
+          }}
+        />
       ) : null}
       <RevealKeyDialog created={revealed} onDone={() => setRevealed(null)} />
     </section>

@@ -37,7 +37,12 @@ export function CreateWorkspaceForm() {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <h1 className="text-lg font-semibold">Create a workspace</h1>
+      <div>
+        <h1 className="text-lg font-semibold">Create a workspace</h1>
+        <p className="mt-1 text-sm text-muted-foreground">
+          A workspace holds its own keys, members and audit log. You will be its owner.
+        </p>
+      </div>
       <FormError message={formError} />
       <WorkspaceFields errors={errors} />
       <Button type="submit" className="w-full" disabled={pending}>

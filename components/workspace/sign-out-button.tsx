@@ -1,22 +1,33 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { Button } from "@/components/ui/button";
+import { useState } from "react";
+import { Button, type ButtonProps } from "@/components/ui/button";
 import { authClient } from "@/lib/auth/client";
 
-export function SignOutButton({ next = "/sign-in" }: { next?: string }) {
+export function SignOutButton({
+  next = "/sign-in",
+  children = "Sign out",
+  variant = "ghost",
+  size = "sm",
+  className,
+}: { next?: string } & Pick<ButtonProps, "children" | "variant" | "size" | "className">) {
   const router = useRouter();
+  const [pending, setPending] = useState(false);
   return (
     <Button
-      variant="ghost"
-      size="sm"
+      variant={variant}
+      size={size}
+      className={className}
+      disabled={pending}
       onClick={async () => {
+        setPending(true);
         await authClient.signOut();
         router.replace(next);
         router.refresh();
       }}
     >
-      Sign out
+      {children}
     </Button>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Field, Input } from "@/components/ui/field";
 import { slugify } from "@/lib/api/schemas/workspaces";
 import type { FieldErrors } from "@/lib/client/form-errors";
+import { previewKey } from "@/lib/keys/preview";
 
 /** Name, URL name and key prefix of a new workspace, with a preview of its keys' look. */
 export function WorkspaceFields({ errors }: { errors: FieldErrors }) {
@@ -47,7 +48,7 @@ export function WorkspaceFields({ errors }: { errors: FieldErrors }) {
         error={errors.keyPrefix}
         hint={
           <>
-            Keys will look like <code className="font-mono">{prefix || "sk"}_live_3f9a…a7b8</code>
+            Keys will look like <code className="font-mono">{previewKey(prefix || "sk").masked}</code>
           </>
         }
       >

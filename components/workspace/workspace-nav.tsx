@@ -18,7 +18,7 @@ export function WorkspaceNav({ slug, links }: { slug: string; links: { segment: 
             href={href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "rounded-md px-2 py-1 hover:bg-muted",
+              "whitespace-nowrap rounded-md px-2 py-1 hover:bg-muted",
               active ? "bg-muted font-medium text-foreground" : "text-muted-foreground",
             )}
           >

@@ -14,7 +14,12 @@ test.describe("API: members, roles and the keys they created", () => {
       }),
       201,
     );
-    expect(invitation).toMatchObject({ email: invitee.email, role: "admin", status: "pending" });
+    expect(invitation).toMatchObject({
+      email: invitee.email,
+      role: "admin",
+      status: "pending",
+      invitedBy: { name: owner.name, email: owner.email },
+    });
     expect(invitation.link).toBe(`${baseURL}/invite/${invitation.id}`);
     expect((await json(await owner.api.get("/api/v1/members/invitations"), 200)).data).toHaveLength(1);
     // The same address cannot be invited twice while the first invitation is pending.

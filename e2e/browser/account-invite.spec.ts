@@ -1,35 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN } from "../support/admin";
+import { json, PASSWORD } from "../support/api";
+import { lookAt } from "../support/look";
+import { browserAs, signUpOwner, signUpPerson } from "../support/people";
 import { screenshot } from "../support/screenshots";
 
-test("account: create the personal key, reveal it once, rotate it with a grace period", async ({
-  page,
-  request,
-}, testInfo) => {
-  await page.goto("/account");
-  await expect(page.getByRole("heading", { name: ADMIN.name })).toBeVisible();
-  await page.getByRole("button", { name: "Create personal key" }).click();
-  const reveal = page.getByRole("dialog", { name: "Save your API key" });
-  const first = (await reveal.getByTestId("revealed-key").textContent()) ?? "";
-  expect(first).toMatch(/^user_live_[0-9A-Za-z]{38}$/);
-  await reveal.getByRole("button", { name: "I have saved it" }).click();
-  await expect(page.getByTestId("personal-masked-key")).toHaveText(`${first.slice(0, 14)}…${first.slice(-4)}`);
-  expect(await page.content()).not.toContain(first);
-  await screenshot(page, testInfo, "account");
-
-  await page.getByLabel("Old key keeps working for").selectOption("1h");
-  await page.getByRole("button", { name: "Rotate personal key" }).click();
-  const second = (await reveal.getByTestId("revealed-key").textContent()) ?? "";
-  expect(second).not.toBe(first);
-  await reveal.getByRole("button", { name: "I have saved it" }).click();
-  await expect(page.getByTestId("personal-masked-key")).toHaveText(`${second.slice(0, 14)}…${second.slice(-4)}`);
-
-  for (const key of [first, second]) {
-    const me = await request.get("/api/v1/me", { headers: { authorization: `Bearer ${key}` } });
-    expect(me.status()).toBe(200);
-    expect((await me.json()).workspace.slug).toBe(ADMIN.slug);
-  }
-});
+// Each lookAt runs axe in light and dark: these journeys take longer than the default 30 s.
+test.describe.configure({ timeout: 180_000 });
 
 test("an invite link lets a new person create an account and join as a member", async ({
   page,
@@ -64,4 +41,43 @@ test("an invite link lets a new person create an account and join as a member", 
   await late.goto(link);
   await expect(late.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
   await again.close();
+});
+
+test("someone with an account signs in from the invite link and accepts; another account is told to switch", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  const owner = await signUpOwner(baseURL!, "Olivia Owner", "Umbrella", "um");
+  const invited = await signUpPerson(baseURL!, "Paula Present");
+  const stranger = await signUpPerson(baseURL!, "Sid Stranger");
+  const invitation = await json(
+    await owner.api.post("/api/v1/members/invitations", {
+      headers: { "x-workspace-id": owner.workspace.slug },
+      data: { email: invited.email, role: "admin" },
+    }),
+    201,
+  );
+
+  const wrong = await browserAs(browser, stranger);
+  const wrongPage = await wrong.newPage();
+  await wrongPage.goto(invitation.link);
+  await expect(wrongPage.getByText(`You are signed in as ${stranger.email}`)).toBeVisible();
+  await expect(wrongPage.getByRole("button", { name: "Join Umbrella" })).toHaveCount(0);
+  await lookAt(wrongPage, testInfo, "invite-wrong-account");
+  await wrong.close();
+
+  const guest = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await guest.newPage();
+  await page.goto(invitation.link);
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await expect(page.getByText("Sign in to accept your invitation.")).toBeVisible();
+  await page.getByLabel("Email").fill(invited.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/invite/${invitation.id}$`));
+  await lookAt(page, testInfo, "invite-accept");
+  await page.getByRole("button", { name: "Join Umbrella" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${owner.workspace.slug}/keys$`));
+  await expect(page.getByTestId("viewer-role")).toHaveText("admin");
+  await guest.close();
 });

@@ -1,6 +1,8 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError } from "better-auth/api";
 import { organization } from "better-auth/plugins";
+import { userNameSchema } from "../api/schemas/users";
 import type { Db } from "../db/client";
 
 export interface AuthOptions {
@@ -23,6 +25,16 @@ export function createAuth(db: Db, options: AuthOptions) {
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
     session: { cookieCache: { enabled: true, maxAge: 60 } },
     telemetry: { enabled: false },
+    // better-auth takes any name; ours follow the same rule as the forms (sign-up, account page).
+    databaseHooks: {
+      user: {
+        create: { before: async (user) => ({ data: { ...user, name: checkedName(user.name) } }) },
+        update: {
+          before: async (user) =>
+            user.name === undefined ? undefined : { data: { ...user, name: checkedName(user.name) } },
+        },
+      },
+    },
     rateLimit: { enabled: options.rateLimit },
     plugins: [
       organization({
@@ -37,6 +49,12 @@ export function createAuth(db: Db, options: AuthOptions) {
       }),
     ],
   });
+}
+
+function checkedName(name: unknown): string {
+  const parsed = userNameSchema.safeParse(name);
+  if (!parsed.success) throw new APIError("BAD_REQUEST", { message: `name: ${parsed.error.issues[0]?.message}` });
+  return parsed.data;
 }
 
 export type Auth = ReturnType<typeof createAuth>;

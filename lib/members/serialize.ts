@@ -1,6 +1,5 @@
 import { type InvitationView, invitationSchema, type MemberView, memberSchema } from "../api/schemas/members";
-import type { Invitation } from "../generated/prisma/client";
-import type { MemberRow } from "./service";
+import type { InvitationRow, MemberRow } from "./service";
 
 export function toMemberView(row: MemberRow): MemberView {
   return memberSchema.parse({
@@ -13,7 +12,7 @@ export function toMemberView(row: MemberRow): MemberView {
   });
 }
 
-export function toInvitationView(row: Invitation, baseUrl: string): InvitationView {
+export function toInvitationView(row: InvitationRow, baseUrl: string): InvitationView {
   return invitationSchema.parse({
     id: row.id,
     email: row.email,
@@ -21,6 +20,7 @@ export function toInvitationView(row: Invitation, baseUrl: string): InvitationVi
     status: row.status,
     expiresAt: row.expiresAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
+    invitedBy: { name: row.user.name, email: row.user.email },
     link: `${baseUrl}/invite/${row.id}`,
   });
 }

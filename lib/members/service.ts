@@ -9,6 +9,8 @@ import { newId } from "../ids";
 import { publishInvalidation } from "../verify/invalidation";
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/** Who sent an invitation, shown beside it on the members page. */
+const inviterInclude = { user: { select: { name: true, email: true } } } as const;
 
 export async function listMembers(db: Db, workspaceId: string) {
   return db.member.findMany({
@@ -127,6 +129,7 @@ export async function inviteMember(
         createdAt: now,
         inviterId: principal.userId,
       },
+      include: inviterInclude,
     });
     await recordAudit(tx, actorOf(principal, meta), {
       workspaceId: principal.workspace.id,
@@ -143,8 +146,10 @@ export async function listInvitations(db: Db, workspaceId: string, now: Date) {
   return db.invitation.findMany({
     where: { organizationId: workspaceId, status: "pending", expiresAt: { gt: now } },
     orderBy: { createdAt: "desc" },
+    include: inviterInclude,
   });
 }
+export type InvitationRow = Awaited<ReturnType<typeof listInvitations>>[number];
 
 export async function cancelInvitation(db: Db, principal: Principal, invitationId: string, meta: RequestMeta) {
   await db.$transaction(async (tx) => {

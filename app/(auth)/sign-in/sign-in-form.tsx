@@ -3,36 +3,54 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input } from "@/components/ui/field";
 import { authClient } from "@/lib/auth/client";
+import { type FieldErrors, zodFieldErrors } from "@/lib/client/form-errors";
+
+const signInSchema = z.object({
+  email: z.string().trim().min(1, "Enter your email").pipe(z.email("Enter a valid email address")),
+  password: z.string().min(1, "Enter your password"),
+});
 
 export function SignInForm({ next }: { next: string | null }) {
   const router = useRouter();
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
+    const parsed = signInSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    setErrors(parsed.success ? {} : zodFieldErrors(parsed.error));
     setError(null);
-    const { error } = await authClient.signIn.email({
-      email: String(form.get("email")),
-      password: String(form.get("password")),
-    });
-    setPending(false);
-    if (error) return setError(error.message ?? "Could not sign in");
+    if (!parsed.success) return;
+    setPending(true);
+    const { error } = await authClient.signIn.email(parsed.data);
+    if (error) {
+      setPending(false);
+      // better-auth says "Invalid email or password" without telling which: keep it that way.
+      return setError(error.message ?? "Could not sign in");
+    }
     router.replace(next ?? "/");
     router.refresh();
   }
 
+  const invite = next?.startsWith("/invite/") ? next.slice("/invite/".length) : null;
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <h1 className="text-lg font-semibold">Sign in</h1>
+      <div>
+        <h1 className="text-lg font-semibold">Sign in</h1>
+        <p className="mt-1 text-sm text-muted-foreground">
+          {invite ? "Sign in to accept your invitation." : "Welcome back. Sign in to manage your API keys."}
+        </p>
+      </div>
       <FormError message={error} />
-      <Field label="Email">{(p) => <Input {...p} name="email" type="email" autoComplete="email" required />}</Field>
-      <Field label="Password">
+      <Field label="Email" error={errors.email}>
+        {(p) => <Input {...p} name="email" type="email" autoComplete="email" required autoFocus />}
+      </Field>
+      <Field label="Password" error={errors.password}>
         {(p) => <Input {...p} name="password" type="password" autoComplete="current-password" required />}
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>
@@ -41,7 +59,7 @@ export function SignInForm({ next }: { next: string | null }) {
       <p className="text-center text-sm text-muted-foreground">
         No account?{" "}
         <Link
-          href={next?.startsWith("/invite/") ? `/sign-up?invite=${next.slice(8)}` : "/sign-up"}
+          href={invite ? `/sign-up?invite=${invite}` : "/sign-up"}
           className="font-medium text-primary underline-offset-4 hover:underline"
         >
           Create one

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input } from "@/components/ui/field";
 import { readWorkspaceForm, WorkspaceFields } from "@/components/workspace/workspace-fields";
+import { userNameSchema } from "@/lib/api/schemas/users";
 import { createWorkspaceSchema } from "@/lib/api/schemas/workspaces";
 import { authClient } from "@/lib/auth/client";
 import { ApiClientError, apiFetch } from "@/lib/client/api";
@@ -14,8 +15,8 @@ import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/lib/client/f
 import type { OpenInvitation } from "@/lib/members/service";
 
 const accountSchema = z.object({
-  userName: z.string().trim().min(1, "Enter your name").max(100),
-  email: z.email("Enter a valid email address"),
+  userName: userNameSchema,
+  email: z.string().trim().min(1, "Enter your email").pipe(z.email("Enter a valid email address")),
   password: z.string().min(8, "Use at least 8 characters").max(128),
 });
 
@@ -81,11 +82,11 @@ export function SignUpForm({ invitation }: { invitation: OpenInvitation | null }
       <h1 className="text-lg font-semibold">
         {invitation ? `Join ${invitation.workspaceName}` : "Create your account"}
       </h1>
-      {invitation ? (
-        <p className="text-sm text-muted-foreground">
-          You were invited as {invitation.role}. Create your account with {invitation.email} to join.
-        </p>
-      ) : null}
+      <p className="-mt-2 text-sm text-muted-foreground">
+        {invitation
+          ? `You were invited as ${invitation.role}. Create your account with ${invitation.email} to join.`
+          : "An account, and a first workspace for your keys. You can invite your team next."}
+      </p>
       <FormError message={formError} />
       <fieldset disabled={accountCreated} className="space-y-4">
         <Field label="Your name" error={errors.userName}>
@@ -109,10 +110,12 @@ export function SignUpForm({ invitation }: { invitation: OpenInvitation | null }
         </Field>
       </fieldset>
       {invitation ? null : (
-        <>
-          <hr className="border-border" />
+        <section aria-labelledby="first-workspace" className="space-y-4 border-t border-border pt-4">
+          <h2 id="first-workspace" className="text-sm font-semibold">
+            Your first workspace
+          </h2>
           <WorkspaceFields errors={errors} />
-        </>
+        </section>
       )}
       <Button type="submit" className="w-full" disabled={pending}>
         {pending

@@ -27,6 +27,7 @@ export const invitationSchema = z.object({
   status: z.enum(["pending", "accepted", "canceled"]),
   expiresAt: z.string(),
   createdAt: z.string(),
+  invitedBy: z.object({ name: z.string(), email: z.string() }),
   /** Open it, sign in (or up) with the invited email, and accept: there is no mail server. */
   link: z.string(),
 });

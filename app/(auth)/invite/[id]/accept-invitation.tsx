@@ -23,7 +23,9 @@ export function AcceptInvitation({ invitation, signedInAs }: { invitation: OpenI
     return (
       <div className="space-y-3">
         <FormError message={`You are signed in as ${signedInAs}. Sign out, then sign in as ${invitation.email}.`} />
-        <SignOutButton next={`/sign-in?next=/invite/${invitation.id}`} />
+        <SignOutButton next={`/sign-in?next=/invite/${invitation.id}`} variant="secondary" size="md" className="w-full">
+          Sign out and use another account
+        </SignOutButton>
       </div>
     );
   }

@@ -35,13 +35,13 @@ export default async function InvitePage({ params }: { params: Promise<{ id: str
             <div className="flex flex-col gap-2 sm:flex-row">
               <Link
                 href={`/sign-up?invite=${invitation.id}`}
-                className="inline-flex h-10 flex-1 items-center justify-center rounded-md bg-primary px-4 text-sm font-medium text-primary-foreground"
+                className="inline-flex h-10 flex-1 items-center justify-center rounded-md bg-primary px-4 text-sm font-medium text-primary-foreground hover:opacity-90 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background"
               >
                 Create an account
               </Link>
               <Link
                 href={`/sign-in?next=/invite/${invitation.id}`}
-                className="inline-flex h-10 flex-1 items-center justify-center rounded-md border border-border px-4 text-sm font-medium"
+                className="inline-flex h-10 flex-1 items-center justify-center rounded-md border border-border px-4 text-sm font-medium hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background"
               >
                 Sign in
               </Link>

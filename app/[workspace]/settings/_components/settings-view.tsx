@@ -1,0 +1,27 @@
+"use client";
+
+import type { WorkspaceView } from "@/lib/api/schemas/workspaces";
+import { CustomScopesCard } from "./custom-scopes-card";
+import { KeyMintingCard } from "./key-minting-card";
+import { KeyPrefixCard } from "./key-prefix-card";
+import { NameCard } from "./name-card";
+import { useWorkspaceSettings } from "./use-workspace-settings";
+
+export function SettingsView({ initial }: { initial: WorkspaceView }) {
+  const { data: workspace } = useWorkspaceSettings(initial.slug, initial);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+        <p className="mt-1 text-sm text-muted-foreground">
+          How {workspace.name} names and issues its keys. Each section saves on its own; changes are recorded in the
+          audit log.
+        </p>
+      </div>
+      <NameCard workspace={workspace} />
+      <KeyPrefixCard workspace={workspace} />
+      <KeyMintingCard workspace={workspace} />
+      <CustomScopesCard workspace={workspace} />
+    </div>
+  );
+}

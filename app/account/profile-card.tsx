@@ -1,0 +1,79 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Field, FormError, Input } from "@/components/ui/field";
+import { updateProfileSchema } from "@/lib/api/schemas/users";
+import { authClient } from "@/lib/auth/client";
+
+/** Your name (editable through better-auth) and your email (the sign-in identity, fixed). */
+export function ProfileCard({ user }: { user: { name: string; email: string } }) {
+  const router = useRouter();
+  const [saved, setSaved] = useState(user.name);
+  const [name, setName] = useState(user.name);
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const dirty = name.trim() !== saved;
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = updateProfileSchema.safeParse({ name });
+    setFieldError(parsed.success ? undefined : parsed.error.issues[0]?.message);
+    setFormError(null);
+    if (!parsed.success || !dirty) return;
+    setPending(true);
+    const { error } = await authClient.updateUser({ name: parsed.data.name });
+    setPending(false);
+    if (error) return setFormError(error.message ?? "Could not save your name");
+    setSaved(parsed.data.name);
+    setName(parsed.data.name);
+    toast.success("Your name was updated");
+    router.refresh();
+  }
+
+  return (
+    <section aria-labelledby="profile-title" className="rounded-xl border border-border bg-card">
+      <form onSubmit={onSubmit} noValidate>
+        <div className="space-y-4 p-6">
+          <div>
+            <h2 id="profile-title" className="font-semibold">
+              Profile
+            </h2>
+            <p className="mt-1 text-sm text-muted-foreground">
+              Your name appears on the keys you create, in member lists and in the audit log.
+            </p>
+          </div>
+          <FormError message={formError} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Name" error={fieldError}>
+              {(p) => (
+                <Input
+                  {...p}
+                  value={name}
+                  onChange={(event) => {
+                    setName(event.target.value);
+                    setFieldError(undefined);
+                  }}
+                  autoComplete="name"
+                  maxLength={120}
+                />
+              )}
+            </Field>
+            <Field label="Email" hint="You sign in with this address; it cannot be changed.">
+              {(p) => <Input {...p} value={user.email} readOnly className="bg-muted/50 text-muted-foreground" />}
+            </Field>
+          </div>
+        </div>
+        <div className="flex items-center justify-between gap-3 rounded-b-xl border-t border-border bg-muted/40 px-6 py-3">
+          <p className="text-xs text-muted-foreground">Everyone in your workspaces sees the new name at once.</p>
+          <Button type="submit" size="sm" disabled={!dirty || pending}>
+            {pending ? "Saving…" : "Save"}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

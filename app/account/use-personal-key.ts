@@ -1,0 +1,29 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import type { CreatedKeyView, KeyView } from "@/lib/api/schemas/keys";
+import { apiFetch } from "@/lib/client/api";
+
+const PERSONAL_KEY = ["personal-key"] as const;
+
+export function usePersonalKey(enabled: boolean) {
+  return useQuery({
+    queryKey: PERSONAL_KEY,
+    queryFn: () => apiFetch<{ key: KeyView | null }>("/api/v1/me/key"),
+    enabled,
+  });
+}
+
+/** Creates the personal key, or rotates it (the old one lives on for `gracePeriod`). */
+export function useIssuePersonalKey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ gracePeriod }: { gracePeriod: string; rotating: boolean }) =>
+      apiFetch<CreatedKeyView>("/api/v1/me/key", { method: "POST", body: { gracePeriod } }),
+    onSuccess: (_, { rotating }) => {
+      toast.success(rotating ? "Personal key rotated" : "Personal key created");
+      void queryClient.invalidateQueries({ queryKey: PERSONAL_KEY });
+    },
+  });
+}
