@@ -119,7 +119,7 @@ test("key detail: never used, in a rotation grace period, and recovering from a 
   await expect(page.getByTestId("usage-success-rate")).toHaveText("—");
   await expect(page.getByRole("region", { name: "Last used" })).toContainText("Never used");
   await expect(page.getByText("In grace")).toBeVisible();
-  await expect(page.getByText(/This old key stops working in 1 day/)).toBeVisible();
+  await expect(page.getByText(/This old key stops working in 2[34] hours/)).toBeVisible();
   const trail = page.getByRole("list", { name: "Audit events for this key" }).getByRole("listitem");
   await expect(trail.first()).toContainText("Key rotated");
   await expect(trail.first()).toContainText("Grace period 1 day");
