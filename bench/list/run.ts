@@ -31,7 +31,16 @@ interface Shape {
   query: (seed: SeededList) => string;
   /** Pages to walk before the timed one (keyset cursor). */
   depth?: number;
+  /** Another route, timed the same way for comparison. */
+  path?: string;
 }
+
+/** The server's fixed cost per request on this machine right now: same auth, no list. */
+const BASELINE: Shape = {
+  name: "baseline: `GET /api/v1/me` (same auth, no list query)",
+  query: () => "",
+  path: "/api/v1/me",
+};
 
 const SHAPES: Shape[] = [
   { name: "newest first (default)", query: () => "" },
@@ -115,6 +124,7 @@ async function runBackend(backend: Backend): Promise<{ section: string; met: boo
     log(`seeded and started in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const rows: Row[] = [];
     for (const shape of SHAPES) rows.push(await measure(server.url, seed, shape));
+    const baseline = await measure(server.url, seed, BASELINE);
     const target = TARGET_MS[backend];
     const worst = Math.max(...rows.map((r) => r.p95));
     const label = backend === "pglite" ? "PGlite (embedded, file-backed)" : "PostgreSQL 15 (loopback)";
@@ -127,6 +137,7 @@ async function runBackend(backend: Backend): Promise<{ section: string; met: boo
         (r) =>
           `| ${r.shape} | ${r.rows} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.max.toFixed(1)} | < ${target} ms ${r.p95 < target ? "✅" : "❌"} |`,
       ),
+      `| *${baseline.shape}* | — | ${baseline.p50.toFixed(2)} | ${baseline.p95.toFixed(2)} | ${baseline.max.toFixed(1)} | — |`,
       "",
       `Worst p95: ${worst.toFixed(2)} ms (target < ${target} ms ${worst < target ? "✅" : "❌"}).`,
       "",
@@ -146,14 +157,16 @@ async function measure(baseURL: string, seed: SeededList, shape: Shape): Promise
     const body = await get(baseURL, `/api/v1/keys?${filters}`, headers);
     cursor = body.nextCursor;
   }
-  const path = `/api/v1/keys?${[filters, cursor && `cursor=${encodeURIComponent(cursor)}`].filter(Boolean).join("&")}`;
+  const path =
+    shape.path ??
+    `/api/v1/keys?${[filters, cursor && `cursor=${encodeURIComponent(cursor)}`].filter(Boolean).join("&")}`;
   let rows = 0;
   const times: number[] = [];
   for (let i = 0; i < WARMUP + REQUESTS; i++) {
     const t0 = performance.now();
     const body = await get(baseURL, path, headers);
     const elapsed = performance.now() - t0;
-    rows = body.data.length;
+    rows = Array.isArray(body.data) ? body.data.length : 0;
     if (i >= WARMUP) times.push(elapsed);
   }
   const row = {

@@ -5,6 +5,7 @@ import { createTestDatabase, postgresUnavailable } from "../../e2e/support/postg
 import {
   measureDemotions,
   measureRevocations,
+  metricOf,
   ownerAndMember,
   type Propagation,
   summarize,
@@ -36,9 +37,12 @@ async function main(): Promise<void> {
     const [a, b] = servers;
     log(`A ${a.url}, B ${b.url}, database ${database.name}`);
 
+    const misses = () => metricOf(b.url, "keysmith_key_cache_misses_total");
     const revocationSetup = await ownerAndMember(a.url, "admin");
     log(`${ROUNDS} revocations`);
+    const missesBefore = await misses();
     const revocations = await measureRevocations(revocationSetup.owner, b.url, ROUNDS);
+    const revocationLoads = (await misses()) - missesBefore;
 
     const demotionSetup = await ownerAndMember(a.url, "admin");
     const memberKey = await demotionSetup.member.call(
@@ -48,9 +52,14 @@ async function main(): Promise<void> {
       201,
     );
     log(`${ROUNDS} demotions`);
+    const missesBeforeDemotions = await misses();
     const demotions = await measureDemotions(demotionSetup.owner, demotionSetup.memberId, memberKey.key, b.url, ROUNDS);
+    const demotionLoads = (await misses()) - missesBeforeDemotions;
 
-    const report = render({ revocation: revocations, demotion: demotions });
+    const report = render(
+      { revocation: revocations, demotion: demotions },
+      `B read the key from the database ${revocationLoads} times over the ${ROUNDS} revocation rounds (2 a round: before, and after the invalidation dropped it) and ${demotionLoads} times over the ${ROUNDS} demotion rounds (after each demotion and each promotion back, once more at first): every change was seen on a key B had cached.`,
+    );
     console.log(report);
     const out = join("bench", "results", "revoke-propagation.md");
     mkdirSync(join(out, ".."), { recursive: true });
@@ -62,7 +71,7 @@ async function main(): Promise<void> {
   }
 }
 
-function render(results: Record<string, Propagation[]>): string {
+function render(results: Record<string, Propagation[]>, cacheNote: string): string {
   const rows = Object.entries(results).flatMap(([change, list]) => {
     const ack = summarize(list.map((r) => r.afterAck));
     const request = summarize(list.map((r) => r.afterRequest));
@@ -80,7 +89,9 @@ function render(results: Record<string, Propagation[]>): string {
     "|---|---|---:|---:|---:|---:|---|",
     ...rows,
     "",
-    '"After A answered": from A\'s response to the change (committed) to B\'s first answer showing it. "From the request" adds A\'s own handling of the change. A poll is one verification round trip to B (≈ 1–2 ms), so figures include up to one poll interval.',
+    cacheNote,
+    "",
+    "\"After A answered\": from A's response to the change (committed) to B's first answer showing it. \"From the request\" adds A's own handling of the change. B's first answer after the invalidation includes its database read of the key; a poll is one verification round trip to B, so figures include up to one poll interval.",
     "",
   ].join("\n");
 }

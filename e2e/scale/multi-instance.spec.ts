@@ -78,6 +78,29 @@ test("two instances started at once on an empty database both come up; each migr
   // One instance applied them all while the other waited on the advisory lock.
   const appliedBy = [a, b].map((s) => s.output().match(/applied migration/g)?.length ?? 0);
   expect(appliedBy.sort()).toEqual([0, shipped]);
+
+  // A database missing a migration (say, restored from an older backup) is not ready.
+  const [latest] = await database.query<{ migration_name: string }>(
+    `SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1`,
+  );
+  const mark = (rolledBack: boolean) =>
+    database.query(
+      `UPDATE "_prisma_migrations" SET rolled_back_at = ${rolledBack ? "now()" : "NULL"} WHERE migration_name = $1`,
+      [latest.migration_name],
+    );
+  await mark(true);
+  try {
+    const response = await fetch(`${b.url}/api/ready`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({
+      status: "not_ready",
+      database: "ok",
+      migrations: { pending: [latest.migration_name] },
+    });
+  } finally {
+    await mark(false);
+  }
+  expect((await fetch(`${b.url}/api/ready`)).status).toBe(200);
 });
 
 test(`a key revoked on A is refused by B within ${PROPAGATION_BUDGET_MS} ms (${ROUNDS} rounds)`, async () => {
@@ -169,6 +192,30 @@ test("usage counted on both instances adds up after their flushes", async () => 
     key.id,
   ]);
   expect(rows.reduce((sum, row) => sum + row.success, 0)).toBe(onA + onB);
+});
+
+test("SIGTERM stops B cleanly: all the usage it counted is written, its connections are closed, exit code 0", async () => {
+  const key = await owner.call("POST", "/api/v1/keys", { name: "Used just before shutdown" }, 201);
+  const uses = 25;
+  for (let i = 0; i < uses; i++) expect((await verifyOn(b.url, key.key)).valid).toBe(true);
+  const connectionsOf = (server: StartedServer) =>
+    database.query<{ application_name: string }>(
+      `SELECT application_name FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE $1`,
+      [`keysmith% ${server.process.pid}@%`],
+    );
+  expect((await connectionsOf(b)).map((c) => c.application_name)).toContainEqual(
+    expect.stringMatching(/^keysmith-listener /),
+  );
+  expect(await b.stop("SIGTERM")).toBe(0);
+  expect(b.output()).toContain("SIGTERM: flushing usage");
+  await expect.poll(async () => (await connectionsOf(b)).length, { timeout: 2_000 }).toBe(0);
+  const [row] = await database.query<{ success: number }>(
+    `SELECT coalesce(sum(success), 0)::int AS success FROM key_usage_bucket WHERE "keyId" = $1`,
+    [key.id],
+  );
+  expect(row.success).toBe(uses);
+  // The other instance keeps serving.
+  expect((await verifyOn(a.url, key.key)).valid).toBe(true);
 });
 
 function report(label: string, results: { afterAck: number; afterRequest: number }[]): void {

@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { hostname } from "node:os";
 import { join, resolve } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -46,8 +47,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
-      // Names the connections in pg_stat_activity, for operators.
-      application_name: "keysmith",
+      // Names this instance's connections in pg_stat_activity, for operators.
+      application_name: `keysmith ${process.pid}@${hostname()}`.slice(0, 63),
       connectionTimeoutMillis: 10_000,
       keepAlive: true,
     });
