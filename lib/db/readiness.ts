@@ -8,31 +8,31 @@ import type { Database } from "./client";
 export interface Readiness {
   ready: boolean;
   database: "ok" | "unreachable";
-  migrations: { expected: number; applied: number; pending: string[] };
+  /** Unknown (null) when the database does not answer. */
+  migrations: { expected: number; applied: number; pending: string[] } | null;
 }
 
 const PROBE_TIMEOUT_MS = 2_000;
 
 export async function checkReadiness(database: Database): Promise<Readiness> {
   const expected = database.migrations.map((m) => m.name);
-  const notReady = (db: Readiness["database"], pending = expected): Readiness => ({
-    ready: false,
-    database: db,
-    migrations: { expected: expected.length, applied: expected.length - pending.length, pending },
-  });
-  let rows: { migration_name: string }[];
+  let applied: Set<string>;
   try {
-    rows = await withTimeout(
+    const rows = await withTimeout(
       database.db.$queryRaw<{ migration_name: string }[]>`SELECT "migration_name" FROM "_prisma_migrations"
         WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
       PROBE_TIMEOUT_MS,
     );
+    applied = new Set(rows.map((row) => row.migration_name));
   } catch {
-    return notReady("unreachable");
+    return { ready: false, database: "unreachable", migrations: null };
   }
-  const applied = new Set(rows.map((row) => row.migration_name));
   const pending = expected.filter((name) => !applied.has(name));
-  return pending.length ? notReady("ok", pending) : { ...notReady("ok", []), ready: true };
+  return {
+    ready: pending.length === 0,
+    database: "ok",
+    migrations: { expected: expected.length, applied: expected.length - pending.length, pending },
+  };
 }
 
 /** A probe must answer even when the pool is exhausted or the server hangs. */
