@@ -46,8 +46,9 @@ test.beforeAll(async () => {
   // At the same instant, on the empty database: both race for the migrations.
   [a, b] = await Promise.all([
     startServer(portA, shared),
-    // B reconnects its listener slowly, so that the test below can change something while it is away.
-    startServer(portB, { ...shared, KEYSMITH_LISTENER_RETRY_MS: "1500" }),
+    // B reconnects its listener slowly, so that a test can change something while it is away,
+    // and on SIGTERM keeps serving a moment with /api/ready at 503, as a balancer would need.
+    startServer(portB, { ...shared, KEYSMITH_LISTENER_RETRY_MS: "1500", KEYSMITH_SHUTDOWN_DELAY_MS: "1000" }),
   ]);
 });
 
@@ -194,10 +195,10 @@ test("usage counted on both instances adds up after their flushes", async () => 
   expect(rows.reduce((sum, row) => sum + row.success, 0)).toBe(onA + onB);
 });
 
-test("SIGTERM stops B cleanly: all the usage it counted is written, its connections are closed, exit code 0", async () => {
+test("SIGTERM drains B: not ready at once, still serving a moment, then all its usage written, connections closed, exit 0", async () => {
   const key = await owner.call("POST", "/api/v1/keys", { name: "Used just before shutdown" }, 201);
   const uses = 25;
-  for (let i = 0; i < uses; i++) expect((await verifyOn(b.url, key.key)).valid).toBe(true);
+  for (let i = 0; i < uses - 1; i++) expect((await verifyOn(b.url, key.key)).valid).toBe(true);
   const connectionsOf = (server: StartedServer) =>
     database.query<{ application_name: string }>(
       `SELECT application_name FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE $1`,
@@ -206,7 +207,13 @@ test("SIGTERM stops B cleanly: all the usage it counted is written, its connecti
   expect((await connectionsOf(b)).map((c) => c.application_name)).toContainEqual(
     expect.stringMatching(/^keysmith-listener /),
   );
-  expect(await b.stop("SIGTERM")).toBe(0);
+  const exited = b.stop("SIGTERM");
+  await expect
+    .poll(async () => (await fetch(`${b.url}/api/ready`)).status, { timeout: 500, intervals: [20] })
+    .toBe(503);
+  expect(await (await fetch(`${b.url}/api/ready`)).json()).toEqual({ status: "stopping" });
+  expect((await verifyOn(b.url, key.key)).valid).toBe(true); // still serving while the balancer notices
+  expect(await exited).toBe(0);
   expect(b.output()).toContain("SIGTERM: flushing usage");
   await expect.poll(async () => (await connectionsOf(b)).length, { timeout: 2_000 }).toBe(0);
   const [row] = await database.query<{ success: number }>(
