@@ -77,7 +77,16 @@ export async function runPostgresBench(): Promise<void> {
       rounds.push({ single, pair });
     }
     const dbWork = (await dbQueries(servers)) - queriesBefore;
-    const report = render(rounds, dbWork);
+    // Anything the instances logged about their connections during the run (a lost listener
+    // clears the cache, and then the misses above are the reloads).
+    const events = servers.flatMap((server, i) =>
+      server
+        .output()
+        .split("\n")
+        .filter((line) => /invalidation listener|database connection|flush failed/.test(line))
+        .map((line) => `instance ${"AB"[i]}: ${line.trim()}`),
+    );
+    const report = render(rounds, dbWork, events);
     console.log(report);
     const out = join("bench", "results", "verify-postgres.md");
     mkdirSync(join(out, ".."), { recursive: true });
@@ -94,7 +103,7 @@ export async function runPostgresBench(): Promise<void> {
 const rps = (r: WrkResult) => r.requests / r.seconds;
 const pairRps = (round: Round) => rps(round.pair[0]) + rps(round.pair[1]);
 
-function render(rounds: Round[], dbWork: number): string {
+function render(rounds: Round[], dbWork: number, events: string[]): string {
   const median = [...rounds].sort((x, y) => pairRps(x) - pairRps(y))[Math.floor(rounds.length / 2)];
   const { single, pair } = median;
   const row = (name: string, r: WrkResult) =>
@@ -111,7 +120,11 @@ function render(rounds: Round[], dbWork: number): string {
     row("instance B (of two)", pair[1]),
     `| **two instances, total** | ${pair[0].requests + pair[1].requests} | **${Math.round(pairRps(median))}** | — | ${Math.max(pair[0].p99, pair[1].p99).toFixed(2)} (worse of the two) | ${pair[0].errors + pair[1].errors} |`,
     "",
-    `Database queries by both instances during all the load (all cache hits): ${dbWork}.`,
+    `Database queries by both instances during all the load (every key was cached by the warm-up): ${dbWork}.`,
+    "",
+    events.length
+      ? `Logged by the instances during the run:\n\n${events.map((e) => `- \`${e}\``).join("\n")}\n`
+      : "Nothing logged by the instances about their database connections during the run.",
     "",
     "Every round (req/s):",
     "",

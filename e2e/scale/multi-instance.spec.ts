@@ -81,15 +81,10 @@ test("two instances started at once on an empty database both come up; each migr
   expect(appliedBy.sort()).toEqual([0, shipped]);
 
   // A database missing a migration (say, restored from an older backup) is not ready.
-  const [latest] = await database.query<{ migration_name: string }>(
-    `SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1`,
+  const [latest] = await database.query<Record<string, unknown> & { id: string; migration_name: string }>(
+    `SELECT * FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1`,
   );
-  const mark = (rolledBack: boolean) =>
-    database.query(
-      `UPDATE "_prisma_migrations" SET rolled_back_at = ${rolledBack ? "now()" : "NULL"} WHERE migration_name = $1`,
-      [latest.migration_name],
-    );
-  await mark(true);
+  await database.query(`DELETE FROM "_prisma_migrations" WHERE id = $1`, [latest.id]);
   try {
     const response = await fetch(`${b.url}/api/ready`);
     expect(response.status).toBe(503);
@@ -99,7 +94,12 @@ test("two instances started at once on an empty database both come up; each migr
       migrations: { pending: [latest.migration_name] },
     });
   } finally {
-    await mark(false);
+    const columns = Object.keys(latest);
+    await database.query(
+      `INSERT INTO "_prisma_migrations" (${columns.map((c) => `"${c}"`).join(", ")})
+       VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
+      Object.values(latest),
+    );
   }
   expect((await fetch(`${b.url}/api/ready`)).status).toBe(200);
 });
