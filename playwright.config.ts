@@ -37,6 +37,9 @@ export default defineConfig({
   },
   projects: [
     { name: "api", testMatch: "api/**/*.spec.ts" },
+    // Several instances on a real PostgreSQL (skipped with a message when none is reachable);
+    // the tests start their own servers on a fresh database.
+    { name: "postgres", testMatch: "scale/**/*.spec.ts" },
     { name: "setup", testMatch: "browser/*.setup.ts" },
     {
       name: "chromium",

@@ -39,17 +39,39 @@ server.listen(port, host, () => {
   console.log(`[keysmith] ready on http://localhost:${port} (${runtime.database.backend}${dev ? ", dev" : ""})`);
 });
 
+// How long to keep serving, with /api/ready already 503, so a load balancer stops routing here first.
+const SHUTDOWN_DELAY_MS = Number(process.env.KEYSMITH_SHUTDOWN_DELAY_MS ?? 0);
+// How long requests under way may take to finish once the server stops accepting.
+const SHUTDOWN_GRACE_MS = Number(process.env.KEYSMITH_SHUTDOWN_GRACE_MS ?? 10_000);
+
 let stopping = false;
+/**
+ * SIGTERM: /api/ready turns 503 (and, with KEYSMITH_SHUTDOWN_DELAY_MS, the server keeps
+ * serving that long while the load balancer notices), then no new connection is accepted,
+ * requests under way finish (keep-alive connections are closed as they become idle), and
+ * pending usage is flushed and the invalidation listener and the database pool are closed.
+ */
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`[keysmith] ${signal}: flushing usage and closing`);
-  server.close();
+  runtime.draining = true;
+  if (SHUTDOWN_DELAY_MS > 0) await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_DELAY_MS));
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
   server.closeIdleConnections();
+  const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+  await Promise.race([closed, grace]);
+  clearInterval(idleSweep);
+  server.closeAllConnections();
+  let code = 0;
   try {
     await runtime.close();
+  } catch (error) {
+    console.error("[keysmith] shutdown failed:", (error as Error).message);
+    code = 1;
   } finally {
-    process.exit(0);
+    process.exit(code);
   }
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -6,6 +6,7 @@ import { systemNow } from "./clock";
 import { type Database, isPostgresUrl, openDatabase } from "./db/client";
 import type { KeyLookup } from "./keys/authenticate";
 import { onInvalidation } from "./verify/invalidation";
+import { InvalidationRelay } from "./verify/invalidation-relay";
 import { KeyCache } from "./verify/key-cache";
 import { FixedWindowLimiter } from "./verify/rate-limit";
 import { UsageRecorder } from "./verify/usage";
@@ -28,6 +29,11 @@ export interface Runtime {
   failureLimiter: FixedWindowLimiter;
   verifyLimits: { failureLimit: { max: number; windowMs: number } };
   metrics: Metrics;
+  /** PostgreSQL only: carries cache invalidations to and from the other instances. */
+  relay: InvalidationRelay | null;
+  /** Set when shutdown begins: /api/ready answers 503 so load balancers stop sending traffic. */
+  draining: boolean;
+  /** Flushes usage, then closes the listener and the database (after the server stopped). */
   close(): Promise<void>;
 }
 
@@ -72,6 +78,7 @@ async function startRuntime(): Promise<Runtime> {
   const database = await openDatabase({
     url,
     dataDir: isPostgresUrl(url) ? undefined : pgliteDir(),
+    poolSize: envNumber("KEYSMITH_DB_POOL_SIZE", 10),
     onQuery: (sql) => {
       metrics.dbQueries++;
       if (WRITE_SQL.test(sql)) metrics.dbWrites++;
@@ -95,6 +102,17 @@ async function startRuntime(): Promise<Runtime> {
     negativeTtlMs: envNumber("KEYSMITH_KEY_CACHE_TTL_MS", 10 * 60_000),
   });
   const unsubscribe = onInvalidation((event) => keyCache.invalidate(event));
+  const relay =
+    database.pool && database.url
+      ? new InvalidationRelay({
+          url: database.url,
+          pool: database.pool,
+          cache: keyCache,
+          retryMs: envNumber("KEYSMITH_LISTENER_RETRY_MS", 100),
+          heartbeatMs: envNumber("KEYSMITH_LISTENER_HEARTBEAT_MS", 5_000),
+        })
+      : null;
+  await relay?.start();
   return {
     now: systemNow,
     database,
@@ -115,9 +133,12 @@ async function startRuntime(): Promise<Runtime> {
       },
     },
     metrics,
+    relay,
+    draining: false,
     close: async () => {
-      unsubscribe();
       await usage.stop();
+      await relay?.close();
+      unsubscribe();
       await database.close();
     },
   };

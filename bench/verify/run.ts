@@ -16,6 +16,8 @@ import { seedKeysmith } from "./seed-keysmith";
  *
  *   npx tsx bench/verify/run.ts            full run → bench/results/verify.md
  *   npx tsx bench/verify/run.ts --smoke    a few seconds, for the test suite
+ *   npx tsx bench/verify/run.ts --postgres two instances on PostgreSQL → bench/results/verify-postgres.md
+ *                                          (see postgres.ts)
  */
 const smoke = process.argv.includes("--smoke");
 const KEYS = smoke ? 300 : 10_000;
@@ -263,7 +265,7 @@ function stopAll(): void {
   for (const child of children) child.kill("SIGKILL");
 }
 
-main()
+(process.argv.includes("--postgres") ? import("./postgres").then((m) => m.runPostgresBench()) : main())
   .then(() => {
     stopAll();
     process.exit(0);

@@ -1,5 +1,5 @@
-import { PGlite } from "@electric-sql/pglite";
 import { expect, test } from "@playwright/test";
+import { openPGlite } from "../../lib/db/pglite";
 import { metric, startServer } from "../support/server";
 
 // Its own server: usage is flushed only at shutdown, so what the database holds afterwards
@@ -38,7 +38,7 @@ test("cache hits do no database read or write; SIGTERM flushes the pending usage
 
     expect(await server.stop("SIGTERM")).toBe(0);
     expect(server.output()).toContain("SIGTERM: flushing usage");
-    const db = new PGlite(`${server.dataDir}/pglite`);
+    const db = openPGlite(`${server.dataDir}/pglite`);
     const { rows } = await db.query<{ success: number; failure: number }>(
       `SELECT "success", "failure" FROM "key_usage_bucket" WHERE "keyId" = $1`,
       [key.id],

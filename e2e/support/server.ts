@@ -1,11 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /**
  * A separate Keysmith process (the production build) on its own port and data folder,
- * for tests that need their own settings or must stop the server.
+ * for tests that need their own settings or must stop the server. With
+ * `env.DATABASE_URL=postgres://…` its data lives in that PostgreSQL database (several
+ * instances may share it) and the data folder holds only the generated auth secret
+ * (pass one BETTER_AUTH_SECRET to instances that must accept each other's sessions).
  */
 export interface StartedServer {
   url: string;
@@ -39,7 +43,7 @@ export async function startServer(port: number, env: Record<string, string> = {}
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if ((await fetch(`${url}/api/ready`)).ok) break;
     } catch {
       // not listening yet
     }
@@ -59,6 +63,20 @@ export async function startServer(port: number, env: Record<string, string> = {}
     },
     output: () => output,
   };
+}
+
+/** A port nothing listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
 }
 
 /** Reads one counter from /api/metrics. */

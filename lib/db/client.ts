@@ -1,17 +1,28 @@
 import { mkdirSync } from "node:fs";
+import { hostname } from "node:os";
 import { join, resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
-import { applyMigrations, readMigrations, type SqlRunner } from "./migrate";
+import { applyMigrations, type Migration, readMigrations, type SqlRunner } from "./migrate";
+import { openPGlite } from "./pglite";
+import { isPostgresUrl } from "./url";
+
+export { isPostgresUrl };
 
 export type Db = PrismaClient;
 
 export interface Database {
   db: PrismaClient;
   backend: "pglite" | "postgres";
+  /** The migrations this build ships (all applied once openDatabase resolves); /api/ready re-checks. */
+  migrations: Migration[];
+  /** PostgreSQL only: the pool behind Prisma, also used for NOTIFY. */
+  pool: pg.Pool | null;
+  /** PostgreSQL only: the connection string, for connections outside the pool (LISTEN). */
+  url: string | null;
   /** Closes the client and the underlying PGlite instance or pool. */
   close(): Promise<void>;
 }
@@ -22,12 +33,10 @@ export interface DatabaseOptions {
   /** PGlite data folder; "memory://" keeps it in memory (tests). */
   dataDir?: string;
   migrationsDir?: string;
+  /** PostgreSQL connections per instance (KEYSMITH_DB_POOL_SIZE); default 10. */
+  poolSize?: number;
   /** Called with every SQL statement the client sends (metrics count database writes). */
   onQuery?: (sql: string) => void;
-}
-
-export function isPostgresUrl(url: string | undefined): url is string {
-  return !!url && /^postgres(ql)?:\/\//.test(url) && !url.includes("@localhost/pglite");
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
@@ -35,10 +44,20 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     options.migrationsDir ?? join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations"),
   );
   if (isPostgresUrl(options.url)) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // Names this instance's connections in pg_stat_activity, for operators.
+      application_name: `keysmith ${process.pid}@${hostname()}`.slice(0, 63),
+      connectionTimeoutMillis: 10_000,
+      keepAlive: true,
+    });
+    // An idle connection the server drops (restart, pg_terminate_backend) emits here; with no
+    // listener Node would treat it as an uncaught error and exit. The pool replaces it.
+    pool.on("error", (error) => console.error("[keysmith] idle database connection lost:", error.message));
     const conn = await pool.connect();
     try {
-      await applyMigrations(pgRunner(conn), migrations);
+      logApplied(await applyMigrations(pgRunner(conn), migrations));
     } finally {
       conn.release();
     }
@@ -46,6 +65,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     return {
       db,
       backend: "postgres",
+      migrations,
+      pool,
+      url: options.url,
       close: async () => {
         await db.$disconnect();
         await pool.end().catch(() => {});
@@ -55,17 +77,24 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 
   const dataDir = options.dataDir ?? ".data/pglite";
   if (!dataDir.startsWith("memory://")) mkdirSync(resolve(/*turbopackIgnore: true*/ dataDir), { recursive: true });
-  const pglite = new PGlite(dataDir);
-  await applyMigrations(pgliteRunner(pglite), migrations);
+  const pglite = openPGlite(dataDir);
+  logApplied(await applyMigrations(pgliteRunner(pglite), migrations));
   const db = createClient(new PrismaPGlite(pglite), options.onQuery);
   return {
     db,
     backend: "pglite",
+    migrations,
+    pool: null,
+    url: null,
     close: async () => {
       await db.$disconnect();
       if (!pglite.closed) await pglite.close();
     },
   };
+}
+
+function logApplied(names: string[]): void {
+  for (const name of names) console.log(`[keysmith] applied migration ${name}`);
 }
 
 function createClient(adapter: PrismaPg | PrismaPGlite, onQuery?: (sql: string) => void): PrismaClient {

@@ -1,23 +1,66 @@
 import type { Cursor } from "../api/cursor";
 import type { ListKeysQuery } from "../api/schemas/keys";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { EXPIRING_SOON_MS, type KeyStatus } from "./expiry";
 
+/**
+ * The key list as one SQL statement (the key and its creator in one join). Measured with
+ * 100,000 keys in a workspace (bench/list): Prisma's findMany + include cost two round
+ * trips and ~0.1 ms of row mapping per key, several times the query itself, so the page is
+ * read with $queryRaw. Every value is a bound parameter; identifiers come from fixed lists.
+ * Indexes serving it: (workspaceId, createdAt DESC, id DESC), (workspaceId, name, id),
+ * and a trigram index on name for search (migration 20261123100000_key_list_indexes).
+ */
+const COLUMNS = Prisma.raw(
+  [
+    "id",
+    "kind",
+    "workspaceId",
+    "name",
+    "description",
+    "maskedKey",
+    "environment",
+    "scopes",
+    "ipAllowlist",
+    "enabled",
+    "expiresAt",
+    "createdAt",
+    "createdById",
+    "revokedAt",
+    "rotatedAt",
+    "replacedById",
+    "rateLimitMax",
+    "rateLimitWindowMs",
+    "lastUsedAt",
+    "lastUsedIp",
+    "lastUsedUserAgent",
+  ]
+    .map((column) => `k."${column}"`)
+    .join(", "),
+);
+
+const SORT_COLUMN = { createdAt: Prisma.raw(`k."createdAt"`), name: Prisma.raw(`k."name"`) } as const;
+
 /** The SQL condition for each status, mirroring keyStatus() in expiry.ts. */
-export function statusCondition(status: KeyStatus, now: Date): Prisma.ApiKeyWhereInput {
+export function statusCondition(status: KeyStatus, now: Date): Prisma.Sql {
   const soon = new Date(now.getTime() + EXPIRING_SOON_MS);
   switch (status) {
     case "revoked":
-      return { revokedAt: { not: null } };
+      return Prisma.sql`k."revokedAt" IS NOT NULL`;
     case "expired":
-      return { revokedAt: null, expiresAt: { lte: now } };
+      return Prisma.sql`(k."revokedAt" IS NULL AND k."expiresAt" <= ${now})`;
     case "in_grace":
-      return { revokedAt: null, rotatedAt: { not: null }, expiresAt: { gt: now } };
+      return Prisma.sql`(k."revokedAt" IS NULL AND k."rotatedAt" IS NOT NULL AND k."expiresAt" > ${now})`;
     case "expiring_soon":
-      return { revokedAt: null, rotatedAt: null, expiresAt: { gt: now, lte: soon } };
+      return Prisma.sql`(k."revokedAt" IS NULL AND k."rotatedAt" IS NULL AND k."expiresAt" > ${now} AND k."expiresAt" <= ${soon})`;
     case "active":
-      return { revokedAt: null, rotatedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: soon } }] };
+      return Prisma.sql`(k."revokedAt" IS NULL AND k."rotatedAt" IS NULL AND (k."expiresAt" IS NULL OR k."expiresAt" > ${soon}))`;
   }
+}
+
+/** `%term%` for ILIKE, with the term's own % _ and \ matched literally. */
+export function containsPattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**
@@ -25,26 +68,38 @@ export function statusCondition(status: KeyStatus, now: Date): Prisma.ApiKeyWher
  * backwards (`before`) reads the same index in the opposite order from the cursor; the
  * caller puts the rows back in the requested order.
  */
-export function keyListWhere(
+export function keyListQuery(
   workspaceId: string,
   query: ListKeysQuery,
   cursor: Cursor | null,
   now: Date,
-  direction: "after" | "before" = "after",
-) {
-  const order = direction === "after" ? query.order : query.order === "desc" ? "asc" : "desc";
-  const and: Prisma.ApiKeyWhereInput[] = [{ workspaceId, kind: "workspace" }];
-  if (query.environment) and.push({ environment: query.environment });
-  if (query.creator) and.push({ createdById: query.creator });
-  if (query.search) and.push({ name: { contains: query.search, mode: "insensitive" } });
-  if (query.status?.length) and.push({ OR: query.status.map((status) => statusCondition(status, now)) });
+  limit: number,
+  walk: "after" | "before" = "after",
+): Prisma.Sql {
+  const order = walk === "after" ? query.order : query.order === "desc" ? "asc" : "desc";
+  const and: Prisma.Sql[] = [Prisma.sql`k."workspaceId" = ${workspaceId}`, Prisma.sql`k."kind" = 'workspace'`];
+  if (query.environment) and.push(Prisma.sql`k."environment" = ${query.environment}`);
+  if (query.creator) and.push(Prisma.sql`k."createdById" = ${query.creator}`);
+  if (query.search) and.push(Prisma.sql`k."name" ILIKE ${containsPattern(query.search)} ESCAPE '\\'`);
+  if (query.status?.length) {
+    and.push(
+      Prisma.sql`(${Prisma.join(
+        query.status.map((status) => statusCondition(status, now)),
+        " OR ",
+      )})`,
+    );
+  }
+  const sort = SORT_COLUMN[query.sort];
+  const direction = Prisma.raw(order === "desc" ? "DESC" : "ASC");
   if (cursor) {
     const value = query.sort === "createdAt" ? new Date(cursor.value) : cursor.value;
-    const beyond = order === "desc" ? "lt" : "gt";
-    and.push({
-      OR: [{ [query.sort]: { [beyond]: value } }, { [query.sort]: value, id: { [beyond]: cursor.id } }],
-    });
+    const beyond = Prisma.raw(order === "desc" ? "<" : ">");
+    // A row comparison, which the (workspaceId, sort column, id) index answers directly.
+    and.push(Prisma.sql`(${sort}, k."id") ${beyond} (${value}, ${cursor.id})`);
   }
-  const orderBy: Prisma.ApiKeyOrderByWithRelationInput[] = [{ [query.sort]: order }, { id: order }];
-  return { where: { AND: and }, orderBy };
+  return Prisma.sql`SELECT ${COLUMNS}, u."name" AS "creatorName", u."email" AS "creatorEmail"
+    FROM "api_key" k JOIN "user" u ON u."id" = k."createdById"
+    WHERE ${Prisma.join(and, " AND ")}
+    ORDER BY ${sort} ${direction}, k."id" ${direction}
+    LIMIT ${limit}`;
 }

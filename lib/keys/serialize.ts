@@ -4,10 +4,36 @@ import { keyStatus } from "./expiry";
 
 export type KeyRow = ApiKey & { createdBy?: { id: string; name: string; email: string } | null };
 
+/** What a key's view is made from: the list reads just these (no hash) in one query. */
+export type KeyListRow = Pick<
+  ApiKey,
+  | "id"
+  | "kind"
+  | "workspaceId"
+  | "name"
+  | "description"
+  | "maskedKey"
+  | "environment"
+  | "scopes"
+  | "ipAllowlist"
+  | "enabled"
+  | "expiresAt"
+  | "createdAt"
+  | "createdById"
+  | "revokedAt"
+  | "rotatedAt"
+  | "replacedById"
+  | "rateLimitMax"
+  | "rateLimitWindowMs"
+  | "lastUsedAt"
+  | "lastUsedIp"
+  | "lastUsedUserAgent"
+> & { createdBy?: KeyRow["createdBy"] };
+
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /** Every key leaves the API through keySchema, so a hash can never slip out. */
-export function toKeyView(row: KeyRow, now: Date): KeyView {
+export function toKeyView(row: KeyListRow, now: Date): KeyView {
   return keySchema.parse({
     id: row.id,
     kind: row.kind,

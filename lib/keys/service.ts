@@ -11,10 +11,10 @@ import { publishInvalidation } from "../verify/invalidation";
 import { expiryFromPreset } from "./expiry";
 import { type Environment, generateKey } from "./format";
 import { hashKey } from "./hash";
-import { keyListWhere } from "./list-filter";
+import { keyListQuery } from "./list-filter";
 import { maskKey } from "./mask";
 import { assertCanCreateKey, assertCanManageKey, assertGrantable } from "./permissions";
-import type { KeyRow } from "./serialize";
+import type { KeyListRow, KeyRow } from "./serialize";
 
 export const createdBySelect = { createdBy: { select: { id: true, name: true, email: true } } } as const;
 
@@ -92,22 +92,30 @@ export async function createKey(
 }
 
 export interface KeyPage {
-  rows: KeyRow[];
+  rows: KeyListRow[];
   nextCursor: string | null;
   /** Set when there may be rows before this page (it was reached with a cursor). */
   prevCursor: string | null;
 }
 
+type KeyListRecord = Omit<KeyListRow, "createdBy"> & { creatorName: string; creatorEmail: string };
+
 export async function listKeys(db: Db, workspaceId: string, query: ListKeysQuery, now: Date): Promise<KeyPage> {
   const backward = query.before !== undefined;
   const raw = query.before ?? query.cursor;
   const cursor = raw ? decodeCursor(raw) : null;
-  const { where, orderBy } = keyListWhere(workspaceId, query, cursor, now, backward ? "before" : "after");
-  const rows = await db.apiKey.findMany({ where, orderBy, take: query.limit + 1, include: createdBySelect });
-  const more = rows.length > query.limit;
-  const page = more ? rows.slice(0, query.limit) : rows;
+  const records = await db.$queryRaw<KeyListRecord[]>(
+    keyListQuery(workspaceId, query, cursor, now, query.limit + 1, backward ? "before" : "after"),
+  );
+  const more = records.length > query.limit;
+  const page = (more ? records.slice(0, query.limit) : records).map(
+    ({ creatorName, creatorEmail, ...key }): KeyListRow => ({
+      ...key,
+      createdBy: { id: key.createdById, name: creatorName, email: creatorEmail },
+    }),
+  );
   if (backward) page.reverse();
-  const cursorOf = (row: KeyRow | undefined) =>
+  const cursorOf = (row: KeyListRow | undefined) =>
     row
       ? encodeCursor({ value: query.sort === "createdAt" ? row.createdAt.toISOString() : row.name, id: row.id })
       : null;

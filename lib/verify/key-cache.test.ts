@@ -76,6 +76,17 @@ describe("KeyCache", () => {
     expect(cache.size).toBe(0);
   });
 
+  it("caps the lifetime of entries stored while capped, and lifts the cap", () => {
+    const cache = new KeyCache(options);
+    cache.capTtl(200);
+    cache.set("a", state("k1"), cache.currentGeneration(), 0);
+    expect(cache.get("a", 150)?.id).toBe("k1");
+    expect(cache.get("a", 201)).toBeUndefined();
+    cache.capTtl(null);
+    cache.set("b", state("k2"), cache.currentGeneration(), 0);
+    expect(cache.get("b", 400_000)?.id).toBe("k2");
+  });
+
   it("does not cache a load that raced an invalidation", () => {
     const cache = new KeyCache(options);
     const before = cache.currentGeneration();

@@ -38,6 +38,8 @@ export class KeyCache {
   private loading = new Map<string, Promise<KeyState | null>>();
   /** Bumped by every invalidation, so a load that raced one is not cached. */
   private generation = 0;
+  /** While invalidations from other instances may be missed, entries live at most this long. */
+  private ttlCapMs: number | null = null;
 
   constructor(private readonly options: KeyCacheOptions) {}
 
@@ -104,9 +106,18 @@ export class KeyCache {
     }
     this.negative.delete(hash);
     // Up to 20 % jitter, so keys loaded together do not all expire (and reload) together.
-    const expires = now + this.options.ttlMs * (0.8 + Math.random() * 0.2);
+    const ttl = this.ttlCapMs === null ? this.options.ttlMs : Math.min(this.ttlCapMs, this.options.ttlMs);
+    const expires = now + ttl * (0.8 + Math.random() * 0.2);
     this.entries.set(hash, { state, expires, touched: now });
     evictOldest(this.entries, this.options.maxEntries);
+  }
+
+  /**
+   * Caps the lifetime of entries stored from now on (`null` lifts the cap). Set while the
+   * cross-instance listener is down, so a change made elsewhere is seen within the cap.
+   */
+  capTtl(ms: number | null): void {
+    this.ttlCapMs = ms;
   }
 
   invalidate(event: Invalidation): void {

@@ -4,6 +4,16 @@ import { getRuntime } from "@/lib/runtime";
 export async function GET(): Promise<Response> {
   const runtime = await getRuntime();
   const m = runtime.metrics;
+  const relay = runtime.relay;
+  const relayLines = relay
+    ? [
+        ["keysmith_invalidation_listener_up", "gauge", relay.state === "listening" ? 1 : 0],
+        ["keysmith_invalidation_listener_reconnects_total", "counter", relay.stats.reconnects],
+        ["keysmith_invalidations_received_total", "counter", relay.stats.received],
+        ["keysmith_invalidations_published_total", "counter", relay.stats.published],
+        ["keysmith_invalidation_publish_failures_total", "counter", relay.stats.publishFailures],
+      ]
+    : [];
   const lines = [
     ["keysmith_verify_requests_total", "counter", m.verifyRequests],
     ["keysmith_key_cache_hits_total", "counter", m.keyCacheHits],
@@ -11,6 +21,7 @@ export async function GET(): Promise<Response> {
     ["keysmith_key_cache_entries", "gauge", runtime.keyCache.size],
     ["keysmith_db_queries_total", "counter", m.dbQueries],
     ["keysmith_db_writes_total", "counter", m.dbWrites],
+    ...relayLines,
   ].flatMap(([name, type, value]) => [`# TYPE ${name} ${type}`, `${name} ${value}`]);
   return new Response(`${lines.join("\n")}\n`, { headers: { "content-type": "text/plain; version=0.0.4" } });
 }

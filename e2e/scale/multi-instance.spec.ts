@@ -1,0 +1,236 @@
+import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { createTestDatabase, postgresUnavailable, type TestDatabase } from "../support/postgres";
+import {
+  type HttpSession,
+  measureDemotions,
+  measureRevocations,
+  metricOf,
+  ownerAndMember,
+  summarize,
+  verifyOn,
+} from "../support/propagation";
+import { freePort, type StartedServer, startServer } from "../support/server";
+
+/**
+ * Two Keysmith instances, A and B, on one fresh PostgreSQL database, as behind a load
+ * balancer: started at the same instant on the empty database, then changes made on A
+ * must reach B's key cache (LISTEN/NOTIFY) within 250 ms, survive a dropped listener,
+ * and usage counted on both must add up.
+ */
+test.describe.configure({ mode: "serial", timeout: 90_000 });
+
+const ROUNDS = 100;
+const PROPAGATION_BUDGET_MS = 250;
+const USAGE_FLUSH_MS = 250;
+
+let database: TestDatabase;
+let a: StartedServer;
+let b: StartedServer;
+let owner: HttpSession;
+let memberId: string;
+let memberKey: string;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const unavailable = await postgresUnavailable();
+  test.skip(unavailable !== null, `skipped: ${unavailable}`);
+  database = await createTestDatabase();
+  const [portA, portB] = [await freePort(), await freePort()];
+  const shared = {
+    DATABASE_URL: database.url,
+    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+    KEYSMITH_USAGE_FLUSH_MS: String(USAGE_FLUSH_MS),
+  };
+  // At the same instant, on the empty database: both race for the migrations.
+  [a, b] = await Promise.all([
+    startServer(portA, shared),
+    // B reconnects its listener slowly, so that a test can change something while it is away,
+    // and on SIGTERM keeps serving a moment with /api/ready at 503, as a balancer would need.
+    startServer(portB, { ...shared, KEYSMITH_LISTENER_RETRY_MS: "1500", KEYSMITH_SHUTDOWN_DELAY_MS: "1000" }),
+  ]);
+});
+
+test.afterAll(async () => {
+  await Promise.all([a?.stop("SIGKILL"), b?.stop("SIGKILL")]);
+  await database?.drop();
+});
+
+test("two instances started at once on an empty database both come up; each migration runs once", async () => {
+  const shipped = readdirSync("prisma/migrations", { withFileTypes: true }).filter((e) => e.isDirectory()).length;
+  for (const server of [a, b]) {
+    const response = await fetch(`${server.url}/api/ready`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      status: "ready",
+      backend: "postgres",
+      database: "ok",
+      migrations: { expected: shipped, applied: shipped, pending: [] },
+      invalidationListener: "listening",
+    });
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  }
+  const rows = await database.query<{ migration_name: string; n: number }>(
+    `SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL GROUP BY 1`,
+  );
+  expect(rows).toHaveLength(shipped);
+  expect(rows.every((row) => row.n === 1)).toBe(true);
+  // One instance applied them all while the other waited on the advisory lock.
+  const appliedBy = [a, b].map((s) => s.output().match(/applied migration/g)?.length ?? 0);
+  expect(appliedBy.sort()).toEqual([0, shipped]);
+
+  // A database missing a migration (say, restored from an older backup) is not ready.
+  const [latest] = await database.query<Record<string, unknown> & { id: string; migration_name: string }>(
+    `SELECT * FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1`,
+  );
+  await database.query(`DELETE FROM "_prisma_migrations" WHERE id = $1`, [latest.id]);
+  try {
+    const response = await fetch(`${b.url}/api/ready`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({
+      status: "not_ready",
+      database: "ok",
+      migrations: { pending: [latest.migration_name] },
+    });
+  } finally {
+    const columns = Object.keys(latest);
+    await database.query(
+      `INSERT INTO "_prisma_migrations" (${columns.map((c) => `"${c}"`).join(", ")})
+       VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
+      Object.values(latest),
+    );
+  }
+  expect((await fetch(`${b.url}/api/ready`)).status).toBe(200);
+});
+
+test(`a key revoked on A is refused by B within ${PROPAGATION_BUDGET_MS} ms (${ROUNDS} rounds)`, async () => {
+  const setup = await ownerAndMember(a.url, "admin");
+  owner = setup.owner;
+  memberId = setup.memberId;
+  const misses = await metricOf(b.url, "keysmith_key_cache_misses_total");
+  const results = await measureRevocations(owner, b.url, ROUNDS);
+  report("revocation A → B", results);
+  // B read each key from the database only before and after its revocation: cached in between.
+  expect((await metricOf(b.url, "keysmith_key_cache_misses_total")) - misses).toBe(2 * ROUNDS);
+  expect(summarize(results.map((r) => r.afterAck)).p99).toBeLessThan(PROPAGATION_BUDGET_MS);
+});
+
+test(`a creator demoted on A loses the key's scopes on B within ${PROPAGATION_BUDGET_MS} ms (${ROUNDS} rounds)`, async () => {
+  const setup = await ownerAndMember(a.url, "admin");
+  owner = setup.owner;
+  memberId = setup.memberId;
+  const key = await setup.member.call(
+    "POST",
+    "/api/v1/keys",
+    { name: "Admin's key", scopes: ["keys.read", "keys.write", "members.read"] },
+    201,
+  );
+  memberKey = key.key;
+  const misses = await metricOf(b.url, "keysmith_key_cache_misses_total");
+  const results = await measureDemotions(owner, memberId, memberKey, b.url, ROUNDS);
+  report("demotion A → B", results);
+  expect((await metricOf(b.url, "keysmith_key_cache_misses_total")) - misses).toBe(2 * ROUNDS + 1);
+  expect(summarize(results.map((r) => r.afterAck)).p99).toBeLessThan(PROPAGATION_BUDGET_MS);
+});
+
+test("B's listener killed from SQL: a key revoked meanwhile is refused, B reconnects and clears its cache", async () => {
+  const revoked = await owner.call("POST", "/api/v1/keys", { name: "Revoked while B is deaf" }, 201);
+  const kept = await owner.call("POST", "/api/v1/keys", { name: "Still good" }, 201);
+  for (const key of [revoked, kept]) {
+    expect((await verifyOn(b.url, key.key)).code).toBe("VALID");
+    expect((await verifyOn(b.url, key.key)).code).toBe("VALID"); // now cached on B
+  }
+  expect(await metricOf(b.url, "keysmith_key_cache_entries")).toBeGreaterThanOrEqual(2);
+  const listenerOf = (server: StartedServer) =>
+    database.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE $1`,
+      [`keysmith-listener ${server.process.pid}@%`],
+    );
+  const [before] = await listenerOf(b);
+  expect(before, "B's listener connection is in pg_stat_activity").toBeDefined();
+
+  const [terminated] = await database.query<{ ok: boolean }>("SELECT pg_terminate_backend($1) AS ok", [before.pid]);
+  expect(terminated.ok).toBe(true);
+  await owner.call("DELETE", `/api/v1/keys/${revoked.id}`);
+  // The revocation was committed while B had no listener: its NOTIFY never reached B.
+  expect(await listenerOf(b)).toEqual([]);
+  expect(await metricOf(b.url, "keysmith_invalidation_listener_up")).toBe(0);
+  // Meanwhile B trusts nothing it cached: the revoked key is refused at once.
+  expect((await verifyOn(b.url, revoked.key)).code).toBe("REVOKED");
+
+  await expect.poll(() => metricOf(b.url, "keysmith_invalidation_listener_up"), { timeout: 10_000 }).toBe(1);
+  expect(await metricOf(b.url, "keysmith_invalidation_listener_reconnects_total")).toBe(1);
+  const [after] = await listenerOf(b);
+  expect(after.pid).not.toBe(before.pid);
+  // Reconnecting cleared the cache; the revoked key stays refused, the other still works.
+  expect(await metricOf(b.url, "keysmith_key_cache_entries")).toBe(0);
+  expect((await verifyOn(b.url, revoked.key)).code).toBe("REVOKED");
+  expect((await verifyOn(b.url, kept.key)).code).toBe("VALID");
+  // And B hears A again.
+  const later = await owner.call("POST", "/api/v1/keys", { name: "After the reconnect" }, 201);
+  await verifyOn(b.url, later.key);
+  await owner.call("DELETE", `/api/v1/keys/${later.id}`);
+  await expect.poll(async () => (await verifyOn(b.url, later.key)).code, { timeout: 1_000 }).toBe("REVOKED");
+  expect(b.output()).toContain("invalidation listener reconnected");
+});
+
+test("usage counted on both instances adds up after their flushes", async () => {
+  const key = await owner.call("POST", "/api/v1/keys", { name: "Used everywhere" }, 201);
+  const onA = 40;
+  const onB = 30;
+  // Concurrently, so both instances flush the same hourly bucket.
+  await Promise.all([
+    ...Array.from({ length: onA }, () => verifyOn(a.url, key.key)),
+    ...Array.from({ length: onB }, () => verifyOn(b.url, key.key)),
+  ]);
+  const totals = async () => (await owner.call("GET", `/api/v1/keys/${key.id}/usage?range=24h`)).totals.success;
+  await expect.poll(totals, { timeout: 5_000 }).toBe(onA + onB);
+  // Several more flush windows later, nothing was counted twice.
+  await new Promise((resolve) => setTimeout(resolve, USAGE_FLUSH_MS * 3));
+  expect(await totals()).toBe(onA + onB);
+  const rows = await database.query<{ success: number }>(`SELECT success FROM key_usage_bucket WHERE "keyId" = $1`, [
+    key.id,
+  ]);
+  expect(rows.reduce((sum, row) => sum + row.success, 0)).toBe(onA + onB);
+});
+
+test("SIGTERM drains B: not ready at once, still serving a moment, then all its usage written, connections closed, exit 0", async () => {
+  const key = await owner.call("POST", "/api/v1/keys", { name: "Used just before shutdown" }, 201);
+  const uses = 25;
+  for (let i = 0; i < uses - 1; i++) expect((await verifyOn(b.url, key.key)).valid).toBe(true);
+  const connectionsOf = (server: StartedServer) =>
+    database.query<{ application_name: string }>(
+      `SELECT application_name FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE $1`,
+      [`keysmith% ${server.process.pid}@%`],
+    );
+  expect((await connectionsOf(b)).map((c) => c.application_name)).toContainEqual(
+    expect.stringMatching(/^keysmith-listener /),
+  );
+  const exited = b.stop("SIGTERM");
+  await expect
+    .poll(async () => (await fetch(`${b.url}/api/ready`)).status, { timeout: 500, intervals: [20] })
+    .toBe(503);
+  expect(await (await fetch(`${b.url}/api/ready`)).json()).toEqual({ status: "stopping" });
+  expect((await verifyOn(b.url, key.key)).valid).toBe(true); // still serving while the balancer notices
+  expect(await exited).toBe(0);
+  expect(b.output()).toContain("SIGTERM: flushing usage");
+  await expect.poll(async () => (await connectionsOf(b)).length, { timeout: 2_000 }).toBe(0);
+  const [row] = await database.query<{ success: number }>(
+    `SELECT coalesce(sum(success), 0)::int AS success FROM key_usage_bucket WHERE "keyId" = $1`,
+    [key.id],
+  );
+  expect(row.success).toBe(uses);
+  // The other instance keeps serving.
+  expect((await verifyOn(a.url, key.key)).valid).toBe(true);
+});
+
+function report(label: string, results: { afterAck: number; afterRequest: number }[]): void {
+  const fmt = (s: ReturnType<typeof summarize>) =>
+    `p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms`;
+  const ack = summarize(results.map((r) => r.afterAck));
+  const request = summarize(results.map((r) => r.afterRequest));
+  const line = `[propagation] ${label}, ${ack.n} rounds: after A answered ${fmt(ack)}; from the request ${fmt(request)}`;
+  console.log(line);
+  test.info().annotations.push({ type: "propagation", description: line });
+}

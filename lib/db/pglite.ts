@@ -1,0 +1,11 @@
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+
+/**
+ * Opens an embedded database with the extensions our migrations create (pg_trgm, for
+ * search by name). Everything that opens Keysmith's PGlite data goes through here: an
+ * index built on an extension's operators needs the extension loaded to be used.
+ */
+export function openPGlite(dataDir: string): PGlite {
+  return new PGlite(dataDir, { extensions: { pg_trgm } });
+}
