@@ -1,10 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Field, FormError, Input } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
+import { SettingsCard } from "@/components/ui/settings-card";
 import { updateProfileSchema } from "@/lib/api/schemas/users";
 import { authClient } from "@/lib/auth/client";
 
@@ -18,12 +18,11 @@ export function ProfileCard({ user }: { user: { name: string; email: string } })
   const [pending, setPending] = useState(false);
   const dirty = name.trim() !== saved;
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  async function save() {
     const parsed = updateProfileSchema.safeParse({ name });
     setFieldError(parsed.success ? undefined : parsed.error.issues[0]?.message);
     setFormError(null);
-    if (!parsed.success || !dirty) return;
+    if (!parsed.success) return;
     setPending(true);
     const { error } = await authClient.updateUser({ name: parsed.data.name });
     setPending(false);
@@ -35,45 +34,35 @@ export function ProfileCard({ user }: { user: { name: string; email: string } })
   }
 
   return (
-    <section aria-labelledby="profile-title" className="rounded-xl border border-border bg-card">
-      <form onSubmit={onSubmit} noValidate>
-        <div className="space-y-4 p-6">
-          <div>
-            <h2 id="profile-title" className="font-semibold">
-              Profile
-            </h2>
-            <p className="mt-1 text-sm text-muted-foreground">
-              Your name appears on the keys you create, in member lists and in the audit log.
-            </p>
-          </div>
-          <FormError message={formError} />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Name" error={fieldError}>
-              {(p) => (
-                <Input
-                  {...p}
-                  value={name}
-                  onChange={(event) => {
-                    setName(event.target.value);
-                    setFieldError(undefined);
-                  }}
-                  autoComplete="name"
-                  maxLength={120}
-                />
-              )}
-            </Field>
-            <Field label="Email" hint="You sign in with this address; it cannot be changed.">
-              {(p) => <Input {...p} value={user.email} readOnly className="bg-muted/50 text-muted-foreground" />}
-            </Field>
-          </div>
-        </div>
-        <div className="flex items-center justify-between gap-3 rounded-b-xl border-t border-border bg-muted/40 px-6 py-3">
-          <p className="text-xs text-muted-foreground">Everyone in your workspaces sees the new name at once.</p>
-          <Button type="submit" size="sm" disabled={!dirty || pending}>
-            {pending ? "Saving…" : "Save"}
-          </Button>
-        </div>
-      </form>
-    </section>
+    <SettingsCard
+      id="profile"
+      title="Profile"
+      description="Your name appears on the keys you create, in member lists and in the audit log."
+      footer="Everyone in your workspaces sees the new name at once."
+      dirty={dirty}
+      pending={pending}
+      error={formError}
+      onSave={save}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Name" error={fieldError}>
+          {(p) => (
+            <Input
+              {...p}
+              value={name}
+              onChange={(event) => {
+                setName(event.target.value);
+                setFieldError(undefined);
+              }}
+              autoComplete="name"
+              maxLength={120}
+            />
+          )}
+        </Field>
+        <Field label="Email" hint="You sign in with this address; it cannot be changed.">
+          {(p) => <Input {...p} value={user.email} readOnly className="bg-muted/50 text-muted-foreground" />}
+        </Field>
+      </div>
+    </SettingsCard>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormFooter } from "@/components/ui/dialog";
 import { Field, FormError, Select } from "@/components/ui/field";
 
 const GRACE_PERIODS = [
@@ -57,16 +56,7 @@ export function RotatePersonalKeyDialog({
             )}
           </Field>
           <FormError message={error} />
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" disabled={pending}>
-              {pending ? "Rotating…" : "Rotate key"}
-            </Button>
-          </div>
+          <DialogFormFooter submitLabel="Rotate key" pendingLabel="Rotating…" pending={pending} holdWhilePending />
         </form>
       </DialogContent>
     </Dialog>

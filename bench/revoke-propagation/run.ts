@@ -1,7 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { createTestDatabase, postgresUnavailable } from "../../e2e/support/postgres";
 import {
   measureDemotions,
   measureRevocations,
@@ -10,7 +7,8 @@ import {
   type Propagation,
   summarize,
 } from "../../e2e/support/propagation";
-import { type StartedServer, startServer } from "../../e2e/support/server";
+import { startServer } from "../../e2e/support/server";
+import { withBenchDatabase, writeReport } from "../postgres-run";
 
 /**
  * How fast a change made on one instance reaches another's key cache: two production
@@ -26,12 +24,7 @@ const TARGET_MS = 250;
 const PORTS = [4113, 4114];
 
 async function main(): Promise<void> {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("build first: npx next build");
-  const unavailable = await postgresUnavailable();
-  if (unavailable) throw new Error(unavailable);
-  const database = await createTestDatabase("keysmith_bench");
-  const servers: StartedServer[] = [];
-  try {
+  await withBenchDatabase("SIGTERM", async (database, servers) => {
     const env = { DATABASE_URL: database.url, BETTER_AUTH_SECRET: randomBytes(32).toString("base64url") };
     servers.push(...(await Promise.all(PORTS.map((port) => startServer(port, env)))));
     const [a, b] = servers;
@@ -60,15 +53,8 @@ async function main(): Promise<void> {
       { revocation: revocations, demotion: demotions },
       `B read the key from the database ${revocationLoads} times over the ${ROUNDS} revocation rounds (2 a round: before, and after the invalidation dropped it) and ${demotionLoads} times over the ${ROUNDS} demotion rounds (after each demotion and each promotion back, once more at first): every change was seen on a key B had cached.`,
     );
-    console.log(report);
-    const out = join("bench", "results", "revoke-propagation.md");
-    mkdirSync(join(out, ".."), { recursive: true });
-    writeFileSync(out, report);
-    log(`wrote ${out}`);
-  } finally {
-    await Promise.all(servers.map((s) => s.stop("SIGTERM")));
-    await database.drop();
-  }
+    writeReport("revoke-propagation", report, log);
+  });
 }
 
 function render(results: Record<string, Propagation[]>, cacheNote: string): string {

@@ -1,13 +1,14 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { createTestDatabase, postgresUnavailable } from "../../e2e/support/postgres";
 import { metric, type StartedServer, startServer } from "../../e2e/support/server";
 import { generateKey } from "../../lib/keys/format";
+import { withBenchDatabase, writeReport } from "../postgres-run";
 import { seedKeysmith } from "./seed-keysmith";
+import { withInvalid } from "./with-invalid";
 
 /**
  * Verification throughput on the PostgreSQL backend with two Keysmith instances, as behind
@@ -41,17 +42,12 @@ interface Round {
 }
 
 export async function runPostgresBench(): Promise<void> {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("build first: npx next build");
-  const unavailable = await postgresUnavailable();
-  if (unavailable) throw new Error(unavailable);
-  const database = await createTestDatabase("keysmith_bench");
-  const servers: StartedServer[] = [];
-  try {
+  await withBenchDatabase("SIGKILL", async (database, servers) => {
     const work = mkdtempSync(join(tmpdir(), "keysmith-bench-pg-"));
     const keysFile = join(work, "keys.txt");
     log(`seeding ${KEYS} keys into PostgreSQL database ${database.name}`);
     await seedKeysmith({ url: database.url, count: KEYS, keysFile });
-    const loadFile = withUnknown(keysFile);
+    const loadFile = withInvalid(keysFile, () => generateKey("sk", "live"));
     const env = {
       DATABASE_URL: database.url,
       BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
@@ -87,17 +83,10 @@ export async function runPostgresBench(): Promise<void> {
         .map((line) => `instance ${"AB"[i]}: ${line.trim()}`),
     );
     const report = render(rounds, dbWork, events);
-    console.log(report);
-    const out = join("bench", "results", "verify-postgres.md");
-    mkdirSync(join(out, ".."), { recursive: true });
-    writeFileSync(out, report);
-    log(`wrote ${out}`);
+    writeReport("verify-postgres", report, log);
     const errors = rounds.flatMap((r) => [r.single, ...r.pair]).reduce((sum, r) => sum + r.errors, 0);
     if (errors) throw new Error(`${errors} errors during the load`);
-  } finally {
-    await Promise.all(servers.map((s) => s.stop("SIGKILL")));
-    await database.drop();
-  }
+  });
 }
 
 const rps = (r: WrkResult) => r.requests / r.seconds;
@@ -152,19 +141,6 @@ async function wrk(url: string, keysFile: string, threads: number, connections: 
   if (!line) throw new Error(`no result from wrk:\n${stdout}`);
   const [requests, durationUs, p50Us, p99Us, , errors] = line.split(" ").slice(1).map(Number);
   return { requests, seconds: durationUs / 1e6, p50: p50Us / 1000, p99: p99Us / 1000, errors };
-}
-
-/** The valid keys plus one unknown per nine (10 % of the mix), shuffled. */
-function withUnknown(file: string): string {
-  const valid = readFileSync(file, "utf8").split("\n").filter(Boolean);
-  const mixed = [...valid, ...valid.slice(0, Math.round(valid.length / 9)).map(() => generateKey("sk", "live"))];
-  for (let i = mixed.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [mixed[i], mixed[j]] = [mixed[j], mixed[i]];
-  }
-  const out = file.replace(/\.txt$/, "-load.txt");
-  writeFileSync(out, `${mixed.join("\n")}\n`);
-  return out;
 }
 
 async function warm(url: string, keysFile: string): Promise<void> {

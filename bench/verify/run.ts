@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { generateKey } from "../../lib/keys/format";
 import { seedPeer } from "../peer/seed";
 import { seedKeysmith } from "./seed-keysmith";
+import { withInvalid } from "./with-invalid";
 
 /**
  * Verification throughput, side by side in one run on loopback: (a) a bare node:http
@@ -166,19 +167,6 @@ async function ensureBuilt(): Promise<void> {
 async function step(label: string, cmd: string, args: string[]): Promise<void> {
   log(label);
   await run(cmd, args, { maxBuffer: 64 * 1024 * 1024 });
-}
-
-/** Adds one unknown key per nine valid ones (10 % of the mix) and shuffles. */
-function withInvalid(file: string, invalid: (valid: string) => string): string {
-  const valid = readFileSync(file, "utf8").split("\n").filter(Boolean);
-  const mixed = [...valid, ...valid.slice(0, Math.round(valid.length / 9)).map(invalid)];
-  for (let i = mixed.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [mixed[i], mixed[j]] = [mixed[j], mixed[i]];
-  }
-  const out = file.replace(/\.txt$/, "-load.txt");
-  writeFileSync(out, `${mixed.join("\n")}\n`);
-  return out;
 }
 
 function scramble(key: string): string {

@@ -4,6 +4,7 @@ import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/cn";
+import { Button, type ButtonProps } from "./button";
 
 export const Dialog = RadixDialog.Root;
 export const DialogClose = RadixDialog.Close;
@@ -54,5 +55,48 @@ export function DialogContent({
         ) : null}
       </RadixDialog.Content>
     </RadixDialog.Portal>
+  );
+}
+
+/**
+ * A form dialog's Cancel and submit buttons. Cancel closes the dialog, or calls onCancel when
+ * closing should also reset the form; the submit button is disabled and relabelled while pending.
+ */
+export function DialogFormFooter({
+  submitLabel,
+  pendingLabel,
+  pending,
+  variant = "primary",
+  holdWhilePending = false,
+  onCancel,
+  separated = false,
+}: {
+  submitLabel: string;
+  pendingLabel: string;
+  pending: boolean;
+  variant?: ButtonProps["variant"];
+  /** Cancel is disabled while the request runs, for dialogs that cannot be closed mid-request. */
+  holdWhilePending?: boolean;
+  onCancel?: () => void;
+  /** A rule above the buttons, for long forms. */
+  separated?: boolean;
+}) {
+  return (
+    <div className={cn("flex justify-end gap-2", separated && "border-t border-border pt-4")}>
+      {onCancel ? (
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      ) : (
+        <DialogClose asChild>
+          <Button variant="secondary" disabled={holdWhilePending && pending}>
+            Cancel
+          </Button>
+        </DialogClose>
+      )}
+      <Button type="submit" variant={variant} disabled={pending}>
+        {pending ? pendingLabel : submitLabel}
+      </Button>
+    </div>
   );
 }

@@ -1,21 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { AUDIT_CSV_COLUMNS } from "../../lib/audit/export";
 import { anonymous, bearer, createKey, json, signUpWithWorkspace } from "../support/api";
 import { csvRecords, parseCsv } from "../support/csv";
 
-const COLUMNS = [
-  "time",
-  "action",
-  "actor_type",
-  "actor_id",
-  "actor_name",
-  "actor_email",
-  "target_type",
-  "target_id",
-  "target_name",
-  "ip",
-  "user_agent",
-  "details",
-];
+// The header row is the export's contract; its one source is the exporter's own column list.
+const COLUMNS = [...AUDIT_CSV_COLUMNS];
 
 test.describe("API: audit CSV export", () => {
   test("exports every event matching the filters, safely escaped, as an attachment", async ({ baseURL }) => {

@@ -1,40 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { type APIRequestContext, test as base, expect, type Locator, type Page, request } from "@playwright/test";
-import { type CreatedKey, json, PASSWORD } from "./api";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { type CreatedKey, json } from "./api";
+import { type Owner, type Person, signUpPerson } from "./people";
+
+export type { Owner, Person };
 
 /**
  * Key-page tests each run as a fresh owner of a fresh workspace (so counts, empty states
  * and pages are theirs alone), signed in in the browser through the same session as
  * `owner.api`, which seeds data through the API.
  */
-export interface Person {
-  api: APIRequestContext;
-  userId: string;
-  name: string;
-  email: string;
-}
-
-export interface Owner extends Person {
-  workspace: { id: string; slug: string; name: string; keyPrefix: string };
-}
-
-export async function signUpAs(baseURL: string, name: string, email?: string): Promise<Person> {
-  const api = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  email ??= `${name.toLowerCase().replace(/\W+/g, ".")}-${randomUUID().slice(0, 8)}@keysmith.test`;
-  const body = await json(
-    await api.post("/api/auth/sign-up/email", { data: { name, email, password: PASSWORD } }),
-    200,
-  );
-  return { api, userId: body.user.id, name, email };
-}
-
 export async function newOwner(
   baseURL: string,
   name = "Ada Lovelace",
   workspaceName = "Acme",
   email?: string,
 ): Promise<Owner> {
-  const person = await signUpAs(baseURL, name, email);
+  const person = await signUpPerson(baseURL, name, email);
   const slug = `acme-${randomUUID().slice(0, 8)}`;
   const workspace = await json(
     await person.api.post("/api/v1/workspaces", { data: { name: workspaceName, slug, keyPrefix: "acme" } }),
@@ -45,7 +27,7 @@ export async function newOwner(
 
 /** Invites `name` with `role` and has them accept, as the invite page does. */
 export async function addPerson(baseURL: string, owner: Owner, name: string, role: "admin" | "member") {
-  const person = await signUpAs(baseURL, name);
+  const person = await signUpPerson(baseURL, name);
   const invitation = await json(
     await owner.api.post("/api/v1/members/invitations", { data: { email: person.email, role } }),
     201,

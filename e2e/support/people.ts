@@ -14,9 +14,12 @@ export interface Owner extends Person {
   workspace: { id: string; slug: string; name: string; keyPrefix: string };
 }
 
-export async function signUpPerson(baseURL: string, name: string): Promise<Person> {
+export async function signUpPerson(
+  baseURL: string,
+  name: string,
+  email = `${name.toLowerCase().replace(/\W+/g, ".")}-${randomUUID().slice(0, 6)}@example.com`,
+): Promise<Person> {
   const api = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const email = `${name.toLowerCase().replace(/\W+/g, ".")}-${randomUUID().slice(0, 6)}@example.com`;
   const body = await json(
     await api.post("/api/auth/sign-up/email", { data: { name, email, password: PASSWORD } }),
     200,

@@ -1,15 +1,15 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
-import { Field, FormError, Input, Textarea } from "@/components/ui/field";
+import { Dialog, DialogContent, DialogFormFooter } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/field";
 import { type CreatedKeyView, type CreateKeyInput, createKeySchema } from "@/lib/api/schemas/keys";
 import { ApiClientError } from "@/lib/client/api";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/lib/client/form-errors";
 import { EnvironmentField } from "./environment-field";
 import { DEFAULT_EXPIRY, type ExpiryChoice, ExpiryField, expiryInput } from "./expiry-field";
-import { foldAllowlistErrors, IpAllowlistField, parseAllowlist } from "./ip-allowlist-field";
+import { allowlistErrorSetter, foldAllowlistErrors, IpAllowlistField, parseAllowlist } from "./ip-allowlist-field";
+import { KeyDescriptionField, KeyNameField } from "./key-text-fields";
 import { ScopePicker } from "./scope-picker";
 import { useCreateKey } from "./use-key-mutations";
 import type { Viewer, WorkspaceInfo } from "./viewer";
@@ -106,32 +106,20 @@ export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreat
       >
         <form onSubmit={onSubmit} className="space-y-5" noValidate>
           <FormError message={formError} />
-          <Field label="Name" error={errors.name} hint="3–50 characters, e.g. “Production backend”">
-            {(p) => (
-              <Input
-                {...p}
-                value={draft.name}
-                onChange={(event) => edit({ name: event.target.value })}
-                autoFocus
-                autoComplete="off"
-                maxLength={50}
-                placeholder="Production backend"
-              />
-            )}
-          </Field>
-          <Field label="Description (optional)" error={errors.description}>
-            {(p) => (
-              <Textarea
-                {...p}
-                value={draft.description}
-                onChange={(event) => edit({ description: event.target.value })}
-                rows={2}
-                className="min-h-0"
-                maxLength={500}
-                placeholder="What uses this key?"
-              />
-            )}
-          </Field>
+          <KeyNameField
+            value={draft.name}
+            onChange={(name) => edit({ name })}
+            error={errors.name}
+            hint="3–50 characters, e.g. “Production backend”"
+            placeholder="Production backend"
+            autoFocus
+          />
+          <KeyDescriptionField
+            value={draft.description}
+            onChange={(description) => edit({ description })}
+            error={errors.description}
+            placeholder="What uses this key?"
+          />
           <div className="grid gap-5 sm:grid-cols-[3fr_2fr]">
             <EnvironmentField
               prefix={workspace.keyPrefix}
@@ -155,18 +143,15 @@ export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreat
             value={draft.allowlist}
             onChange={(allowlist) => edit({ allowlist })}
             error={errors.ipAllowlist}
-            onErrorChange={(message) =>
-              setErrors(({ ipAllowlist: _, ...rest }) => (message ? { ...rest, ipAllowlist: message } : rest))
-            }
+            onErrorChange={allowlistErrorSetter(setErrors)}
           />
-          <div className="flex justify-end gap-2 border-t border-border pt-4">
-            <Button variant="secondary" onClick={cancel}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={createKey.isPending}>
-              {createKey.isPending ? "Creating…" : "Create key"}
-            </Button>
-          </div>
+          <DialogFormFooter
+            submitLabel="Create key"
+            pendingLabel="Creating…"
+            pending={createKey.isPending}
+            onCancel={cancel}
+            separated
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -1,15 +1,15 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
-import { Field, FormError, Input, Textarea } from "@/components/ui/field";
+import { Dialog, DialogContent, DialogFormFooter } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { type KeyView, type UpdateKeyInput, updateKeySchema } from "@/lib/api/schemas/keys";
 import { ApiClientError } from "@/lib/client/api";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/lib/client/form-errors";
-import { foldAllowlistErrors, IpAllowlistField, parseAllowlist } from "./ip-allowlist-field";
+import { allowlistErrorSetter, foldAllowlistErrors, IpAllowlistField, parseAllowlist } from "./ip-allowlist-field";
 import { KeySummary } from "./key-summary";
+import { KeyDescriptionField, KeyNameField } from "./key-text-fields";
 import { ScopePicker } from "./scope-picker";
 import { useUpdateKey } from "./use-key-mutations";
 import type { Viewer } from "./viewer";
@@ -105,29 +105,12 @@ export function EditKeyDialog({
         <form onSubmit={onSubmit} className="space-y-5" noValidate>
           <FormError message={formError} />
           <KeySummary keyView={key} />
-          <Field label="Name" error={errors.name}>
-            {(p) => (
-              <Input
-                {...p}
-                value={draft.name}
-                onChange={(event) => edit({ name: event.target.value })}
-                autoComplete="off"
-                maxLength={50}
-              />
-            )}
-          </Field>
-          <Field label="Description (optional)" error={errors.description}>
-            {(p) => (
-              <Textarea
-                {...p}
-                value={draft.description}
-                onChange={(event) => edit({ description: event.target.value })}
-                rows={2}
-                className="min-h-0"
-                maxLength={500}
-              />
-            )}
-          </Field>
+          <KeyNameField value={draft.name} onChange={(name) => edit({ name })} error={errors.name} />
+          <KeyDescriptionField
+            value={draft.description}
+            onChange={(description) => edit({ description })}
+            error={errors.description}
+          />
           <div className="flex items-start justify-between gap-4 rounded-lg border border-border px-3 py-2.5">
             <div>
               <p id={enabledLabel} className="text-sm font-medium">
@@ -155,18 +138,9 @@ export function EditKeyDialog({
             value={draft.allowlist}
             onChange={(allowlist) => edit({ allowlist })}
             error={errors.ipAllowlist}
-            onErrorChange={(message) =>
-              setErrors(({ ipAllowlist: _, ...rest }) => (message ? { ...rest, ipAllowlist: message } : rest))
-            }
+            onErrorChange={allowlistErrorSetter(setErrors)}
           />
-          <div className="flex justify-end gap-2 border-t border-border pt-4">
-            <DialogClose asChild>
-              <Button variant="secondary">Cancel</Button>
-            </DialogClose>
-            <Button type="submit" disabled={update.isPending}>
-              {update.isPending ? "Saving…" : "Save changes"}
-            </Button>
-          </div>
+          <DialogFormFooter submitLabel="Save changes" pendingLabel="Saving…" pending={update.isPending} separated />
         </form>
       </DialogContent>
     </Dialog>

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Dispatch, SetStateAction } from "react";
 import { Field, Textarea } from "@/components/ui/field";
 import { ipAllowlistSchema } from "@/lib/api/schemas/keys";
 import type { FieldErrors } from "@/lib/client/form-errors";
@@ -36,6 +37,12 @@ export function foldAllowlistErrors(errors: FieldErrors, text: string): FieldErr
   const rest = Object.fromEntries(Object.entries(errors).filter(([field]) => !field.startsWith("ipAllowlist")));
   return message ? { ...rest, ipAllowlist: message } : rest;
 }
+
+/** An onErrorChange for IpAllowlistField that sets or clears the form's ipAllowlist error. */
+export const allowlistErrorSetter =
+  (setErrors: Dispatch<SetStateAction<FieldErrors>>) =>
+  (message: string | undefined): void =>
+    setErrors(({ ipAllowlist: _, ...rest }) => (message ? { ...rest, ipAllowlist: message } : rest));
 
 export function checkAllowlist(text: string): string | undefined {
   const result = ipAllowlistSchema.safeParse(parseAllowlist(text).values);

@@ -2,11 +2,10 @@
 
 import { addSeconds, format } from "date-fns";
 import { type FormEvent, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormFooter } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
+import { OptionCards } from "@/components/ui/option-cards";
 import type { CreatedKeyView, KeyView } from "@/lib/api/schemas/keys";
-import { cn } from "@/lib/cn";
 import { KeySummary } from "./key-summary";
 import { useRotateKey } from "./use-key-mutations";
 
@@ -60,46 +59,19 @@ export function RotateKeyDialog({
         <form onSubmit={onSubmit} className="space-y-4">
           <FormError message={rotate.error?.message} />
           <KeySummary keyView={keyToRotate} />
-          <fieldset>
-            <legend className="text-sm font-medium">Keep the old key working for</legend>
-            <div className="mt-1.5 grid grid-cols-2 gap-2">
-              {GRACE_PERIODS.map((period) => (
-                <label
-                  key={period.value}
-                  className={cn(
-                    "flex cursor-pointer items-start gap-2 rounded-lg border border-border p-2.5 text-sm transition-colors hover:bg-muted/60 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring",
-                    grace === period.value && "border-primary bg-primary/5",
-                  )}
-                >
-                  <input
-                    type="radio"
-                    name="gracePeriod"
-                    value={period.value}
-                    checked={grace === period.value}
-                    onChange={() => setGrace(period.value)}
-                    className="mt-0.5 h-4 w-4 accent-[var(--primary)] focus-visible:outline-none"
-                  />
-                  <span>
-                    <span className="block font-medium">{period.label}</span>
-                    <span className="block text-xs text-muted-foreground">{period.hint}</span>
-                  </span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <OptionCards
+            legend="Keep the old key working for"
+            name="gracePeriod"
+            options={GRACE_PERIODS}
+            value={grace}
+            onChange={setGrace}
+          />
           <p className="text-sm text-muted-foreground" aria-live="polite">
             {chosen.seconds === 0
               ? "Requests with the old key are refused as soon as you rotate."
               : `The old key keeps working until ${format(addSeconds(new Date(), chosen.seconds), "PPp")}, then expires.`}
           </p>
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button variant="secondary">Cancel</Button>
-            </DialogClose>
-            <Button type="submit" disabled={rotate.isPending}>
-              {rotate.isPending ? "Rotating…" : "Rotate key"}
-            </Button>
-          </div>
+          <DialogFormFooter submitLabel="Rotate key" pendingLabel="Rotating…" pending={rotate.isPending} />
         </form>
       </DialogContent>
     </Dialog>

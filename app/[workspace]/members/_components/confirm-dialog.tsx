@@ -1,8 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormFooter } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
 
 interface ConfirmDialogProps {
@@ -45,16 +44,13 @@ export function ConfirmDialog({
         >
           {children}
           <FormError message={error} />
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant={tone} disabled={pending}>
-              {pending ? pendingLabel : confirmLabel}
-            </Button>
-          </div>
+          <DialogFormFooter
+            submitLabel={confirmLabel}
+            pendingLabel={pendingLabel}
+            pending={pending}
+            variant={tone}
+            holdWhilePending
+          />
         </form>
       </DialogContent>
     </Dialog>

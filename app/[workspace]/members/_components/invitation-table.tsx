@@ -3,6 +3,7 @@
 import { MailPlus } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { DataTable } from "@/components/ui/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { RoleBadge } from "@/components/workspace/role-badge";
@@ -55,70 +56,55 @@ export function InvitationTable({
   }
 
   return (
-    <div className="overflow-x-auto rounded-xl border border-border bg-card">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Pending invitations</caption>
-        <thead className="border-b border-border bg-muted/50 text-xs uppercase tracking-wide text-muted-foreground">
-          <tr>
-            {COLUMNS.map((column) => (
-              <th key={column} scope="col" className="px-4 py-3 font-medium">
-                {column}
-              </th>
-            ))}
+    <DataTable
+      caption="Pending invitations"
+      columns={COLUMNS}
+      actionsColumn={canManage ? { label: "Actions" } : undefined}
+    >
+      {invitations.isPending ? (
+        <tr aria-hidden>
+          {[...COLUMNS, ...(canManage ? ["actions"] : [])].map((column) => (
+            <td key={column} className="px-4 py-3">
+              <Skeleton className="h-4 w-full max-w-[8rem]" />
+            </td>
+          ))}
+        </tr>
+      ) : (
+        invitations.data.data.map((invitation) => (
+          <tr key={invitation.id} data-invitation-id={invitation.id}>
+            <td className="px-4 py-3 font-medium">{invitation.email}</td>
+            <td className="px-4 py-3">
+              <RoleBadge role={invitation.role} />
+            </td>
+            <td className="px-4 py-3 text-muted-foreground">{invitation.invitedBy.name}</td>
+            <td className="whitespace-nowrap px-4 py-3">
+              <RelativeTime value={invitation.expiresAt} />
+            </td>
             {canManage ? (
-              <th scope="col" className="px-4 py-3">
-                <span className="sr-only">Actions</span>
-              </th>
+              <td className="px-4 py-3">
+                <div className="flex justify-end gap-2">
+                  <CopyButton
+                    size="sm"
+                    value={invitation.link}
+                    label="Copy link"
+                    copiedMessage={`Invite link for ${invitation.email} copied`}
+                    aria-label={`Copy link for ${invitation.email}`}
+                  />
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    disabled={cancel.isPending && cancel.variables?.id === invitation.id}
+                    onClick={() => cancel.mutate(invitation)}
+                    aria-label={`Revoke invitation for ${invitation.email}`}
+                  >
+                    Revoke
+                  </Button>
+                </div>
+              </td>
             ) : null}
           </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {invitations.isPending ? (
-            <tr aria-hidden>
-              {[...COLUMNS, ...(canManage ? ["actions"] : [])].map((column) => (
-                <td key={column} className="px-4 py-3">
-                  <Skeleton className="h-4 w-full max-w-[8rem]" />
-                </td>
-              ))}
-            </tr>
-          ) : (
-            invitations.data.data.map((invitation) => (
-              <tr key={invitation.id} data-invitation-id={invitation.id}>
-                <td className="px-4 py-3 font-medium">{invitation.email}</td>
-                <td className="px-4 py-3">
-                  <RoleBadge role={invitation.role} />
-                </td>
-                <td className="px-4 py-3 text-muted-foreground">{invitation.invitedBy.name}</td>
-                <td className="whitespace-nowrap px-4 py-3">
-                  <RelativeTime value={invitation.expiresAt} />
-                </td>
-                {canManage ? (
-                  <td className="px-4 py-3">
-                    <div className="flex justify-end gap-2">
-                      <CopyButton
-                        size="sm"
-                        value={invitation.link}
-                        label="Copy link"
-                        copiedMessage={`Invite link for ${invitation.email} copied`}
-                        aria-label={`Copy link for ${invitation.email}`}
-                      />
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        disabled={cancel.isPending && cancel.variables?.id === invitation.id}
-                        onClick={() => cancel.mutate(invitation)}
-                        aria-label={`Revoke invitation for ${invitation.email}`}
-                      >
-                        Revoke
-                      </Button>
-                    </div>
-                  </td>
-                ) : null}
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+        ))
+      )}
+    </DataTable>
   );
 }

@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogClose, DialogContent, DialogFormFooter } from "@/components/ui/dialog";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
 import { ROLE_LABELS, withArticle } from "@/components/workspace/role-badge";
 import { type InvitationView, inviteMemberSchema } from "@/lib/api/schemas/members";
@@ -125,14 +125,7 @@ export function InviteDialog({
                 </Select>
               )}
             </Field>
-            <div className="flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button variant="secondary">Cancel</Button>
-              </DialogClose>
-              <Button type="submit" disabled={invite.isPending}>
-                {invite.isPending ? "Creating…" : "Create invitation"}
-              </Button>
-            </div>
+            <DialogFormFooter submitLabel="Create invitation" pendingLabel="Creating…" pending={invite.isPending} />
           </form>
         </DialogContent>
       )}

@@ -3,6 +3,7 @@
 import { Users } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { Select } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -42,98 +43,81 @@ export function MemberTable({ workspace, viewer, pendingRoles, onChangeRole, onR
 
   const owners = members.data ? countOwners(members.data.data) : 0;
   return (
-    <div className="overflow-x-auto rounded-xl border border-border bg-card">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Members</caption>
-        <thead className="border-b border-border bg-muted/50 text-xs uppercase tracking-wide text-muted-foreground">
-          <tr>
-            {COLUMNS.map((column) => (
-              <th key={column} scope="col" className="px-4 py-3 font-medium">
-                {column}
-              </th>
-            ))}
-            <th scope="col" className="px-4 py-3">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {members.isPending ? (
-            SKELETON_ROWS.map((id) => <SkeletonRow key={id} />)
-          ) : members.data.data.length === 0 ? (
-            <tr>
-              <td colSpan={COLUMNS.length + 1} className="px-4 py-10 text-center text-muted-foreground">
-                <Users aria-hidden className="mx-auto mb-2 h-6 w-6" />
-                No members
+    <DataTable caption="Members" columns={COLUMNS} actionsColumn={{ label: "Actions" }}>
+      {members.isPending ? (
+        SKELETON_ROWS.map((id) => <SkeletonRow key={id} />)
+      ) : members.data.data.length === 0 ? (
+        <tr>
+          <td colSpan={COLUMNS.length + 1} className="px-4 py-10 text-center text-muted-foreground">
+            <Users aria-hidden className="mx-auto mb-2 h-6 w-6" />
+            No members
+          </td>
+        </tr>
+      ) : (
+        members.data.data.map((member) => {
+          const you = member.userId === viewer.userId;
+          const roles = assignableRoles(viewer, member, owners);
+          return (
+            <tr key={member.id} data-member-id={member.id}>
+              <td className="px-4 py-3">
+                <div className="flex items-center gap-3">
+                  <MemberAvatar name={member.name} />
+                  <div className="min-w-0">
+                    <div className="flex items-center gap-2 font-medium">
+                      <span className="truncate">{member.name}</span>
+                      {you ? <Badge>You</Badge> : null}
+                    </div>
+                    <div className="truncate text-muted-foreground">{member.email}</div>
+                  </div>
+                </div>
+              </td>
+              <td className="px-4 py-3">
+                {roles.length > 0 ? (
+                  <Select
+                    aria-label={`Role of ${member.name}`}
+                    className="w-32 py-1.5"
+                    value={pendingRoles[member.id] ?? member.role}
+                    disabled={member.id in pendingRoles}
+                    onChange={(event) => {
+                      const role = event.target.value;
+                      if (isRole(role) && role !== member.role) onChangeRole(member, role);
+                    }}
+                  >
+                    {roles.map((role) => (
+                      <option key={role} value={role}>
+                        {ROLE_LABELS[role]}
+                      </option>
+                    ))}
+                  </Select>
+                ) : (
+                  <div className="flex items-center gap-2">
+                    <RoleBadge role={member.role} />
+                    {member.role === "owner" && owners === 1 ? (
+                      <span className="text-xs text-muted-foreground">Only owner</span>
+                    ) : null}
+                  </div>
+                )}
+              </td>
+              <td className="whitespace-nowrap px-4 py-3">
+                <RelativeTime value={member.joinedAt} />
+              </td>
+              <td className="px-4 py-3 text-right">
+                {canRemove(viewer, member, owners) ? (
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    onClick={() => onRemove(member)}
+                    aria-label={`Remove ${member.name}`}
+                  >
+                    Remove
+                  </Button>
+                ) : null}
               </td>
             </tr>
-          ) : (
-            members.data.data.map((member) => {
-              const you = member.userId === viewer.userId;
-              const roles = assignableRoles(viewer, member, owners);
-              return (
-                <tr key={member.id} data-member-id={member.id}>
-                  <td className="px-4 py-3">
-                    <div className="flex items-center gap-3">
-                      <MemberAvatar name={member.name} />
-                      <div className="min-w-0">
-                        <div className="flex items-center gap-2 font-medium">
-                          <span className="truncate">{member.name}</span>
-                          {you ? <Badge>You</Badge> : null}
-                        </div>
-                        <div className="truncate text-muted-foreground">{member.email}</div>
-                      </div>
-                    </div>
-                  </td>
-                  <td className="px-4 py-3">
-                    {roles.length > 0 ? (
-                      <Select
-                        aria-label={`Role of ${member.name}`}
-                        className="w-32 py-1.5"
-                        value={pendingRoles[member.id] ?? member.role}
-                        disabled={member.id in pendingRoles}
-                        onChange={(event) => {
-                          const role = event.target.value;
-                          if (isRole(role) && role !== member.role) onChangeRole(member, role);
-                        }}
-                      >
-                        {roles.map((role) => (
-                          <option key={role} value={role}>
-                            {ROLE_LABELS[role]}
-                          </option>
-                        ))}
-                      </Select>
-                    ) : (
-                      <div className="flex items-center gap-2">
-                        <RoleBadge role={member.role} />
-                        {member.role === "owner" && owners === 1 ? (
-                          <span className="text-xs text-muted-foreground">Only owner</span>
-                        ) : null}
-                      </div>
-                    )}
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3">
-                    <RelativeTime value={member.joinedAt} />
-                  </td>
-                  <td className="px-4 py-3 text-right">
-                    {canRemove(viewer, member, owners) ? (
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        onClick={() => onRemove(member)}
-                        aria-label={`Remove ${member.name}`}
-                      >
-                        Remove
-                      </Button>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })
-          )}
-        </tbody>
-      </table>
-    </div>
+          );
+        })
+      )}
+    </DataTable>
   );
 }
 

@@ -5,9 +5,9 @@ import { type KeyboardEvent, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { SettingsCard } from "@/components/ui/settings-card";
 import type { WorkspaceView } from "@/lib/api/schemas/workspaces";
 import { BUILT_IN_SCOPES, SCOPE_PATTERN } from "@/lib/auth/scopes";
-import { SettingsCard } from "./settings-card";
 import { useUpdateWorkspace } from "./use-workspace-settings";
 
 const MAX_CUSTOM_SCOPES = 50;

@@ -2,9 +2,9 @@
 
 import { useId, useState } from "react";
 import { toast } from "sonner";
+import { SettingsCard } from "@/components/ui/settings-card";
 import { Switch } from "@/components/ui/switch";
 import type { WorkspaceView } from "@/lib/api/schemas/workspaces";
-import { SettingsCard } from "./settings-card";
 import { useUpdateWorkspace } from "./use-workspace-settings";
 
 /** Whether an API key (with keys.write) may create other keys. Off by default. */

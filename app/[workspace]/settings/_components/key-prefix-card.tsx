@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { Field, Input } from "@/components/ui/field";
+import { SettingsCard } from "@/components/ui/settings-card";
 import { keyPrefixSchema, type WorkspaceView } from "@/lib/api/schemas/workspaces";
 import { previewKey } from "@/lib/keys/preview";
-import { SettingsCard } from "./settings-card";
 import { cardErrors, useUpdateWorkspace } from "./use-workspace-settings";
 
 /** The prefix of new keys, with a live preview of a key in the real shape. */

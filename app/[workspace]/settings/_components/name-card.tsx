@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { Field, Input } from "@/components/ui/field";
+import { SettingsCard } from "@/components/ui/settings-card";
 import { updateWorkspaceSchema, type WorkspaceView } from "@/lib/api/schemas/workspaces";
 import { zodFieldErrors } from "@/lib/client/form-errors";
-import { SettingsCard } from "./settings-card";
 import { cardErrors, useUpdateWorkspace } from "./use-workspace-settings";
 
 export function NameCard({ workspace }: { workspace: WorkspaceView }) {

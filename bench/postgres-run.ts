@@ -1,0 +1,35 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createTestDatabase, postgresUnavailable, type TestDatabase } from "../e2e/support/postgres";
+import type { StartedServer } from "../e2e/support/server";
+
+/**
+ * Runs a PostgreSQL benchmark against the production build on a database of its own; the
+ * servers it starts (pushed onto `servers`) are stopped and the database dropped afterwards,
+ * even when the run fails.
+ */
+export async function withBenchDatabase(
+  stopSignal: NodeJS.Signals,
+  run: (database: TestDatabase, servers: StartedServer[]) => Promise<void>,
+): Promise<void> {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("build first: npx next build");
+  const unavailable = await postgresUnavailable();
+  if (unavailable) throw new Error(unavailable);
+  const database = await createTestDatabase("keysmith_bench");
+  const servers: StartedServer[] = [];
+  try {
+    await run(database, servers);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop(stopSignal)));
+    await database.drop();
+  }
+}
+
+/** Prints a benchmark's markdown report and saves it as bench/results/<name>.md. */
+export function writeReport(name: string, report: string, log: (line: string) => void): void {
+  console.log(report);
+  const out = join("bench", "results", `${name}.md`);
+  mkdirSync(join(out, ".."), { recursive: true });
+  writeFileSync(out, report);
+  log(`wrote ${out}`);
+}
