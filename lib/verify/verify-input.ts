@@ -9,7 +9,7 @@ import { type VerifyKeyInput, verifyKeySchema } from "../api/schemas/keys";
  * through the schema, which also words every error.
  */
 export function parseVerifyInput(text: string, contentType: string | null): VerifyKeyInput {
-  if (contentType !== null && contentType.startsWith("application/json")) {
+  if (contentType?.startsWith("application/json")) {
     let json: unknown;
     try {
       json = JSON.parse(text);
