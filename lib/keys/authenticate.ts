@@ -1,11 +1,11 @@
 import type { VerifyCode } from "../api/schemas/keys";
 import type { Role } from "../auth/scopes";
 import type { Db } from "../db/client";
-import { type MaybePromise, mapMaybe } from "../maybe-async";
+import type { MaybePromise } from "../maybe-async";
 import type { KeyCache } from "../verify/key-cache";
 import type { FixedWindowLimiter } from "../verify/rate-limit";
 import type { WorkspaceRef } from "../workspaces/lookup";
-import { parseKey } from "./format";
+import { isWellFormedKey } from "./format";
 import { hashKey } from "./hash";
 import { isIpInRanges } from "./ip-allowlist";
 import { type KeyMembership, type KeyState, loadKeyState } from "./key-state";
@@ -88,17 +88,23 @@ export function checkKeyNowOrLater(
   options: KeyCheckOptions,
 ): MaybePromise<KeyCheck> {
   // The checksum refuses typos and forgeries before any cache or database lookup.
-  if (!parseKey(secret)) return MALFORMED;
+  if (!isWellFormedKey(secret)) return MALFORMED;
   const hash = hashKey(secret);
   const now = options.now.getTime();
   const cached = lookup.cache.get(hash, now);
   lookup.onLookup?.(cached !== undefined);
-  const state = cached === undefined ? lookup.cache.load(hash, now, () => loadKeyState(lookup.db, hash)) : cached;
-  return mapMaybe(state, (loaded) => (loaded === null ? NOT_FOUND : evaluateKey(loaded, options, lookup.keyLimiter)));
+  // A hit is answered without a promise or a closure: this is the verification hot path.
+  if (cached !== undefined) return cached === null ? NOT_FOUND : evaluateKey(cached, options, lookup.keyLimiter);
+  return lookup.cache
+    .load(hash, now, () => loadKeyState(lookup.db, hash))
+    .then((loaded) => (loaded === null ? NOT_FOUND : evaluateKey(loaded, options, lookup.keyLimiter)));
 }
 
 export function evaluateKey(state: KeyState, options: KeyCheckOptions, keyLimiter: FixedWindowLimiter): KeyCheck {
   const now = options.now.getTime();
+  // Most keys have no allowlist, no request limit and one workspace: until they expire their
+  // answer is the same on every call, so it is read from one field (see plainAcceptance).
+  if (state.plainAcceptance !== null && now < state.plainUntil && !options.workspaceHint) return state.plainAcceptance;
   if (state.revoked) return refusal(state, "REVOKED");
   if (state.expiresAt !== null && state.expiresAt <= now) return refusal(state, "EXPIRED");
   if (!state.enabled) return refusal(state, "DISABLED");
@@ -126,7 +132,17 @@ export function evaluateKey(state: KeyState, options: KeyCheckOptions, keyLimite
     const wait = keyLimiter.hit(state.id, state.rateLimit.max, state.rateLimit.windowMs, now);
     if (wait > 0) return { ...refusal(state, "RATE_LIMITED"), retryAfterMs: wait };
   }
-  return accepted(state, membership);
+  const check = accepted(state, membership);
+  if (state.plainAcceptance === null && isPlain(state)) {
+    state.plainUntil = state.expiresAt ?? Number.POSITIVE_INFINITY;
+    state.plainAcceptance = check;
+  }
+  return check;
+}
+
+/** A key whose acceptance depends on nothing but the clock: no allowlist, no request limit, one membership. */
+function isPlain(state: KeyState): boolean {
+  return state.ipAllowlist.length === 0 && state.rateLimit === null && state.memberships.length === 1;
 }
 
 /**

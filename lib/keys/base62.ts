@@ -25,3 +25,13 @@ export function encodeBase62(value: number, width: number): string {
   }
   return out.padStart(width, "0");
 }
+
+/** The integer spelled by the base62 digits of `text` from `start` to its end (no allocation). */
+export function decodeBase62(text: string, start = 0): number {
+  let value = 0;
+  for (let i = start; i < text.length; i++) value = value * 62 + BASE62_DIGIT_VALUES[text.charCodeAt(i)];
+  return value;
+}
+
+const BASE62_DIGIT_VALUES = new Uint8Array(128);
+for (let i = 0; i < BASE62_ALPHABET.length; i++) BASE62_DIGIT_VALUES[BASE62_ALPHABET.charCodeAt(i)] = i;

@@ -1,6 +1,7 @@
+import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BASE62_ALPHABET, encodeBase62, randomBase62 } from "./base62";
-import { generateKey, MAX_KEY_LENGTH, parseKey } from "./format";
+import { generateKey, isWellFormedKey, MAX_KEY_LENGTH, parseKey } from "./format";
 
 describe("generateKey", () => {
   it("builds <prefix>_<env>_<32 random><6 checksum>", () => {
@@ -62,5 +63,42 @@ describe("base62", () => {
   it("draws random strings from the whole alphabet", () => {
     const seen = new Set(randomBase62(5000));
     expect(seen.size).toBe(BASE62_ALPHABET.length);
+  });
+});
+
+describe("isWellFormedKey", () => {
+  // The format as a regex and the checksum as a string, the way the key is specified.
+  const reference = (key: string) =>
+    /^[a-z0-9]{2,12}_(live|test)_[0-9A-Za-z]{38}$/.test(key) &&
+    encodeBase62(crc32(key.slice(0, -6)), 6) === key.slice(-6);
+  const mutations = (key: string): string[] => {
+    const i = Math.floor(Math.random() * key.length);
+    const char = "aZ9_-é\u0000 "[Math.floor(Math.random() * 9)];
+    return [
+      key,
+      key.slice(0, i) + char + key.slice(i + 1),
+      key.slice(0, i) + char + key.slice(i),
+      key.slice(0, i) + key.slice(i + 1),
+      key.toUpperCase(),
+      `x${key}`,
+      key.replace("_live_", "_test_"),
+      `${"p".repeat(Math.floor(Math.random() * 14))}${key.slice(key.indexOf("_"))}`,
+    ];
+  };
+
+  it("agrees with the format regex and the checksum on generated and damaged keys", () => {
+    let accepted = 0;
+    let refused = 0;
+    for (let n = 0; n < 2000; n++) {
+      const prefix = "abcdefghijklmnopqrstuvwxyz0123456789".slice(0, 2 + (n % 11));
+      for (const key of mutations(generateKey(prefix, n % 2 ? "live" : "test"))) {
+        expect(isWellFormedKey(key), key).toBe(reference(key));
+        if (reference(key)) accepted++;
+        else refused++;
+      }
+    }
+    // Both answers were exercised: every untouched key is accepted, most damaged ones refused.
+    expect(accepted).toBeGreaterThanOrEqual(2000);
+    expect(refused).toBeGreaterThan(10_000);
   });
 });

@@ -29,6 +29,13 @@ export interface KeyState {
   workspaceId: string | null;
   /** Refusals computed from this state, built on first use (lib/keys/authenticate.ts). */
   checks: Partial<Record<VerifyCode, KeyCheck>>;
+  /**
+   * The VALID check of a key that nothing but time can refuse (no allowlist, no request
+   * limit, one membership), set on its first acceptance; valid while now < plainUntil.
+   */
+  plainAcceptance: KeyCheck | null;
+  /** Epoch ms: the key's expiry, or Infinity. */
+  plainUntil: number;
 }
 
 /** A creator's membership with the key's effective scopes there, computed once at load. */
@@ -129,5 +136,7 @@ export async function loadKeyState(db: Db, hash: string): Promise<KeyState | nul
     memberships,
     workspaceId: key.workspaceId,
     checks: {},
+    plainAcceptance: null,
+    plainUntil: 0,
   };
 }

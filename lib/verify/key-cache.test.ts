@@ -20,6 +20,8 @@ function state(id: string, creatorId = "u1", workspaceId = "w1"): KeyState {
     rateLimit: null,
     workspaceId,
     checks: {},
+    plainAcceptance: null,
+    plainUntil: 0,
     memberships: [
       {
         role: "owner",
