@@ -24,7 +24,9 @@ const handle = app.getRequestHandler();
 const trustProxy = process.env.KEYSMITH_TRUST_PROXY === "1";
 
 const server = createServer((req, res) => {
-  const clientIp = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"]);
+  // Only read behind a trusted proxy: building req.headers is a cost the verify path avoids.
+  // (Joined, as req.headers joins repeated lines: the proxy's entry is the last one.)
+  const clientIp = clientAddress(req.socket.remoteAddress, trustProxy ? req.headers["x-forwarded-for"] : undefined);
   // Verification is answered here, before Next: it is called on every request our users serve.
   if (isVerifyRequest(req)) {
     serveVerify(req, res, runtime, clientIp);
@@ -82,7 +84,7 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
  * the last X-Forwarded-For entry, the one that proxy added.
  */
 function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined): string {
-  const forwarded = trustProxy && typeof forwardedFor === "string" ? forwardedFor.split(",").at(-1)?.trim() : undefined;
+  const forwarded = typeof forwardedFor === "string" ? forwardedFor.split(",").at(-1)?.trim() : undefined;
   const address = forwarded || socketAddress || "";
   return address.startsWith("::ffff:") ? address.slice(7) : address;
 }
