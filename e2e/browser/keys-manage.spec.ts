@@ -53,6 +53,8 @@ test("edit: name, description, scopes, allowlist and the enabled switch, shown a
   await page.getByRole("switch", { name: "Enabled" }).click();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(row).not.toContainText("Disabled");
+  // The row changed optimistically; the dialog closes once the server has saved.
+  await expect(page.getByRole("dialog", { name: "Edit Reporting export" })).toBeHidden();
   const verified = await request.post("/api/v1/keys/verify", { data: { key: key.key, ip: "192.0.2.7" } });
   expect(await verified.json()).toMatchObject({ valid: true, scopes: ["keys.read", "members.read"] });
 });

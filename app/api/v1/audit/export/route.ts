@@ -26,5 +26,6 @@ export function GET(req: Request, route: { params: Promise<Record<string, never>
   if (!workspace || workspace.length > 64 || req.headers.has("x-workspace-id")) return exportCsv(req, route);
   const headers = new Headers(req.headers);
   headers.set("x-workspace-id", workspace);
-  return exportCsv(new Request(req, { headers }), route);
+  // From the URL, not from `req`: Node 24's Request cannot copy the one Next hands us.
+  return exportCsv(new Request(req.url, { method: req.method, headers, signal: req.signal }), route);
 }
