@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createTestDatabase, postgresUnavailable } from "../../e2e/support/postgres";
@@ -8,6 +8,9 @@ import { type StartedServer, startServer } from "../../e2e/support/server";
 import { openDatabase } from "../../lib/db/client";
 import { type InProcessFigures, measureInProcess } from "./in-process";
 import { type SeededList, seedList } from "./seed";
+
+/** The 1-minute load average before this run added its own: other work on the machine shows here. */
+const STARTING_LOAD = loadavg()[0].toFixed(2);
 
 /**
  * The key list at scale: 100,000 keys in one workspace, seeded straight into the database,
@@ -88,7 +91,7 @@ async function main(): Promise<void> {
   const report = [
     "# Key list benchmark",
     "",
-    `${new Date().toISOString()} · ${KEYS.toLocaleString("en")} keys in one workspace · \`GET /api/v1/keys\`, pages of 50, ${REQUESTS} sequential requests per shape after ${WARMUP} warm-up ones, over HTTP on loopback against the production server (\`server.ts\`), API-key auth · ${process.platform} ${process.arch}, Node ${process.version}, 2 cores shared with the client (and, during this run, with other work: absolute figures are noisy)`,
+    `${new Date().toISOString()} · ${KEYS.toLocaleString("en")} keys in one workspace · \`GET /api/v1/keys\`, pages of 50, ${REQUESTS} sequential requests per shape after ${WARMUP} warm-up ones, over HTTP on loopback against the production server (\`server.ts\`), API-key auth · ${process.platform} ${process.arch}, Node ${process.version}, 2 cores shared with the client, load average ${STARTING_LOAD} when the run started`,
     "",
     ...sections,
   ].join("\n");

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
 import {
   measureDemotions,
   measureRevocations,
@@ -9,6 +10,9 @@ import {
 } from "../../e2e/support/propagation";
 import { startServer } from "../../e2e/support/server";
 import { withBenchDatabase, writeReport } from "../postgres-run";
+
+/** The 1-minute load average before this run added its own: other work on the machine shows here. */
+const STARTING_LOAD = loadavg()[0].toFixed(2);
 
 /**
  * How fast a change made on one instance reaches another's key cache: two production
@@ -69,7 +73,7 @@ function render(results: Record<string, Propagation[]>, cacheNote: string): stri
   return [
     "# Cross-instance propagation benchmark",
     "",
-    `${new Date().toISOString()} · two production instances (\`server.ts\`) on one PostgreSQL 15 database over loopback, invalidations by LISTEN/NOTIFY · ${ROUNDS} rounds per change, each on a key cached on B first · B polled with back-to-back verifications · ${process.platform} ${process.arch}, Node ${process.version}, 2 cores shared by both instances, PostgreSQL and the client (and, during this run, other work: figures are noisy)`,
+    `${new Date().toISOString()} · two production instances (\`server.ts\`) on one PostgreSQL 15 database over loopback, invalidations by LISTEN/NOTIFY · ${ROUNDS} rounds per change, each on a key cached on B first · B polled with back-to-back verifications · ${process.platform} ${process.arch}, Node ${process.version}, 2 cores shared by both instances, PostgreSQL and the client, load average ${STARTING_LOAD} when the run started`,
     "",
     `| change | measured | rounds | p50 (ms) | p99 (ms) | max (ms) | p99 < ${TARGET_MS} ms |`,
     "|---|---|---:|---:|---:|---:|---|",

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { metric, type StartedServer, startServer } from "../../e2e/support/server";
@@ -9,6 +9,9 @@ import { generateKey } from "../../lib/keys/format";
 import { withBenchDatabase, writeReport } from "../postgres-run";
 import { seedKeysmith } from "./seed-keysmith";
 import { withInvalid } from "./with-invalid";
+
+/** The 1-minute load average before this run added its own: other work on the machine shows here. */
+const STARTING_LOAD = loadavg()[0].toFixed(2);
 
 /**
  * Verification throughput on the PostgreSQL backend with two Keysmith instances, as behind
@@ -100,7 +103,7 @@ function render(rounds: Round[], dbWork: number, events: string[]): string {
   return [
     "# Verification benchmark, PostgreSQL backend, two instances",
     "",
-    `${new Date().toISOString()} · ${KEYS.toLocaleString("en")} valid keys + 10 % unknown · two production instances (\`server.ts\`) on one PostgreSQL 15 database, each loaded by its own wrk process (1 thread, ${CONNECTIONS / 2} connections) at the same time; for comparison one instance alone under one wrk (2 threads, ${CONNECTIONS} connections) · ${DURATION} per run, ${ROUNDS} interleaved rounds, the median round (by the pair's total) shown · loopback, ${process.platform} ${process.arch}, Node ${process.version}, 2 cores shared by both instances, PostgreSQL and the generators (and, during this run, other work: figures are noisy)`,
+    `${new Date().toISOString()} · ${KEYS.toLocaleString("en")} valid keys + 10 % unknown · two production instances (\`server.ts\`) on one PostgreSQL 15 database, each loaded by its own wrk process (1 thread, ${CONNECTIONS / 2} connections) at the same time; for comparison one instance alone under one wrk (2 threads, ${CONNECTIONS} connections) · ${DURATION} per run, ${ROUNDS} interleaved rounds, the median round (by the pair's total) shown · loopback, ${process.platform} ${process.arch}, Node ${process.version}, 2 cores shared by both instances, PostgreSQL and the generators, load average ${STARTING_LOAD} when the run started`,
     "",
     "| target | requests | req/s | p50 (ms) | p99 (ms) | errors |",
     "|---|---:|---:|---:|---:|---:|",

@@ -27,7 +27,7 @@ const CONNECTIONS = smoke ? 8 : 32;
 const WARMUP_DURATION = "8s";
 // Rounds interleave the targets (bare, Keysmith, peer, bare, …) and the table shows each
 // target's median round, so a noisy moment on a shared 2-core machine does not decide.
-const ROUNDS = smoke ? 1 : 3;
+const ROUNDS = smoke ? 1 : 5;
 const PORTS = { bare: 4101, keysmith: 4102, peer: 4103 };
 const run = promisify(execFile);
 const children: ChildProcess[] = [];
