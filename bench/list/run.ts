@@ -1,16 +1,14 @@
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createTestDatabase, postgresUnavailable } from "../../e2e/support/postgres";
 import { percentile } from "../../e2e/support/propagation";
 import { type StartedServer, startServer } from "../../e2e/support/server";
 import { openDatabase } from "../../lib/db/client";
+import { STARTING_LOAD } from "../machine-load";
 import { type InProcessFigures, measureInProcess } from "./in-process";
 import { type SeededList, seedList } from "./seed";
-
-/** The 1-minute load average before this run added its own: other work on the machine shows here. */
-const STARTING_LOAD = loadavg()[0].toFixed(2);
 
 /**
  * The key list at scale: 100,000 keys in one workspace, seeded straight into the database,

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { loadavg } from "node:os";
 import {
   measureDemotions,
   measureRevocations,
@@ -9,10 +8,8 @@ import {
   summarize,
 } from "../../e2e/support/propagation";
 import { startServer } from "../../e2e/support/server";
+import { STARTING_LOAD } from "../machine-load";
 import { withBenchDatabase, writeReport } from "../postgres-run";
-
-/** The 1-minute load average before this run added its own: other work on the machine shows here. */
-const STARTING_LOAD = loadavg()[0].toFixed(2);
 
 /**
  * How fast a change made on one instance reaches another's key cache: two production

@@ -1,17 +1,15 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { metric, type StartedServer, startServer } from "../../e2e/support/server";
 import { generateKey } from "../../lib/keys/format";
+import { STARTING_LOAD } from "../machine-load";
 import { withBenchDatabase, writeReport } from "../postgres-run";
 import { seedKeysmith } from "./seed-keysmith";
 import { withInvalid } from "./with-invalid";
-
-/** The 1-minute load average before this run added its own: other work on the machine shows here. */
-const STARTING_LOAD = loadavg()[0].toFixed(2);
 
 /**
  * Verification throughput on the PostgreSQL backend with two Keysmith instances, as behind
