@@ -86,5 +86,12 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined): string {
   const forwarded = typeof forwardedFor === "string" ? forwardedFor.split(",").at(-1)?.trim() : undefined;
   const address = forwarded || socketAddress || "";
-  return address.startsWith("::ffff:") ? address.slice(7) : address;
+  if (address === lastAddress) return lastClientIp;
+  lastAddress = address;
+  lastClientIp = address.startsWith("::ffff:") ? address.slice(7) : address;
+  return lastClientIp;
 }
+// The last address seen and its IPv4 form: a keep-alive client sends many requests from one
+// address, and slicing a fresh string each time also made the rate limiter hash it again.
+let lastAddress = "";
+let lastClientIp = "";

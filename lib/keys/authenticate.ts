@@ -35,8 +35,11 @@ export interface KeyCheck {
   workspaceDenied: boolean;
   /** For RATE_LIMITED: when the key may be used again. */
   retryAfterMs: number;
-  /** Answers built from this check, memoised by the verifier (see lib/verify/verify.ts). */
-  answers: Record<string, unknown>;
+  /**
+   * Answers built from this check, memoised by the verifier (see lib/verify/verify.ts): for
+   * its own code, and for INSUFFICIENT_SCOPE. Two fixed slots, so every holder has one shape.
+   */
+  answers: { own: unknown; insufficientScope: unknown };
 }
 
 export interface KeyLookup {
@@ -71,15 +74,19 @@ const NOTHING: Omit<KeyCheck, "code"> = {
   workspaceAmbiguous: false,
   workspaceDenied: false,
   retryAfterMs: 0,
-  answers: {},
+  answers: noAnswers(),
 };
+
+function noAnswers(): KeyCheck["answers"] {
+  return { own: undefined, insufficientScope: undefined };
+}
 
 export async function checkKey(lookup: KeyLookup, secret: string, options: KeyCheckOptions): Promise<KeyCheck> {
   return checkKeyNowOrLater(lookup, secret, options);
 }
 
-const MALFORMED: KeyCheck = Object.freeze({ ...NOTHING, code: "MALFORMED", answers: {} });
-const NOT_FOUND: KeyCheck = Object.freeze({ ...NOTHING, code: "NOT_FOUND", answers: {} });
+const MALFORMED: KeyCheck = Object.freeze({ ...NOTHING, code: "MALFORMED", answers: noAnswers() });
+const NOT_FOUND: KeyCheck = Object.freeze({ ...NOTHING, code: "NOT_FOUND", answers: noAnswers() });
 
 /** Synchronous when the key is cached (or malformed); a promise only when it must be loaded. */
 export function checkKeyNowOrLater(
@@ -162,7 +169,7 @@ function baseOf(state: KeyState, code: VerifyCode): KeyCheck {
     environment: state.environment,
     expiresAt: state.expiresAt === null ? null : new Date(state.expiresAt),
     workspaceId: state.workspaceId,
-    answers: {},
+    answers: noAnswers(),
   };
 }
 

@@ -21,8 +21,9 @@ export interface VerifyResponse {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
-  /** The body already serialised, when it is a memoised answer. */
+  /** The body already serialised, when it is a memoised answer, and its length in bytes. */
   json?: string;
+  jsonBytes?: number;
 }
 
 export async function handleVerify(
@@ -72,5 +73,5 @@ function respond(runtime: Runtime, caller: VerifyCaller, now: Date, answer: Veri
     const { max, windowMs } = runtime.verifyLimits.failureLimit;
     runtime.failureLimiter.hit(caller.ip, max, windowMs, now.getTime());
   }
-  return { status: 200, body: answer.result, json: answer.json };
+  return { status: 200, body: answer.result, json: answer.json, jsonBytes: answer.jsonBytes };
 }

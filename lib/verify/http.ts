@@ -12,7 +12,7 @@ export function isVerifyRequest(req: IncomingMessage): boolean {
 }
 
 export function serveVerify(req: IncomingMessage, res: ServerResponse, runtime: Runtime, clientIp: string): void {
-  const declared = Number(rawHeader(req, "content-length") ?? 0);
+  const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > VERIFY_MAX_BODY_BYTES) {
     tooLarge(req, res);
     return;
@@ -34,8 +34,9 @@ export function serveVerify(req: IncomingMessage, res: ServerResponse, runtime: 
   req.on("end", () => {
     if (aborted) return;
     const text = chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8");
-    const contentType = rawHeader(req, "content-type") ?? null;
-    const userAgent = rawHeader(req, "user-agent")?.slice(0, 400) ?? null;
+    // node:http builds req.headers for every request anyway (it reads Expect and Host).
+    const contentType = req.headers["content-type"] ?? null;
+    const userAgent = req.headers["user-agent"]?.slice(0, 400) ?? null;
     const response = handleVerifyNowOrLater(runtime, text, contentType, { ip: clientIp, userAgent });
     if (response instanceof Promise) {
       response.then(
@@ -47,19 +48,6 @@ export function serveVerify(req: IncomingMessage, res: ServerResponse, runtime: 
   req.on("error", () => {
     aborted = true;
   });
-}
-
-/**
- * The first value of a request header, read from rawHeaders: `req.headers` is built on first
- * access, header by header, and the verify path needs only three of them.
- */
-export function rawHeader(req: IncomingMessage, lowerCaseName: string): string | undefined {
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i];
-    if (name.length === lowerCaseName.length && name.toLowerCase() === lowerCaseName) return raw[i + 1];
-  }
-  return undefined;
 }
 
 function tooLarge(req: IncomingMessage, res: ServerResponse): void {
@@ -77,7 +65,7 @@ function send(res: ServerResponse, response: VerifyResponse): void {
   const body = response.json ?? JSON.stringify(response.body);
   const headers: Record<string, string | number> = {
     "content-type": "application/json",
-    "content-length": Buffer.byteLength(body),
+    "content-length": response.jsonBytes ?? Buffer.byteLength(body),
     "cache-control": "no-store",
   };
   if (response.headers) Object.assign(headers, response.headers);

@@ -20,6 +20,8 @@ export interface VerifyContext {
 export interface VerifyAnswer {
   result: VerifyResult;
   json: string;
+  /** Bytes in `json`, for Content-Length. */
+  jsonBytes: number;
 }
 
 /** Synchronous for a cached key: the fast path answers without a promise. */
@@ -38,7 +40,8 @@ function answer(input: VerifyKeyInput, ctx: VerifyContext, check: KeyCheck): Ver
 }
 
 function answerFor(check: KeyCheck, code: VerifyCode): VerifyAnswer {
-  let memo = check.answers[code] as VerifyAnswer | undefined;
+  const slot = code === check.code ? "own" : "insufficientScope";
+  let memo = check.answers[slot] as VerifyAnswer | undefined;
   if (!memo) {
     const result: VerifyResult = Object.freeze({
       valid: code === "VALID",
@@ -49,8 +52,9 @@ function answerFor(check: KeyCheck, code: VerifyCode): VerifyAnswer {
       scopes: code === "VALID" ? check.scopes : [],
       expiresAt: check.expiresAt?.toISOString() ?? null,
     });
-    memo = { result, json: JSON.stringify(result) };
-    check.answers[code] = memo;
+    const json = JSON.stringify(result);
+    memo = { result, json, jsonBytes: Buffer.byteLength(json) };
+    check.answers[slot] = memo;
   }
   return memo;
 }
