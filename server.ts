@@ -24,8 +24,8 @@ const handle = app.getRequestHandler();
 const trustProxy = process.env.KEYSMITH_TRUST_PROXY === "1";
 
 const server = createServer((req, res) => {
-  // Only read behind a trusted proxy: building req.headers is a cost the verify path avoids.
-  // (Joined, as req.headers joins repeated lines: the proxy's entry is the last one.)
+  // X-Forwarded-For counts only behind a trusted proxy. req.headers joins repeated lines, so
+  // the proxy's entry is the last one.
   const clientIp = clientAddress(req.socket.remoteAddress, trustProxy ? req.headers["x-forwarded-for"] : undefined);
   // Verification is answered here, before Next: it is called on every request our users serve.
   if (isVerifyRequest(req)) {
