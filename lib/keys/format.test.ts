@@ -73,7 +73,8 @@ describe("isWellFormedKey", () => {
     encodeBase62(crc32(key.slice(0, -6)), 6) === key.slice(-6);
   const mutations = (key: string): string[] => {
     const i = Math.floor(Math.random() * key.length);
-    const char = "aZ9_-é\u0000 "[Math.floor(Math.random() * 9)];
+    const chars = "aZ9_-é\u0000 ";
+    const char = chars[Math.floor(Math.random() * chars.length)];
     return [
       key,
       key.slice(0, i) + char + key.slice(i + 1),
