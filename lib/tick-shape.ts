@@ -17,7 +17,10 @@ import { createHook } from "node:async_hooks";
  * It has to run before anything else, while the cache is still monomorphic: server.ts
  * imports this module first.
  */
-export function pinTickObjectShape(): object | undefined {
+export const pinnedTickObject = captureTickObject();
+
+/** A fresh nextTick queue entry (its callback does nothing). */
+export function captureTickObject(): object | undefined {
   let captured: object | undefined;
   // An init hook is the one public way to see a queue entry: the entry is its resource.
   const hook = createHook({
@@ -32,6 +35,3 @@ export function pinTickObjectShape(): object | undefined {
   }
   return captured;
 }
-
-/** The pinned entry, for as long as the process runs. */
-export const pinnedTickObject = pinTickObjectShape();
