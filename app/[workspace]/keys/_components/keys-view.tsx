@@ -1,26 +1,22 @@
 "use client";
 
-import { format } from "date-fns";
 import { Plus } from "lucide-react";
 import { useState } from "react";
 import { type RevealableKey, RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
 import { Button } from "@/components/ui/button";
-import type { KeyView } from "@/lib/api/schemas/keys";
 import { CreateKeyDialog } from "./create-key-dialog";
-import { EditKeyDialog } from "./edit-key-dialog";
+import { type KeyActing, KeyActionDialogs } from "./key-action-dialogs";
 import { KeyFilters } from "./key-filters";
 import { DEFAULT_PARAMS, hasFilters, toggledSort } from "./key-list-params";
 import { KeyPagination } from "./key-pagination";
-import { availableActions, type KeyAction } from "./key-row-actions";
+import { availableActions } from "./key-row-actions";
 import { KeyTable } from "./key-table";
 import { NoKeysYet } from "./key-table-states";
-import { RevokeKeyDialog } from "./revoke-key-dialog";
-import { RotateKeyDialog } from "./rotate-key-dialog";
 import { useKeyListParams } from "./use-key-list-params";
 import { useKeyList } from "./use-keys";
 import { canManageKey, type Viewer, type WorkspaceInfo } from "./viewer";
 
-type Revealed = RevealableKey & { id: string; replaces?: KeyView };
+type Revealed = RevealableKey & { id: string };
 
 /**
  * Where focus lands when a dialog closes: the key's row (its actions button, or its name
@@ -44,7 +40,7 @@ export function KeysView({ workspace, viewer }: { workspace: WorkspaceInfo; view
   const list = useKeyList(workspace.slug, params);
   const [creating, setCreating] = useState(false);
   const [revealed, setRevealed] = useState<Revealed | null>(null);
-  const [acting, setActing] = useState<{ action: KeyAction; key: KeyView } | null>(null);
+  const [acting, setActing] = useState<KeyActing>(null);
   const clearFilters = () =>
     setParams({ status: null, environment: null, creator: null, search: DEFAULT_PARAMS.search });
 
@@ -115,52 +111,17 @@ export function KeysView({ workspace, viewer }: { workspace: WorkspaceInfo; view
         created={revealed}
         onDone={() => setRevealed(null)}
         onCloseAutoFocus={revealed ? focusKeyRow(revealed.id, "name") : undefined}
-        description={revealed?.replaces ? <RotationNote previous={revealed.replaces} /> : undefined}
       />
-      {acting?.action === "edit" ? (
-        <EditKeyDialog
-          key={acting.key.id}
-          workspace={workspace.slug}
-          viewer={viewer}
-          keyToEdit={acting.key}
-          onDone={() => setActing(null)}
-          onCloseAutoFocus={focusKeyRow(acting.key.id, "actions")}
-        />
-      ) : null}
-      {acting?.action === "rotate" ? (
-        <RotateKeyDialog
-          key={acting.key.id}
-          workspace={workspace.slug}
-          keyToRotate={acting.key}
-          onDone={() => setActing(null)}
-          onCloseAutoFocus={focusKeyRow(acting.key.id, "actions")}
-          onRotated={(rotated, previous) => {
-            setActing(null);
-            setRevealed({ ...rotated, replaces: previous });
-          }}
-        />
-      ) : null}
-      {acting?.action === "revoke" ? (
-        <RevokeKeyDialog
-          key={acting.key.id}
-          workspace={workspace.slug}
-          keyToRevoke={acting.key}
-          onDone={() => setActing(null)}
-          onCloseAutoFocus={focusKeyRow(acting.key.id, "name")}
-        />
-      ) : null}
+      <KeyActionDialogs
+        workspace={workspace.slug}
+        viewer={viewer}
+        acting={acting}
+        onActingDone={() => setActing(null)}
+        // Back to the row's menu button, or to its name once the key has no actions left.
+        focusAfter={(id, closing) =>
+          focusKeyRow(id, closing === "revoked" || closing === "reveal" ? "name" : "actions")
+        }
+      />
     </div>
-  );
-}
-
-function RotationNote({ previous }: { previous: KeyView }) {
-  const until = previous.status === "in_grace" && previous.expiresAt ? new Date(previous.expiresAt) : null;
-  return (
-    <>
-      This is the only time the new secret is shown.{" "}
-      {until
-        ? `The old key (${previous.maskedKey}) keeps working until ${format(until, "PPp")}.`
-        : `The old key (${previous.maskedKey}) no longer works.`}
-    </>
   );
 }

@@ -21,7 +21,8 @@ export function RevokeKeyDialog({
 }: {
   workspace: string;
   keyToRevoke: KeyView;
-  onDone: () => void;
+  /** Closed: `revoked` says whether the user confirmed, so focus can land where it makes sense. */
+  onDone: (revoked: boolean) => void;
   /** Where focus goes when the dialog closes (the menu item that opened it is gone by then). */
   onCloseAutoFocus?: (event: Event) => void;
 }) {
@@ -34,11 +35,11 @@ export function RevokeKeyDialog({
     event.preventDefault();
     if (!confirmed) return;
     revoke.mutate(keyToRevoke);
-    onDone();
+    onDone(true);
   }
 
   return (
-    <Dialog open onOpenChange={(open) => !open && onDone()}>
+    <Dialog open onOpenChange={(open) => !open && onDone(false)}>
       <DialogContent
         onCloseAutoFocus={onCloseAutoFocus}
         title={`Revoke ${keyToRevoke.name}?`}

@@ -4,37 +4,45 @@ import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-q
 import { toast } from "sonner";
 import type { CreatedKeyView, CreateKeyInput, KeyList, KeyView, UpdateKeyInput } from "@/lib/api/schemas/keys";
 import { apiFetch } from "@/lib/client/api";
-import { keyListsQueryKey } from "./use-keys";
+import { keyListsQueryKey, keyQueryKey, workspaceKeysQueryKey } from "./use-keys";
 
 type RotatedKeyView = CreatedKeyView & { previous: KeyView };
-type Snapshot = [readonly unknown[], KeyList | undefined][];
+type Snapshot = [readonly unknown[], unknown][];
 
-/** Applies `change` to every cached list of the workspace; returns what was there, to roll back. */
-function patchLists(
+/**
+ * Applies `change` to every cached list of the workspace, and to the key's own page when
+ * it is cached; returns what was there, to roll back.
+ */
+function patchKey(
   client: QueryClient,
   workspace: string,
-  change: (key: KeyView, listQuery: URLSearchParams) => KeyView | null,
+  id: string,
+  change: (key: KeyView, listQuery?: URLSearchParams) => KeyView | null,
 ): Snapshot {
-  const queryKey = keyListsQueryKey(workspace);
-  const snapshot = client.getQueriesData<KeyList>({ queryKey });
-  for (const [cacheKey, list] of snapshot) {
+  const lists = client.getQueriesData<KeyList>({ queryKey: keyListsQueryKey(workspace) });
+  for (const [cacheKey, list] of lists) {
     if (!list) continue;
     const listQuery = new URLSearchParams(String(cacheKey.at(-1) ?? ""));
     const data = list.data.flatMap((key) => {
-      const next = change(key, listQuery);
+      const next = key.id === id ? change(key, listQuery) : key;
       return next ? [next] : [];
     });
     client.setQueryData<KeyList>(cacheKey, { ...list, data });
   }
-  return snapshot;
+  const detailKey = keyQueryKey(workspace, id);
+  const detail = client.getQueryData<KeyView>(detailKey);
+  const next = detail && change(detail);
+  if (next) client.setQueryData<KeyView>(detailKey, next);
+  return [...lists, [detailKey, detail]];
 }
 
 function restore(client: QueryClient, snapshot: Snapshot | undefined) {
-  for (const [cacheKey, list] of snapshot ?? []) client.setQueryData(cacheKey, list);
+  for (const [cacheKey, data] of snapshot ?? []) client.setQueryData(cacheKey, data);
 }
 
-function refreshLists(client: QueryClient, workspace: string) {
-  return client.invalidateQueries({ queryKey: keyListsQueryKey(workspace) });
+/** Lists, key pages, usage and audit trails: any of them may show what changed. */
+function refreshKeys(client: QueryClient, workspace: string) {
+  return client.invalidateQueries({ queryKey: workspaceKeysQueryKey(workspace) });
 }
 
 export function useCreateKey(workspace: string) {
@@ -44,37 +52,33 @@ export function useCreateKey(workspace: string) {
       apiFetch<CreatedKeyView>("/api/v1/keys", { method: "POST", workspace, body: input }),
     onSuccess: (created) => {
       toast.success(`Key “${created.name}” created`);
-      void refreshLists(client, workspace);
+      void refreshKeys(client, workspace);
     },
   });
 }
 
-/** Edits show in the table at once; a refusal puts the old values back. */
+/** Edits show in the table and on the key's page at once; a refusal puts the old values back. */
 export function useUpdateKey(workspace: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, changes }: { id: string; changes: UpdateKeyInput }) =>
       apiFetch<KeyView>(`/api/v1/keys/${id}`, { method: "PATCH", workspace, body: changes }),
     onMutate: async ({ id, changes }) => {
-      await client.cancelQueries({ queryKey: keyListsQueryKey(workspace) });
-      return patchLists(client, workspace, (key) =>
-        key.id === id
-          ? {
-              ...key,
-              ...(changes.name !== undefined && { name: changes.name.trim() }),
-              ...(changes.description !== undefined && { description: changes.description?.trim() || null }),
-              ...(changes.scopes !== undefined && { scopes: changes.scopes }),
-              ...(changes.enabled !== undefined && { enabled: changes.enabled }),
-            }
-          : key,
-      );
+      await client.cancelQueries({ queryKey: workspaceKeysQueryKey(workspace) });
+      return patchKey(client, workspace, id, (key) => ({
+        ...key,
+        ...(changes.name !== undefined && { name: changes.name.trim() }),
+        ...(changes.description !== undefined && { description: changes.description?.trim() || null }),
+        ...(changes.scopes !== undefined && { scopes: changes.scopes }),
+        ...(changes.enabled !== undefined && { enabled: changes.enabled }),
+      }));
     },
     onError: (_error, _input, snapshot) => restore(client, snapshot),
     onSuccess: (updated) => {
       toast.success(`Key “${updated.name}” updated`);
-      patchLists(client, workspace, (key) => (key.id === updated.id ? updated : key));
+      patchKey(client, workspace, updated.id, () => updated);
     },
-    onSettled: () => refreshLists(client, workspace),
+    onSettled: () => refreshKeys(client, workspace),
   });
 }
 
@@ -85,23 +89,25 @@ export function useRotateKey(workspace: string) {
       apiFetch<RotatedKeyView>(`/api/v1/keys/${key.id}/rotate`, { method: "POST", workspace, body: { gracePeriod } }),
     onSuccess: (rotated) => {
       toast.success(`Key “${rotated.name}” rotated`);
-      patchLists(client, workspace, (key) => (key.id === rotated.previous.id ? rotated.previous : key));
-      void refreshLists(client, workspace);
+      patchKey(client, workspace, rotated.previous.id, () => rotated.previous);
+      void refreshKeys(client, workspace);
     },
   });
 }
 
-/** Revocation shows at once (the row turns revoked, or leaves a list that hides revoked keys). */
+/**
+ * Revocation shows at once: the row and the key's page turn revoked, or the row leaves a
+ * list that hides revoked keys.
+ */
 export function useRevokeKey(workspace: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (key: KeyView) => apiFetch<KeyView>(`/api/v1/keys/${key.id}`, { method: "DELETE", workspace }),
     onMutate: async (revoking) => {
-      await client.cancelQueries({ queryKey: keyListsQueryKey(workspace) });
+      await client.cancelQueries({ queryKey: workspaceKeysQueryKey(workspace) });
       const revokedAt = new Date().toISOString();
-      return patchLists(client, workspace, (key, listQuery) => {
-        if (key.id !== revoking.id) return key;
-        const status = listQuery.get("status");
+      return patchKey(client, workspace, revoking.id, (key, listQuery) => {
+        const status = listQuery?.get("status");
         if (status && !status.split(",").includes("revoked")) return null;
         return { ...key, status: "revoked", revokedAt };
       });
@@ -111,6 +117,6 @@ export function useRevokeKey(workspace: string) {
       toast.error(`Could not revoke “${key.name}”: ${error.message}`);
     },
     onSuccess: (revoked) => toast.success(`Key “${revoked.name}” revoked. It stops working immediately.`),
-    onSettled: () => refreshLists(client, workspace),
+    onSettled: () => refreshKeys(client, workspace),
   });
 }

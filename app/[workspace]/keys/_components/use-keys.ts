@@ -8,8 +8,12 @@ import { type KeyListParams, keyListApiQuery } from "./key-list-params";
 
 export const PAGE_SIZE = 50;
 
-/** Every cached key list of a workspace starts with this; mutations patch and refresh them. */
-export const keyListsQueryKey = (workspace: string) => ["keys", workspace, "list"] as const;
+/** Everything cached about a workspace's keys starts with this; mutations refresh it all. */
+export const workspaceKeysQueryKey = (workspace: string) => ["keys", workspace] as const;
+/** Every cached key list of a workspace starts with this; mutations patch them. */
+export const keyListsQueryKey = (workspace: string) => [...workspaceKeysQueryKey(workspace), "list"] as const;
+/** One key, and (below it) its usage and audit trail, as the key's page shows them. */
+export const keyQueryKey = (workspace: string, id: string) => [...workspaceKeysQueryKey(workspace), id] as const;
 
 export function useKeyList(workspace: string, params: KeyListParams) {
   const query = keyListApiQuery(params, PAGE_SIZE);

@@ -2,10 +2,16 @@
 
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { LoadError } from "@/components/ui/load-error";
 import { Skeleton } from "@/components/ui/skeleton";
+import { type KeyActing, KeyActionDialogs } from "../../_components/key-action-dialogs";
+import { availableActions } from "../../_components/key-row-actions";
 import { EnvironmentBadge, StatusBadge } from "../../_components/status-badge";
+import { canManageKey, type Viewer } from "../../_components/viewer";
 import { KeyAuditTrail } from "./key-audit-trail";
+import { focusDetailAction, KeyDetailActions } from "./key-detail-actions";
 import { KeyDetailsCard } from "./key-details-card";
 import { KeyLifecycleNotice } from "./key-lifecycle-notice";
 import { KeyNotFound } from "./key-not-found";
@@ -13,9 +19,11 @@ import { LastUsedCard } from "./last-used-card";
 import { UsagePanel } from "./usage-panel";
 import { isNotFound, useKey } from "./use-key-detail";
 
-/** One key: what it is, how it has been used, and who changed it. Actions live on the key table. */
-export function KeyDetailView({ workspace, keyId }: { workspace: string; keyId: string }) {
+/** One key: what it is, how it has been used, who changed it, and what can still be done to it. */
+export function KeyDetailView({ workspace, keyId, viewer }: { workspace: string; keyId: string; viewer: Viewer }) {
   const key = useKey(workspace, keyId);
+  const router = useRouter();
+  const [acting, setActing] = useState<KeyActing>(null);
 
   if (key.isError && isNotFound(key.error)) return <KeyNotFound />;
 
@@ -40,17 +48,29 @@ export function KeyDetailView({ workspace, keyId }: { workspace: string; keyId: 
         <DetailSkeleton />
       ) : (
         <>
-          <header className="space-y-2">
-            <div className="flex flex-wrap items-center gap-2.5">
-              <h1 className="text-2xl font-semibold tracking-tight break-all">{key.data.name}</h1>
-              <StatusBadge status={key.data.status} />
-              <EnvironmentBadge environment={key.data.environment} />
-              {key.data.enabled ? null : <span className="text-sm font-medium text-danger">Disabled</span>}
+          <header className="flex flex-wrap items-start justify-between gap-4">
+            <div className="min-w-0 space-y-2">
+              <div className="flex flex-wrap items-center gap-2.5">
+                <h1
+                  tabIndex={-1}
+                  data-key-heading
+                  className="text-2xl font-semibold tracking-tight break-all focus:outline-none"
+                >
+                  {key.data.name}
+                </h1>
+                <StatusBadge status={key.data.status} />
+                <EnvironmentBadge environment={key.data.environment} />
+                {key.data.enabled ? null : <span className="text-sm font-medium text-danger">Disabled</span>}
+              </div>
+              {key.data.description ? (
+                <p className="max-w-3xl text-sm text-muted-foreground">{key.data.description}</p>
+              ) : null}
+              <code className="inline-block rounded bg-muted px-2 py-1 font-mono text-sm">{key.data.maskedKey}</code>
             </div>
-            {key.data.description ? (
-              <p className="max-w-3xl text-sm text-muted-foreground">{key.data.description}</p>
-            ) : null}
-            <code className="inline-block rounded bg-muted px-2 py-1 font-mono text-sm">{key.data.maskedKey}</code>
+            <KeyDetailActions
+              actions={canManageKey(viewer, key.data) ? availableActions(key.data) : []}
+              onAction={(action) => setActing({ action, key: key.data })}
+            />
           </header>
 
           <KeyLifecycleNotice workspace={workspace} keyView={key.data} />
@@ -67,6 +87,16 @@ export function KeyDetailView({ workspace, keyId }: { workspace: string; keyId: 
           </div>
         </>
       )}
+
+      <KeyActionDialogs
+        workspace={workspace}
+        viewer={viewer}
+        acting={acting}
+        onActingDone={() => setActing(null)}
+        focusAfter={(_id, closing) => focusDetailAction(closing)}
+        // The new key has a page of its own; the old one stays reachable from the table.
+        onRotationRevealed={(newKeyId) => router.push(`/${workspace}/keys/${encodeURIComponent(newKeyId)}`)}
+      />
     </div>
   );
 }

@@ -5,9 +5,7 @@ import type { AuditEventView } from "@/lib/api/schemas/audit";
 import type { KeyView } from "@/lib/api/schemas/keys";
 import { ApiClientError, apiFetch } from "@/lib/client/api";
 import type { UsageRange, UsageReport } from "@/lib/keys/usage-report";
-
-// Under ["keys", workspace] so that any key mutation's list invalidation refreshes these too.
-const keyQueryKey = (workspace: string, id: string) => ["keys", workspace, id] as const;
+import { keyQueryKey } from "../../_components/use-keys";
 
 /** A missing key will not appear by asking again. */
 const retryUnlessMissing = (failures: number, error: Error) =>
