@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { SERVER_NODE_ARGS } from "./scripts/server-command";
 
 // One production server for every test, on a fresh embedded database. The config is
 // evaluated again in each worker; the env var keeps the data folder the same.
@@ -59,7 +60,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node --import tsx server.ts",
+    command: `node ${SERVER_NODE_ARGS.join(" ")}`,
     url: `${baseURL}/api/health`,
     timeout: 90_000,
     reuseExistingServer: false,
@@ -70,9 +71,8 @@ export default defineConfig({
       KEYSMITH_DATA_DIR: process.env.E2E_DATA_DIR,
       KEYSMITH_USAGE_FLUSH_MS: "500",
       KEYSMITH_AUTH_RATE_LIMIT: "off",
-      // Tests of the per-address failure limit send their own X-Forwarded-For.
+      // Tests acting as many callers send their own X-Forwarded-For.
       KEYSMITH_TRUST_PROXY: "1",
-      KEYSMITH_VERIFY_FAILURE_LIMIT: "200",
     },
   },
 });

@@ -1,18 +1,23 @@
-// First: one nextTick entry kept alive so its inline caches stay fast (see lib/tick-shape.ts),
-// and the global Date captured before Next.js wraps it (see lib/clock.ts).
-import "./lib/tick-shape";
-import "./lib/clock";
 import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER } from "./lib/auth/with-auth";
+import { PRELOADED } from "./lib/boot/preload";
 import { getRuntime } from "./lib/runtime";
 import { isVerifyRequest, serveVerify } from "./lib/verify/http";
+import { SERVER_NODE_ARGS } from "./scripts/server-command";
 
 /**
  * One process: a node:http server in front of Next's request handler. The database,
  * auth and usage counters are opened here first (lib/runtime.ts keeps them on globalThis)
  * so that Next's route handlers reuse the same instances.
  */
+// What has to run before the app (lib/boot/preload.ts) must already have run: importing it
+// here would be too late for the nextTick pin.
+if (!(globalThis as { [PRELOADED]?: boolean })[PRELOADED]) {
+  console.error(`[keysmith] start the server with: node ${SERVER_NODE_ARGS.join(" ")} (as npm start does)`);
+  process.exit(1);
+}
+
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 // "::" accepts IPv4 and IPv6 on a dual-stack host.

@@ -1,9 +1,7 @@
-/**
- * The platform clock, captured before Next.js loads: Next wraps the global `Date` to watch
- * prerenders, so every `new Date()` afterwards also runs two AsyncLocalStorage lookups.
- * The verifier reads the clock on every request. server.ts imports this module first.
- */
-const NativeDate = globalThis.Date;
+import { NATIVE_DATE } from "./boot/native-clock";
+
+/** The clock every request reads: the platform's Date, not Next.js's wrapper (see native-clock.ts). */
+const NativeDate = (globalThis as typeof globalThis & { [NATIVE_DATE]?: DateConstructor })[NATIVE_DATE] ?? Date;
 
 export function systemNow(): Date {
   return new NativeDate();

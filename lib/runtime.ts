@@ -4,12 +4,16 @@ import { dirname, join } from "node:path";
 import { type Auth, createAuth } from "./auth/auth";
 import { systemNow } from "./clock";
 import { type Database, isPostgresUrl, openDatabase } from "./db/client";
-import type { KeyLookup } from "./keys/authenticate";
-import { onInvalidation } from "./verify/invalidation";
-import { InvalidationRelay } from "./verify/invalidation-relay";
+import { onChange } from "./events/changes";
+import { DEGRADED_TTL_MS, PostgresRelay } from "./events/postgres-relay";
+import { readKeyHashPrefixes, readKeyStates } from "./keys/key-state-query";
+import { BatchLoader } from "./verify/batch-loader";
 import { KeyCache } from "./verify/key-cache";
+import { KeyIndex } from "./verify/key-index";
+import { LookupBudget } from "./verify/lookup-budget";
 import { FixedWindowLimiter } from "./verify/rate-limit";
 import { UsageRecorder } from "./verify/usage";
+import { Verifier } from "./verify/verifier";
 
 /**
  * Everything a Keysmith process holds once: the database, better-auth and the usage
@@ -23,14 +27,13 @@ export interface Runtime {
   database: Database;
   auth: Auth;
   usage: UsageRecorder;
+  /** Judges every presented key: the verify endpoint's and the REST API's. */
+  verifier: Verifier;
   keyCache: KeyCache;
-  keyLookup: KeyLookup;
-  /** Failed verifications per source address. */
-  failureLimiter: FixedWindowLimiter;
-  verifyLimits: { failureLimit: { max: number; windowMs: number } };
+  keyIndex: KeyIndex;
   metrics: Metrics;
-  /** PostgreSQL only: carries cache invalidations to and from the other instances. */
-  relay: InvalidationRelay | null;
+  /** PostgreSQL only: carries the change bus to and from the other instances. */
+  relay: PostgresRelay | null;
   /** Set when shutdown begins: /api/ready answers 503 so load balancers stop sending traffic. */
   draining: boolean;
   /** Flushes usage, then closes the listener and the database (after the server stopped). */
@@ -39,8 +42,6 @@ export interface Runtime {
 
 export interface Metrics {
   verifyRequests: number;
-  keyCacheHits: number;
-  keyCacheMisses: number;
   dbQueries: number;
   dbWrites: number;
 }
@@ -74,7 +75,7 @@ export function publicBaseUrl(): string {
 
 async function startRuntime(): Promise<Runtime> {
   const url = process.env.DATABASE_URL;
-  const metrics: Metrics = { verifyRequests: 0, keyCacheHits: 0, keyCacheMisses: 0, dbQueries: 0, dbWrites: 0 };
+  const metrics: Metrics = { verifyRequests: 0, dbQueries: 0, dbWrites: 0 };
   const database = await openDatabase({
     url,
     dataDir: isPostgresUrl(url) ? undefined : pgliteDir(),
@@ -93,21 +94,38 @@ async function startRuntime(): Promise<Runtime> {
   usage.start();
   const keyCache = new KeyCache({
     maxEntries: envNumber("KEYSMITH_KEY_CACHE_SIZE", 100_000),
-    // An unknown hash cannot become a key later (new keys carry fresh random secrets), so
-    // remembering it is safe for as long as a known one; the bound and the per-address
-    // failure limit keep guessing from filling memory or the database.
+    // Only hashes the database was asked about are remembered (the key index answers the
+    // rest), so this stays small even under a flood of random keys.
     maxNegative: 50_000,
-    // Changes reach the cache as invalidation events; the TTL is only a safety net.
+    // Changes reach the cache on the change bus; the TTL is only a safety net.
     ttlMs: envNumber("KEYSMITH_KEY_CACHE_TTL_MS", 10 * 60_000),
     negativeTtlMs: envNumber("KEYSMITH_KEY_CACHE_TTL_MS", 10 * 60_000),
   });
-  const unsubscribe = onInvalidation((event) => keyCache.invalidate(event));
+  // One process owns the embedded database, so every key is created here: the index is complete.
+  const keyIndex = new KeyIndex(database.backend === "pglite");
+  const unsubscribe = onChange((change) => {
+    if (change.type === "key-created") keyIndex.add(change.hashPrefix);
+    keyCache.apply(change);
+  });
+  keyIndex.load(await readKeyHashPrefixes(database.db));
+  const lookupsPerSource = envNumber("KEYSMITH_LOOKUP_BUDGET_PER_SOURCE", 20);
+  const lookupsOverall = envNumber("KEYSMITH_LOOKUP_BUDGET_TOTAL", 200);
+  const verifier = new Verifier({
+    cache: keyCache,
+    index: keyIndex,
+    budget: new LookupBudget({
+      perSource: { perSecond: lookupsPerSource, burst: lookupsPerSource * 5 },
+      overall: { perSecond: lookupsOverall, burst: lookupsOverall * 5 },
+    }),
+    loader: new BatchLoader((hashes) => readKeyStates(database.db, hashes)),
+    keyLimiter: new FixedWindowLimiter(),
+  });
   const relay =
     database.pool && database.url
-      ? new InvalidationRelay({
+      ? new PostgresRelay({
           url: database.url,
           pool: database.pool,
-          cache: keyCache,
+          onTrust: (trusted) => keyCache.capTtl(trusted ? null : DEGRADED_TTL_MS),
           retryMs: envNumber("KEYSMITH_LISTENER_RETRY_MS", 100),
           heartbeatMs: envNumber("KEYSMITH_LISTENER_HEARTBEAT_MS", 5_000),
         })
@@ -118,20 +136,9 @@ async function startRuntime(): Promise<Runtime> {
     database,
     auth,
     usage,
+    verifier,
     keyCache,
-    keyLookup: {
-      db: database.db,
-      cache: keyCache,
-      keyLimiter: new FixedWindowLimiter(),
-      onLookup: (hit) => (hit ? metrics.keyCacheHits++ : metrics.keyCacheMisses++),
-    },
-    failureLimiter: new FixedWindowLimiter(),
-    verifyLimits: {
-      failureLimit: {
-        max: envNumber("KEYSMITH_VERIFY_FAILURE_LIMIT", 1000),
-        windowMs: envNumber("KEYSMITH_VERIFY_FAILURE_WINDOW_MS", 60_000),
-      },
-    },
+    keyIndex,
     metrics,
     relay,
     draining: false,

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { generateKey } from "../../lib/keys/format";
+import { SERVER_NODE_ARGS } from "../../scripts/server-command";
 import { seedPeer } from "../peer/seed";
 import { seedKeysmith } from "./seed-keysmith";
 import { withInvalid } from "./with-invalid";
@@ -53,14 +54,12 @@ async function main(): Promise<void> {
   const peerLoad = withInvalid(peerKeys, (valid) => scramble(valid));
 
   start("bare", process.execPath, ["--import", "tsx", "bench/verify/bare-server.ts", keysmithLoad, String(PORTS.bare)]);
-  start("keysmith", process.execPath, ["--import", "tsx", "server.ts"], {
+  start("keysmith", process.execPath, SERVER_NODE_ARGS, {
     PORT: String(PORTS.keysmith),
     NODE_ENV: "production",
     KEYSMITH_DATA_DIR: join(work, "keysmith"),
     // Usage is flushed after the run, so the database writes counted below are the verifier's own.
     KEYSMITH_USAGE_FLUSH_MS: "3600000",
-    // One load generator on one address sends 10 % failures: the per-address limit would stop it.
-    KEYSMITH_VERIFY_FAILURE_LIMIT: "1000000000",
   });
   start(
     "peer",

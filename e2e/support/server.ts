@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SERVER_NODE_ARGS } from "../../scripts/server-command";
 
 /**
  * A separate Keysmith process (the production build) on its own port and data folder,
@@ -23,8 +24,8 @@ export interface StartedServer {
 export async function startServer(port: number, env: Record<string, string> = {}): Promise<StartedServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "keysmith-server-"));
   let output = "";
-  // node --import tsx: one process, so signals reach the server itself.
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // node itself (not npm): one process, so signals reach the server itself.
+  const child = spawn(process.execPath, SERVER_NODE_ARGS, {
     env: {
       ...process.env,
       PORT: String(port),

@@ -6,6 +6,7 @@
 export const BUILT_IN_SCOPES = [
   "keys.read",
   "keys.write",
+  "keys.verify",
   "members.read",
   "members.write",
   "audit.read",
@@ -23,9 +24,15 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-/** Everything a role may do: members get the built-in reads plus the workspace's own scopes. */
+/**
+ * Built-in scopes a member holds: the reads, and keys.verify (a verifier key only confines
+ * verification, which needs no credential at all unless the workspace requires one).
+ */
+const MEMBER_BUILT_INS = BUILT_IN_SCOPES.filter((s) => s.endsWith(".read") || s === "keys.verify");
+
+/** Everything a role may do: members get MEMBER_BUILT_INS plus the workspace's own scopes. */
 export function roleCeiling(role: Role, customScopes: readonly string[]): string[] {
-  const builtIns = role === "member" ? BUILT_IN_SCOPES.filter((s) => s.endsWith(".read")) : [...BUILT_IN_SCOPES];
+  const builtIns = role === "member" ? MEMBER_BUILT_INS : BUILT_IN_SCOPES;
   return [...builtIns, ...customScopes];
 }
 

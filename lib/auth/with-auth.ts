@@ -1,8 +1,8 @@
 import { ApiError, toErrorResponse } from "../api/errors";
 import type { Db } from "../db/client";
-import { checkKey } from "../keys/authenticate";
 import { getRuntime, type Runtime } from "../runtime";
 import { findWorkspace, listMemberships, memberRole, type WorkspaceRef } from "../workspaces/lookup";
+import { keyCredential, presentedKey } from "./key-credential";
 import type { Principal, RequestMeta } from "./principal";
 import { roleCeiling } from "./scopes";
 
@@ -104,55 +104,30 @@ export function requestMeta(req: Request): RequestMeta {
   };
 }
 
-/** The API key in `Authorization: Bearer …` or `X-API-Key`, if any. */
-export function presentedKey(headers: Headers): string | null {
-  const apiKey = headers.get("x-api-key");
-  if (apiKey) return apiKey.trim();
-  const authorization = headers.get("authorization");
-  if (!authorization) return null;
-  const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
-  if (!match) throw new ApiError("UNAUTHORIZED", "Authorization must be `Bearer <key>`");
-  return match[1].trim();
-}
-
 async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<Principal> {
   const db = runtime.database.db;
   const hint = req.headers.get("x-workspace-id");
-  const secret = presentedKey(req.headers);
+  const secret = presentedKey((name) => req.headers.get(name));
   if (secret !== null) {
-    const check = await checkKey(runtime.keyLookup, secret, { now, workspaceHint: hint, ip: requestMeta(req).ip });
-    if (check.code === "IP_NOT_ALLOWED") {
-      throw new ApiError("FORBIDDEN", "This key may not be used from your IP address");
-    }
-    if (check.code === "RATE_LIMITED") {
-      throw new ApiError("RATE_LIMITED", "This key is over its request limit", undefined, {
-        "retry-after": String(Math.ceil(check.retryAfterMs / 1000)),
-      });
-    }
-    if (check.code !== "VALID") throw new ApiError("UNAUTHORIZED", keyRefusal(check.code));
-    if (check.workspaceAmbiguous) {
-      throw new ApiError(
-        "VALIDATION_FAILED",
-        "This personal key belongs to several workspaces: name one with the x-workspace-id header",
-        { issues: [{ field: "x-workspace-id", message: "Required for a personal key in several workspaces" }] },
-      );
-    }
-    if (check.workspaceDenied) throw new ApiError("FORBIDDEN", "You are not a member of that workspace");
-    if (!check.workspace || !check.role || !check.userId)
-      throw new ApiError("UNAUTHORIZED", "API key has no workspace");
-    if (hint && hint !== check.workspace.id && hint !== check.workspace.slug) {
-      throw new ApiError("FORBIDDEN", "This key does not belong to that workspace");
-    }
+    const ip = requestMeta(req).ip;
+    const check = await runtime.verifier.check(secret, {
+      now: now.getTime(),
+      caller: { kind: "api" },
+      ip,
+      workspaceHint: hint,
+      source: ip ?? "",
+    });
+    const { state, membership } = keyCredential(check, hint);
     return {
       type: "key",
-      userId: check.userId,
-      userName: check.userName ?? "",
-      keyId: check.keyId,
-      keyName: check.keyName,
-      keyKind: check.kind ?? "workspace",
-      workspace: check.workspace,
-      role: check.role,
-      scopes: check.scopes,
+      userId: state.creatorId,
+      userName: state.creatorName,
+      keyId: state.id,
+      keyName: state.name,
+      keyKind: state.kind,
+      workspace: membership.workspace,
+      role: membership.role,
+      scopes: membership.scopes,
     };
   }
 
@@ -200,20 +175,5 @@ function isSameOrigin(req: Request): boolean {
     return new URL(origin).host === host;
   } catch {
     return false;
-  }
-}
-
-function keyRefusal(code: string): string {
-  switch (code) {
-    case "MALFORMED":
-      return "API key is malformed";
-    case "NOT_FOUND":
-      return "API key is not recognised";
-    case "REVOKED":
-      return "API key has been revoked";
-    case "EXPIRED":
-      return "API key has expired";
-    default:
-      return "API key is disabled";
   }
 }

@@ -3,9 +3,9 @@ import { recordAudit } from "../audit/record";
 import type { Principal, RequestMeta } from "../auth/principal";
 import { actorOf } from "../auth/principal";
 import type { Db } from "../db/client";
-import { publishInvalidation } from "../verify/invalidation";
+import { publishChange } from "../events/changes";
 import type { KeyRow } from "./serialize";
-import { type CreatedKey, createdBySelect, insertKey, rotateKeyRow } from "./service";
+import { type CreatedKey, createdBySelect, insertKey, keyCreated, rotateKeyRow } from "./service";
 
 /**
  * One permanent personal key per user, usable in every workspace the user belongs to
@@ -66,6 +66,7 @@ export async function issuePersonalKey(
     });
     return issued;
   });
-  if (issued.previous) publishInvalidation({ type: "key", keyId: issued.previous.id });
+  publishChange(keyCreated(issued));
+  if (issued.previous) publishChange({ type: "key", keyId: issued.previous.id });
   return issued;
 }

@@ -5,12 +5,13 @@ import type { CreateKeyData, ListKeysQuery, updateKeySchema } from "../api/schem
 import { recordAudit } from "../audit/record";
 import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import type { Db } from "../db/client";
+import { type Change, publishChange } from "../events/changes";
 import type { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";
-import { publishInvalidation } from "../verify/invalidation";
 import { expiryFromPreset } from "./expiry";
 import { type Environment, generateKey } from "./format";
 import { hashKey } from "./hash";
+import { HASH_PREFIX_LENGTH } from "./key-state-query";
 import { keyListQuery } from "./list-filter";
 import { maskKey } from "./mask";
 import { assertCanCreateKey, assertCanManageKey, assertGrantable } from "./permissions";
@@ -40,6 +41,11 @@ export interface NewKeyFields {
   rateLimitWindowMs?: number | null;
 }
 
+/** The announcement of a new key: every instance's key index learns that it exists. */
+export function keyCreated(created: CreatedKey): Change {
+  return { type: "key-created", keyId: created.row.id, hashPrefix: created.row.hash.slice(0, HASH_PREFIX_LENGTH) };
+}
+
 /** Inserts a key row; the secret exists only in the return value. */
 export async function insertKey(tx: Tx, fields: NewKeyFields, now: Date): Promise<CreatedKey> {
   const { prefix, ...data } = fields;
@@ -61,7 +67,7 @@ export async function createKey(
   assertCanCreateKey(principal);
   const scopes = input.scopes ? [...new Set(input.scopes)] : principal.scopes;
   assertGrantable(principal, scopes);
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     const created = await insertKey(
       tx,
       {
@@ -89,6 +95,8 @@ export async function createKey(
     });
     return created;
   });
+  publishChange(keyCreated(created));
+  return created;
 }
 
 export interface KeyPage {
@@ -163,7 +171,7 @@ export async function updateKey(
     });
     return updated;
   });
-  publishInvalidation({ type: "key", keyId: id });
+  publishChange({ type: "key", keyId: id });
   return updated;
 }
 
@@ -252,7 +260,7 @@ export async function rotateKey(
     });
     return rotated;
   });
-  publishInvalidation({ type: "key", keyId: id });
+  publishChange({ type: "key", keyId: id }, keyCreated(rotated));
   return rotated;
 }
 
@@ -283,6 +291,6 @@ export async function revokeKey(
     return revoked;
   });
   // After the commit: the very next verification on this instance refuses the key.
-  publishInvalidation({ type: "key", keyId: id });
+  publishChange({ type: "key", keyId: id });
   return revoked;
 }

@@ -5,8 +5,8 @@ import { recordAudit } from "../audit/record";
 import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import { isRole, type Role } from "../auth/scopes";
 import type { Db } from "../db/client";
+import { publishChange } from "../events/changes";
 import { newId } from "../ids";
-import { publishInvalidation } from "../verify/invalidation";
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** Who sent an invitation, shown beside it on the members page. */
@@ -70,7 +70,7 @@ export async function changeRole(
     return updated;
   });
   // The member's keys are re-evaluated against the new role on their next use.
-  publishInvalidation({ type: "user", userId: updated.userId });
+  publishChange({ type: "user", userId: updated.userId });
   return updated;
 }
 
@@ -98,7 +98,7 @@ export async function removeMember(db: Db, principal: Principal, memberId: strin
     });
     return member.userId;
   });
-  publishInvalidation({ type: "user", userId: removedUserId });
+  publishChange({ type: "user", userId: removedUserId });
 }
 
 export async function inviteMember(
@@ -210,7 +210,7 @@ export async function acceptInvitation(db: Db, user: InvitedUser, invitationId: 
     return { workspace: invitation.organization, role };
   });
   // A personal key's set of workspaces just changed.
-  publishInvalidation({ type: "user", userId: user.id });
+  publishChange({ type: "user", userId: user.id });
   return joined;
 }
 

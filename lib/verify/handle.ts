@@ -1,20 +1,33 @@
 import { ApiError, errorBody } from "../api/errors";
+import type { VerifyCode, VerifyKeyInput } from "../api/schemas/keys";
+import { keyCredential } from "../auth/key-credential";
+import type { KeyCaller } from "../keys/evaluate";
 import type { MaybePromise } from "../maybe-async";
 import type { Runtime } from "../runtime";
-import { type VerifyAnswer, verifyKeyNowOrLater } from "./verify";
+import { keyAnswer, MALFORMED_ANSWER, NOT_FOUND_ANSWER, type VerifyAnswer } from "./answers";
+import type { KeyCheck } from "./verifier";
 import { parseVerifyInput } from "./verify-input";
 
 /**
  * POST /api/v1/keys/verify, independent of how the request arrived: the node:http fast
- * path in server.ts and the Next route handler both answer through this, so their
- * answers are identical.
+ * path in server.ts and the Next route handler both answer through this, so their answers
+ * are identical. Synchronous when no database read is needed.
  */
 export const VERIFY_MAX_BODY_BYTES = 4 * 1024;
 
-export interface VerifyCaller {
-  /** Source address of the request (the calling service), for failure rate limits. */
+/** The scope that lets a key act as a verifier: answers confined to its own workspace. */
+export const VERIFIER_SCOPE = "keys.verify";
+
+export interface VerifyRequest {
+  text: string;
+  contentType: string | null;
+  /** Source address of the request (the calling service): it pays for unknown-key lookups. */
   ip: string;
   userAgent: string | null;
+  /** A verifier key (Authorization: Bearer or X-API-Key), if the caller sent one. */
+  credential: string | null;
+  /** x-workspace-id, for a personal key acting as the verifier. */
+  workspaceHint: string | null;
 }
 
 export interface VerifyResponse {
@@ -26,52 +39,101 @@ export interface VerifyResponse {
   jsonBytes?: number;
 }
 
-export async function handleVerify(
-  runtime: Runtime,
-  text: string,
-  contentType: string | null,
-  caller: VerifyCaller,
-): Promise<VerifyResponse> {
-  return handleVerifyNowOrLater(runtime, text, contentType, caller);
+interface Verification {
+  input: VerifyKeyInput;
+  caller: KeyCaller;
+  source: string;
+  now: number;
 }
 
-/** Synchronous for a cached key; a promise only when the key must be loaded. */
-export function handleVerifyNowOrLater(
-  runtime: Runtime,
-  text: string,
-  contentType: string | null,
-  caller: VerifyCaller,
-): MaybePromise<VerifyResponse> {
-  const { failureLimit } = runtime.verifyLimits;
-  const now = runtime.now();
+export function handleVerify(runtime: Runtime, request: VerifyRequest): MaybePromise<VerifyResponse> {
   try {
-    const wait = runtime.failureLimiter.retryAfterMs(caller.ip, failureLimit.max, failureLimit.windowMs, now.getTime());
-    if (wait > 0) {
-      throw new ApiError("RATE_LIMITED", "Too many failed verifications from this address", undefined, {
-        "retry-after": String(Math.ceil(wait / 1000)),
-      });
-    }
-    const input = parseVerifyInput(text, contentType);
+    const input = parseVerifyInput(request.text, request.contentType);
     runtime.metrics.verifyRequests++;
-    const result = verifyKeyNowOrLater(input, {
-      keys: runtime.keyLookup,
-      usage: runtime.usage,
-      now,
-      userAgent: caller.userAgent,
-    });
-    if (result instanceof Promise) {
-      return result.then((verified) => respond(runtime, caller, now, verified), errorBody);
+    const now = runtime.now().getTime();
+    if (request.credential === null) {
+      return verify(runtime, request, { input, caller: { kind: "anonymous" }, source: request.ip, now });
     }
-    return respond(runtime, caller, now, result);
+    const verifier = verifierWorkspace(runtime, request, now);
+    if (verifier instanceof Promise) {
+      return verifier.then((workspaceId) => verify(runtime, request, asVerifier(input, workspaceId, now)), errorBody);
+    }
+    return verify(runtime, request, asVerifier(input, verifier, now));
   } catch (error) {
     return errorBody(error);
   }
 }
 
-function respond(runtime: Runtime, caller: VerifyCaller, now: Date, answer: VerifyAnswer): VerifyResponse {
-  if (!answer.result.valid) {
-    const { max, windowMs } = runtime.verifyLimits.failureLimit;
-    runtime.failureLimiter.hit(caller.ip, max, windowMs, now.getTime());
+/** Calls from a verifier key are charged to its workspace, wherever they come from. */
+function asVerifier(input: VerifyKeyInput, workspaceId: string, now: number): Verification {
+  return { input, caller: { kind: "verifier", workspaceId }, source: `workspace:${workspaceId}`, now };
+}
+
+function verify(runtime: Runtime, request: VerifyRequest, verification: Verification): MaybePromise<VerifyResponse> {
+  const { input, caller, source, now } = verification;
+  const check = runtime.verifier.check(input.key, { now, caller, ip: input.ip, source });
+  if (check instanceof Promise) {
+    return check.then((checked) => respond(answer(runtime, request, verification, checked)), errorBody);
   }
+  return respond(answer(runtime, request, verification, check));
+}
+
+function answer(runtime: Runtime, request: VerifyRequest, verification: Verification, check: KeyCheck): VerifyAnswer {
+  const { entry } = check;
+  if (entry === null) return check.code === "MALFORMED" ? MALFORMED_ANSWER : NOT_FOUND_ANSWER;
+  let code: VerifyCode;
+  switch (check.code) {
+    case "NOT_FOUND":
+    case "WORKSPACE_DENIED":
+      // Hidden from this caller: nothing about the key shows, and its usage does not count.
+      return NOT_FOUND_ANSWER;
+    case "WORKSPACE_AMBIGUOUS":
+      // A personal key of someone in several workspaces: valid, acting in none in particular.
+      code = "VALID";
+      break;
+    case "MALFORMED":
+      return MALFORMED_ANSWER;
+    default:
+      code = check.code;
+  }
+  const required = verification.input.requiredScopes;
+  if (code === "VALID" && required) {
+    const held = check.membership?.scopes ?? [];
+    if (required.some((scope) => !held.includes(scope))) code = "INSUFFICIENT_SCOPE";
+  }
+  runtime.usage.count(
+    entry.state.id,
+    code === "VALID",
+    verification.now,
+    verification.input.ip ?? null,
+    request.userAgent,
+  );
+  return keyAnswer(entry, code, code === "VALID" || code === "INSUFFICIENT_SCOPE" ? check.membership : null);
+}
+
+function respond(answer: VerifyAnswer): VerifyResponse {
   return { status: 200, body: answer.result, json: answer.json, jsonBytes: answer.jsonBytes };
+}
+
+/**
+ * The workspace of the verifier key the caller sent: a usable key holding keys.verify, or
+ * an error (401 for a key that is not usable, 403 for one without the scope).
+ */
+function verifierWorkspace(runtime: Runtime, request: VerifyRequest, now: number): MaybePromise<string> {
+  const check = runtime.verifier.check(request.credential ?? "", {
+    now,
+    caller: { kind: "api" },
+    ip: request.ip,
+    workspaceHint: request.workspaceHint,
+    source: request.ip,
+  });
+  const accept = (checked: KeyCheck): string => {
+    const { state, membership } = keyCredential(checked, request.workspaceHint);
+    if (!membership.scopes.includes(VERIFIER_SCOPE)) {
+      throw new ApiError("FORBIDDEN", `A verifier key needs the ${VERIFIER_SCOPE} scope`);
+    }
+    runtime.usage.count(state.id, true, now, request.ip, request.userAgent);
+    return membership.workspace.id;
+  };
+  return check instanceof Promise ? check.then(accept) : accept(check);
 }

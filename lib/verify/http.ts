@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorBody } from "../api/errors";
+import { presentedKey } from "../auth/key-credential";
 import type { Runtime } from "../runtime";
-import { handleVerifyNowOrLater, VERIFY_MAX_BODY_BYTES, type VerifyResponse } from "./handle";
+import { handleVerify, VERIFY_MAX_BODY_BYTES, type VerifyResponse } from "./handle";
 
 /**
  * The verification hot path, straight on node:http: no Next.js routing, no Web Request
@@ -34,10 +35,7 @@ export function serveVerify(req: IncomingMessage, res: ServerResponse, runtime: 
   req.on("end", () => {
     if (aborted) return;
     const text = chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8");
-    // node:http builds req.headers for every request anyway (it reads Expect and Host).
-    const contentType = req.headers["content-type"] ?? null;
-    const userAgent = req.headers["user-agent"]?.slice(0, 400) ?? null;
-    const response = handleVerifyNowOrLater(runtime, text, contentType, { ip: clientIp, userAgent });
+    const response = verifyRequest(req, runtime, text, clientIp);
     if (response instanceof Promise) {
       response.then(
         (answer) => send(res, answer),
@@ -48,6 +46,31 @@ export function serveVerify(req: IncomingMessage, res: ServerResponse, runtime: 
   req.on("error", () => {
     aborted = true;
   });
+}
+
+function verifyRequest(req: IncomingMessage, runtime: Runtime, text: string, ip: string) {
+  // node:http builds req.headers for every request anyway (it reads Expect and Host).
+  const { headers } = req;
+  let credential: string | null = null;
+  if (headers.authorization !== undefined || headers["x-api-key"] !== undefined) {
+    try {
+      credential = presentedKey((name) => single(headers[name]));
+    } catch (error) {
+      return errorBody(error);
+    }
+  }
+  return handleVerify(runtime, {
+    text,
+    contentType: headers["content-type"] ?? null,
+    ip,
+    userAgent: headers["user-agent"]?.slice(0, 400) ?? null,
+    credential,
+    workspaceHint: single(headers["x-workspace-id"]) ?? null,
+  });
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 function tooLarge(req: IncomingMessage, res: ServerResponse): void {

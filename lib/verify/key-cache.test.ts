@@ -19,9 +19,7 @@ function state(id: string, creatorId = "u1", workspaceId = "w1"): KeyState {
     scopes: [],
     rateLimit: null,
     workspaceId,
-    checks: {},
-    plainAcceptance: null,
-    plainUntil: 0,
+    workspaceRequiresVerifier: false,
     memberships: [
       {
         role: "owner",
@@ -32,6 +30,7 @@ function state(id: string, creatorId = "u1", workspaceId = "w1"): KeyState {
           name: workspaceId,
           keyPrefix: "sk",
           allowKeyMinting: false,
+          requireVerifierKey: false,
           customScopes: [],
         },
       },
@@ -45,7 +44,7 @@ describe("KeyCache", () => {
     const g = cache.currentGeneration();
     cache.set("a", state("k1"), g, 0);
     cache.set("x", null, g, 0);
-    expect(cache.get("a", 10)?.id).toBe("k1");
+    expect(cache.get("a", 10)?.state.id).toBe("k1");
     expect(cache.get("x", 10)).toBeNull();
     expect(cache.get("x", 600)).toBeUndefined();
     expect(cache.get("a", 500_001)).toBeUndefined();
@@ -60,7 +59,7 @@ describe("KeyCache", () => {
     cache.set("d", state("d"), g, 60_001);
     expect(cache.size).toBe(3);
     expect(cache.get("b", 60_002)).toBeUndefined();
-    expect(cache.get("a", 60_002)?.id).toBe("a");
+    expect(cache.get("a", 60_002)?.state.id).toBe("a");
   });
 
   it("drops entries by key, by creator and by workspace", () => {
@@ -69,12 +68,12 @@ describe("KeyCache", () => {
     cache.set("a", state("k1", "u1", "w1"), g, 0);
     cache.set("b", state("k2", "u2", "w1"), g, 0);
     cache.set("c", state("k3", "u2", "w2"), g, 0);
-    cache.invalidate({ type: "key", keyId: "k1" });
+    cache.apply({ type: "key", keyId: "k1" });
     expect(cache.get("a", 1)).toBeUndefined();
-    cache.invalidate({ type: "workspace", workspaceId: "w2" });
+    cache.apply({ type: "workspace", workspaceId: "w2" });
     expect(cache.get("c", 1)).toBeUndefined();
-    expect(cache.get("b", 1)?.id).toBe("k2");
-    cache.invalidate({ type: "user", userId: "u2" });
+    expect(cache.get("b", 1)?.state.id).toBe("k2");
+    cache.apply({ type: "user", userId: "u2" });
     expect(cache.size).toBe(0);
   });
 
@@ -82,17 +81,17 @@ describe("KeyCache", () => {
     const cache = new KeyCache(options);
     cache.capTtl(200);
     cache.set("a", state("k1"), cache.currentGeneration(), 0);
-    expect(cache.get("a", 150)?.id).toBe("k1");
+    expect(cache.get("a", 150)?.state.id).toBe("k1");
     expect(cache.get("a", 201)).toBeUndefined();
     cache.capTtl(null);
     cache.set("b", state("k2"), cache.currentGeneration(), 0);
-    expect(cache.get("b", 400_000)?.id).toBe("k2");
+    expect(cache.get("b", 400_000)?.state.id).toBe("k2");
   });
 
   it("does not cache a load that raced an invalidation", () => {
     const cache = new KeyCache(options);
     const before = cache.currentGeneration();
-    cache.invalidate({ type: "key", keyId: "k1" });
+    cache.apply({ type: "key", keyId: "k1" });
     cache.set("a", state("k1"), before, 0);
     expect(cache.get("a", 1)).toBeUndefined();
   });
@@ -113,7 +112,7 @@ describe("KeyCache.load", () => {
       cache.load("a", 0, loader),
     ]);
     expect(loads).toBe(1);
-    expect(results.map((r) => r?.id)).toEqual(["k1", "k1", "k1"]);
-    expect(cache.get("a", 1)?.id).toBe("k1");
+    expect(results.map((r) => r?.state.id)).toEqual(["k1", "k1", "k1"]);
+    expect(cache.get("a", 1)?.state.id).toBe("k1");
   });
 });

@@ -1,11 +1,12 @@
+import type { Change } from "../events/changes";
 import type { KeyState } from "../keys/key-state";
+import { type AnswerSlots, emptyAnswerSlots } from "./answers";
 
 /**
  * What verification needs about each recently seen key, by SHA-256, so that a hot key is
  * verified with no database read. Bounded (least recently used entries go first), with a
- * small negative cache for hashes that match no key. Entries are dropped by the
- * invalidation events of every change that affects them, and expire after a TTL as a
- * second line of defence.
+ * small negative cache for hashes that the database did not know. Entries are dropped by
+ * every change that affects them, and expire after a TTL as a second line of defence.
  */
 export interface KeyCacheOptions {
   maxEntries: number;
@@ -14,8 +15,10 @@ export interface KeyCacheOptions {
   negativeTtlMs: number;
 }
 
-interface Entry {
-  state: KeyState;
+/** A cached key: its state and the verify answers built from it (they go with it). */
+export interface KeyEntry {
+  readonly state: KeyState;
+  readonly answers: AnswerSlots;
   expires: number;
   /** When the entry last moved to the recent end; hits within a minute do not move it again. */
   touched: number;
@@ -25,17 +28,11 @@ interface Entry {
 // a minute, so the order is least-recently-used to within a minute at no cost per hit.
 const TOUCH_INTERVAL_MS = 60_000;
 
-export type Invalidation =
-  | { type: "key"; keyId: string }
-  | { type: "user"; userId: string }
-  | { type: "workspace"; workspaceId: string }
-  | { type: "all" };
-
 export class KeyCache {
-  private entries = new Map<string, Entry>();
+  private entries = new Map<string, KeyEntry>();
   private negative = new Map<string, number>();
   /** Loads under way: concurrent misses on one key share a single database read. */
-  private loading = new Map<string, Promise<KeyState | null>>();
+  private loading = new Map<string, Promise<KeyEntry | null>>();
   /** Bumped by every invalidation, so a load that raced one is not cached. */
   private generation = 0;
   /** While invalidations from other instances may be missed, entries live at most this long. */
@@ -47,8 +44,8 @@ export class KeyCache {
     return this.entries.size;
   }
 
-  /** The cached state, `null` for a known-unknown hash, `undefined` on a miss. */
-  get(hash: string, now: number): KeyState | null | undefined {
+  /** The cached entry, `null` for a known-unknown hash, `undefined` on a miss. */
+  get(hash: string, now: number): KeyEntry | null | undefined {
     const entry = this.entries.get(hash);
     if (entry) {
       if (entry.expires <= now) {
@@ -61,7 +58,7 @@ export class KeyCache {
         this.entries.delete(hash);
         this.entries.set(hash, entry);
       }
-      return entry.state;
+      return entry;
     }
     const negativeUntil = this.negative.get(hash);
     if (negativeUntil !== undefined) {
@@ -72,18 +69,17 @@ export class KeyCache {
   }
 
   /** Loads `hash` once however many callers miss on it at the same time, and caches it. */
-  load(hash: string, now: number, loader: () => Promise<KeyState | null>): Promise<KeyState | null> {
+  load(hash: string, now: number, loader: () => Promise<KeyState | null>): Promise<KeyEntry | null> {
     let pending = this.loading.get(hash);
     if (!pending) {
       const generation = this.generation;
       pending = loader().then(
         (state) => {
-          this.loading.delete(hash);
-          this.set(hash, state, generation, now);
-          return state;
+          if (this.loading.get(hash) === pending) this.loading.delete(hash);
+          return this.set(hash, state, generation, now);
         },
         (error) => {
-          this.loading.delete(hash);
+          if (this.loading.get(hash) === pending) this.loading.delete(hash);
           throw error;
         },
       );
@@ -96,20 +92,27 @@ export class KeyCache {
     return this.generation;
   }
 
-  /** Stores a loaded state, unless an invalidation happened since `generation` was read. */
-  set(hash: string, state: KeyState | null, generation: number, now: number): void {
-    if (generation !== this.generation) return;
+  /**
+   * Stores a loaded state, unless a change happened since `generation` was read (the entry
+   * is still returned to the caller that loaded it, just not kept).
+   */
+  set(hash: string, state: KeyState | null, generation: number, now: number): KeyEntry | null {
     if (state === null) {
-      this.negative.set(hash, now + this.options.negativeTtlMs);
-      evictOldest(this.negative, this.options.maxNegative);
-      return;
+      if (generation === this.generation) {
+        this.negative.set(hash, now + this.options.negativeTtlMs);
+        evictOldest(this.negative, this.options.maxNegative);
+      }
+      return null;
     }
+    const entry: KeyEntry = { state, answers: emptyAnswerSlots(), expires: 0, touched: now };
+    if (generation !== this.generation) return entry;
     this.negative.delete(hash);
     // Up to 20 % jitter, so keys loaded together do not all expire (and reload) together.
     const ttl = this.ttlCapMs === null ? this.options.ttlMs : Math.min(this.ttlCapMs, this.options.ttlMs);
-    const expires = now + ttl * (0.8 + Math.random() * 0.2);
-    this.entries.set(hash, { state, expires, touched: now });
+    entry.expires = now + ttl * (0.8 + Math.random() * 0.2);
+    this.entries.set(hash, entry);
     evictOldest(this.entries, this.options.maxEntries);
+    return entry;
   }
 
   /**
@@ -120,29 +123,33 @@ export class KeyCache {
     this.ttlCapMs = ms;
   }
 
-  invalidate(event: Invalidation): void {
+  /** Drops what a change affects. A new key affects nothing cached: its hash is fresh. */
+  apply(change: Change): void {
+    if (change.type === "key-created") return;
     this.generation++;
     // A load that started before this change must not be shared with callers after it.
     this.loading.clear();
-    if (event.type === "all") {
+    if (change.type === "all") {
       this.entries.clear();
       this.negative.clear();
       return;
     }
     for (const [hash, { state }] of this.entries) {
-      if (affects(event, state)) this.entries.delete(hash);
+      if (affects(change, state)) this.entries.delete(hash);
     }
   }
 }
 
-function affects(event: Exclude<Invalidation, { type: "all" }>, state: KeyState): boolean {
-  switch (event.type) {
+function affects(change: Exclude<Change, { type: "all" | "key-created" }>, state: KeyState): boolean {
+  switch (change.type) {
     case "key":
-      return state.id === event.keyId;
+      return state.id === change.keyId;
     case "user":
-      return state.creatorId === event.userId;
+      return state.creatorId === change.userId;
     case "workspace":
-      return state.memberships.some((m) => m.workspace.id === event.workspaceId);
+      return (
+        state.workspaceId === change.workspaceId || state.memberships.some((m) => m.workspace.id === change.workspaceId)
+      );
   }
 }
 

@@ -21,12 +21,12 @@ describe("UsageRecorder", () => {
 
   it("adds counts per hour across flushes, and keeps the latest successful use", async () => {
     const usage = new UsageRecorder(database.db, 60_000);
-    usage.count("key_1", true, new Date(t0), "10.0.0.1", "curl/8");
-    usage.count("key_1", false, new Date(t0 + 1000), "10.0.0.9", "bad/1");
-    usage.count("key_1", true, new Date(t0 + 3000), "10.0.0.2", "curl/9"); // next hour
+    usage.count("key_1", true, t0, "10.0.0.1", "curl/8");
+    usage.count("key_1", false, t0 + 1000, "10.0.0.9", "bad/1");
+    usage.count("key_1", true, t0 + 3000, "10.0.0.2", "curl/9"); // next hour
     await usage.flush();
-    usage.count("key_1", true, new Date(t0 + 4000), "10.0.0.3", "curl/9");
-    usage.count("key_1", true, new Date(t0 - 5000), "10.0.0.0", "old/1"); // late arrival, earlier hour
+    usage.count("key_1", true, t0 + 4000, "10.0.0.3", "curl/9");
+    usage.count("key_1", true, t0 - 5000, "10.0.0.0", "old/1"); // late arrival, earlier hour
     await usage.flush();
     await usage.flush(); // nothing pending: writes nothing
 
@@ -42,13 +42,13 @@ describe("UsageRecorder", () => {
 
   it("keeps the counts of a failed flush for the next one", async () => {
     const usage = new UsageRecorder(database.db, 60_000);
-    usage.count("key_1", true, new Date(t0 + 2 * HOUR), "10.0.0.4", "curl/10");
-    usage.count("key_1", false, new Date(t0 + 2 * HOUR), "10.0.0.4", "curl/10");
+    usage.count("key_1", true, t0 + 2 * HOUR, "10.0.0.4", "curl/10");
+    usage.count("key_1", false, t0 + 2 * HOUR, "10.0.0.4", "curl/10");
     const realExecute = database.db.$executeRaw;
     database.db.$executeRaw = (() => Promise.reject(new Error("database away"))) as never;
     await expect(usage.flush()).rejects.toThrow("database away");
     database.db.$executeRaw = realExecute;
-    usage.count("key_1", true, new Date(t0 + 2 * HOUR + 10), "10.0.0.5", "curl/11");
+    usage.count("key_1", true, t0 + 2 * HOUR + 10, "10.0.0.5", "curl/11");
     await usage.flush();
     const rows = await buckets();
     expect(rows.at(-1)).toMatchObject({ hour: new Date("2026-03-01T12:00:00.000Z"), success: 2, failure: 1 });

@@ -30,9 +30,9 @@ export class UsageRecorder {
     this.counters.count(use.keyId, use.success, use.at.getTime(), use.ip ?? null, use.userAgent ?? null);
   }
 
-  /** record() without the argument object, for the verification hot path. */
-  count(keyId: string, success: boolean, at: Date, ip: string | null, userAgent: string | null): void {
-    this.counters.count(keyId, success, at.getTime(), ip, userAgent);
+  /** record() without the argument object, for the verification hot path; `at` in epoch ms. */
+  count(keyId: string, success: boolean, at: number, ip: string | null, userAgent: string | null): void {
+    this.counters.count(keyId, success, at, ip, userAgent);
   }
 
   start(): void {

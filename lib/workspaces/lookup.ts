@@ -7,6 +7,7 @@ export interface WorkspaceRef {
   name: string;
   keyPrefix: string;
   allowKeyMinting: boolean;
+  requireVerifierKey: boolean;
   customScopes: string[];
 }
 
@@ -16,6 +17,7 @@ export const workspaceRefSelect = {
   name: true,
   keyPrefix: true,
   allowKeyMinting: true,
+  requireVerifierKey: true,
   customScopes: true,
 } as const;
 

@@ -4,8 +4,8 @@ import type { createWorkspaceSchema, updateWorkspaceSchema } from "../api/schema
 import { recordAudit } from "../audit/record";
 import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import type { Db } from "../db/client";
+import { publishChange } from "../events/changes";
 import { newId } from "../ids";
-import { publishInvalidation } from "../verify/invalidation";
 import { type WorkspaceRef, workspaceRefSelect } from "./lookup";
 
 export interface WorkspaceCreator {
@@ -41,7 +41,7 @@ export async function createWorkspace(
     );
     return workspace;
   });
-  publishInvalidation({ type: "user", userId: user.id });
+  publishChange({ type: "user", userId: user.id });
   return workspace;
 }
 
@@ -83,6 +83,6 @@ export async function updateWorkspace(
     });
     return updated;
   });
-  publishInvalidation({ type: "workspace", workspaceId });
+  publishChange({ type: "workspace", workspaceId });
   return updated;
 }

@@ -4,6 +4,7 @@ import { getRuntime } from "@/lib/runtime";
 export async function GET(): Promise<Response> {
   const runtime = await getRuntime();
   const m = runtime.metrics;
+  const v = runtime.verifier.counts;
   const relay = runtime.relay;
   const relayLines = relay
     ? [
@@ -16,9 +17,13 @@ export async function GET(): Promise<Response> {
     : [];
   const lines = [
     ["keysmith_verify_requests_total", "counter", m.verifyRequests],
-    ["keysmith_key_cache_hits_total", "counter", m.keyCacheHits],
-    ["keysmith_key_cache_misses_total", "counter", m.keyCacheMisses],
+    ["keysmith_key_cache_hits_total", "counter", v.keyCacheHits],
+    ["keysmith_key_cache_misses_total", "counter", v.keyCacheMisses],
     ["keysmith_key_cache_entries", "gauge", runtime.keyCache.size],
+    ["keysmith_key_index_entries", "gauge", runtime.keyIndex.size],
+    ["keysmith_key_lookups_total", "counter", v.keyLookups],
+    ["keysmith_unknown_keys_refused_total", "counter", v.unknownKeysRefused],
+    ["keysmith_lookup_budget_refusals_total", "counter", v.budgetRefusals],
     ["keysmith_db_queries_total", "counter", m.dbQueries],
     ["keysmith_db_writes_total", "counter", m.dbWrites],
     ...relayLines,

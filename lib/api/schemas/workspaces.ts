@@ -32,6 +32,7 @@ export const updateWorkspaceSchema = z
     slug: workspaceSlugSchema.optional(),
     keyPrefix: keyPrefixSchema.optional(),
     allowKeyMinting: z.boolean().optional(),
+    requireVerifierKey: z.boolean().optional(),
     customScopes: customScopesSchema.optional(),
   })
   .refine((input) => Object.keys(input).length > 0, { message: "Nothing to update", path: ["body"] });
@@ -42,6 +43,8 @@ export const workspaceSchema = z.object({
   slug: z.string(),
   keyPrefix: z.string(),
   allowKeyMinting: z.boolean(),
+  /** Anonymous verification of this workspace's keys answers NOT_FOUND: callers send a verifier key. */
+  requireVerifierKey: z.boolean(),
   customScopes: z.array(z.string()),
 });
 export type WorkspaceView = z.output<typeof workspaceSchema>;

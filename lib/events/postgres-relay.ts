@@ -1,24 +1,23 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import pg from "pg";
-import { applyRemoteInvalidation, onInvalidation } from "./invalidation";
-import { decodeInvalidation, encodeInvalidation } from "./invalidation-message";
-import type { Invalidation, KeyCache } from "./key-cache";
+import { applyRemoteChange, type Change, onChange } from "./changes";
+import { decodeChange, encodeChange } from "./relay-message";
 
 /**
- * Carries cache invalidations between Keysmith instances sharing one PostgreSQL, with
+ * Carries the change bus between Keysmith instances sharing one PostgreSQL, with
  * LISTEN/NOTIFY: every local change is sent with NOTIFY (after its transaction commits,
- * through the pool), and one dedicated connection, outside the pool, LISTENs and applies
- * the other instances' changes to this instance's cache; our own echo is ignored.
+ * through the pool), and one dedicated connection, outside the pool, LISTENs and publishes
+ * the other instances' changes on this instance's bus; our own echo is ignored.
  *
  * PostgreSQL delivers a notification only to sessions listening when it is committed,
  * so whenever the listening connection is lost, changes may be missed. Then:
- * - the whole cache is cleared, at once and again once LISTEN is back (an entry loaded
- *   during the gap may predate a change made during it);
- * - until then, entries live at most DEGRADED_TTL_MS. Bypassing the cache would send every
- *   verification to a database that may be struggling; a short lifetime bounds staleness
- *   by the same 250 ms promised for revocation while costing at most one read per key per
- *   window (concurrent misses share one read);
+ * - "all" is published, at once and again once LISTEN is back (an entry cached during the
+ *   gap may predate a change made during it);
+ * - until then, `onTrust(false)` tells the caches to keep entries at most DEGRADED_TTL_MS.
+ *   Bypassing the cache would send every verification to a database that may be
+ *   struggling; a short lifetime bounds staleness by the same 250 ms promised for
+ *   revocation while costing at most one read per key per window;
  * - the connection is re-opened with exponential backoff (with jitter, so that many
  *   instances do not reconnect in step), and a heartbeat notices a connection that died
  *   without a word (a half-open TCP connection would otherwise look healthy for ever).
@@ -32,7 +31,8 @@ export interface RelayOptions {
   url: string;
   /** The application's pool, used to send NOTIFY. */
   pool: pg.Pool;
-  cache: KeyCache;
+  /** false while changes may go unannounced (listener down), true once LISTEN is back. */
+  onTrust: (trusted: boolean) => void;
   /** First reconnection delay; doubles up to maxRetryMs. */
   retryMs?: number;
   maxRetryMs?: number;
@@ -57,7 +57,7 @@ const PUBLISH_ATTEMPTS = 3;
  */
 const HEARTBEAT_TIMEOUT_INTERVALS = 3;
 
-export class InvalidationRelay {
+export class PostgresRelay {
   /** Tells our own notifications apart from the other instances'. */
   readonly instanceId = randomBytes(9).toString("base64url");
   readonly stats: RelayStats = { reconnects: 0, received: 0, published: 0, publishFailures: 0 };
@@ -85,8 +85,8 @@ export class InvalidationRelay {
 
   /** Starts forwarding, and resolves after the first connection attempt (retries go on behind). */
   async start(): Promise<void> {
-    this.unsubscribe = onInvalidation((event, origin) => {
-      if (origin === "local") this.track(this.publish(event));
+    this.unsubscribe = onChange((change, origin) => {
+      if (origin === "local") this.track(this.publish(change));
     });
     this.distrust();
     await this.connect();
@@ -131,8 +131,8 @@ export class InvalidationRelay {
     this.attempt = 0;
     this.currentState = "listening";
     // From here on every change reaches us; whatever was cached before may have missed one.
-    this.options.cache.capTtl(null);
-    applyRemoteInvalidation({ type: "all" });
+    this.options.onTrust(true);
+    applyRemoteChange({ type: "all" });
     this.startHeartbeat(client);
   }
 
@@ -156,24 +156,24 @@ export class InvalidationRelay {
 
   /** Until LISTEN is back, changes made elsewhere may go unannounced. */
   private distrust(): void {
-    this.options.cache.capTtl(DEGRADED_TTL_MS);
-    applyRemoteInvalidation({ type: "all" });
+    this.options.onTrust(false);
+    applyRemoteChange({ type: "all" });
   }
 
   private receive(message: pg.Notification): void {
     if (message.channel !== INVALIDATION_CHANNEL || !message.payload) return;
-    const decoded = decodeInvalidation(message.payload);
+    const decoded = decodeChange(message.payload);
     if (!decoded) {
       console.error("[keysmith] ignored an unreadable invalidation notification");
       return;
     }
     if (decoded.origin === this.instanceId) return; // our own echo: applied locally already
     this.stats.received++;
-    applyRemoteInvalidation(decoded.event);
+    applyRemoteChange(decoded.change);
   }
 
-  private async publish(event: Invalidation): Promise<void> {
-    const payload = encodeInvalidation(this.instanceId, event);
+  private async publish(change: Change): Promise<void> {
+    const payload = encodeChange(this.instanceId, change);
     for (let attempt = 1; ; attempt++) {
       try {
         await this.options.pool.query("SELECT pg_notify($1, $2)", [INVALIDATION_CHANNEL, payload]);
@@ -184,7 +184,7 @@ export class InvalidationRelay {
           this.stats.publishFailures++;
           // Other instances keep the entry until their TTL (or their own reconnect) drops it.
           console.error(
-            `[keysmith] could not notify other instances of a ${event.type} change:`,
+            `[keysmith] could not notify other instances of a ${change.type} change:`,
             (error as Error).message,
           );
           return;

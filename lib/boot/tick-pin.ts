@@ -14,8 +14,8 @@ import { createHook } from "node:async_hooks";
  * server slowed it the same way (101 → 113 µs per request). While one entry lives, its
  * classes, and the whole chain they were built along, stay.
  *
- * It has to run before anything else, while the cache is still monomorphic: server.ts
- * imports this module first.
+ * It has to run before anything else, while the cache is still monomorphic: Node loads it
+ * before the application (lib/boot/preload.ts).
  */
 export const pinnedTickObject = captureTickObject();
 

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { pinnedTickObject } from "./tick-shape";
+import { pinnedTickObject } from "./tick-pin";
 
 describe("pinnedTickObject", () => {
   it("is a real nextTick queue entry", () => {
@@ -12,7 +12,7 @@ describe("pinnedTickObject", () => {
     // V8's own view, in a child with its test intrinsics: entries made after the GCs still
     // have the pinned entry's hidden class, so the caches built for it stay valid.
     const probe = `
-      import { captureTickObject, pinnedTickObject } from "./lib/tick-shape.ts";
+      import { captureTickObject, pinnedTickObject } from "./lib/boot/tick-pin.ts";
       const sameMap = new Function("a", "b", "return %HaveSameMap(a, b)");
       setTimeout(() => {
         gc(); gc();

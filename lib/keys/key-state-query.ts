@@ -1,0 +1,73 @@
+import type { Db } from "../db/client";
+import { type KeyState, type KeyStateRow, keyStateFromRows } from "./key-state";
+
+/** Hex digits of a key's SHA-256 that the key index keeps (52 bits: a double holds them exactly). */
+export const HASH_PREFIX_LENGTH = 13;
+
+interface Row extends Omit<KeyStateRow, "workspace"> {
+  orgId: string | null;
+  orgSlug: string | null;
+  orgName: string | null;
+  orgKeyPrefix: string | null;
+  orgAllowKeyMinting: boolean | null;
+  orgRequireVerifierKey: boolean | null;
+  orgCustomScopes: string[] | null;
+}
+
+/**
+ * The states of the keys with these hashes, in one statement (one row per membership that
+ * matters: the key's workspace, or every workspace for a personal key). Keys that miss the
+ * cache together are read together, so a burst of cold keys costs one round trip.
+ */
+export async function readKeyStates(db: Db, hashes: readonly string[]): Promise<Map<string, KeyState>> {
+  const rows = await db.$queryRaw<Row[]>`SELECT k."hash", k."id", k."kind", k."name", k."workspaceId",
+      kw."requireVerifierKey" AS "workspaceRequiresVerifier",
+      k."environment", k."expiresAt", k."revokedAt", k."enabled", k."ipAllowlist", k."scopes",
+      k."rateLimitMax", k."rateLimitWindowMs", u."id" AS "creatorId", u."name" AS "creatorName",
+      m."role", o."id" AS "orgId", o."slug" AS "orgSlug", o."name" AS "orgName",
+      o."keyPrefix" AS "orgKeyPrefix", o."allowKeyMinting" AS "orgAllowKeyMinting",
+      o."requireVerifierKey" AS "orgRequireVerifierKey", o."customScopes" AS "orgCustomScopes"
+    FROM "api_key" k
+    JOIN "user" u ON u."id" = k."createdById"
+    LEFT JOIN "organization" kw ON kw."id" = k."workspaceId"
+    LEFT JOIN "member" m ON m."userId" = u."id" AND (k."kind" = 'personal' OR m."organizationId" = k."workspaceId")
+    LEFT JOIN "organization" o ON o."id" = m."organizationId"
+    WHERE k."hash" = ANY(${hashes as string[]}::text[])
+    ORDER BY k."hash", m."createdAt"`;
+  const byHash = new Map<string, KeyStateRow[]>();
+  for (const row of rows) {
+    const list = byHash.get(row.hash) ?? [];
+    list.push(toKeyStateRow(row));
+    byHash.set(row.hash, list);
+  }
+  const states = new Map<string, KeyState>();
+  for (const [hash, keyRows] of byHash) states.set(hash, keyStateFromRows(keyRows));
+  return states;
+}
+
+/** The hash prefix of every key there is, for the key index. */
+export async function readKeyHashPrefixes(db: Db): Promise<string[]> {
+  const rows = await db.$queryRaw<{ prefix: string }[]>`SELECT left("hash", ${HASH_PREFIX_LENGTH}) AS "prefix"
+    FROM "api_key"`;
+  return rows.map((row) => row.prefix);
+}
+
+function toKeyStateRow(row: Row): KeyStateRow {
+  const { orgId, orgSlug, orgName, orgKeyPrefix, orgAllowKeyMinting, orgRequireVerifierKey, orgCustomScopes, ...key } =
+    row;
+  return {
+    ...key,
+    workspace:
+      orgId === null
+        ? null
+        : {
+            id: orgId,
+            slug: orgSlug ?? "",
+            name: orgName ?? "",
+            keyPrefix: orgKeyPrefix ?? "",
+            allowKeyMinting: orgAllowKeyMinting ?? false,
+            requireVerifierKey: orgRequireVerifierKey ?? false,
+            customScopes: orgCustomScopes ?? [],
+          },
+  };
+}

@@ -1,0 +1,76 @@
+import type { VerifyCode, VerifyResult } from "../api/schemas/keys";
+import type { KeyMembership } from "../keys/key-state";
+import type { KeyEntry } from "./key-cache";
+
+/** A verify answer and its JSON, built once per cached key and outcome. */
+export interface VerifyAnswer {
+  result: VerifyResult;
+  json: string;
+  /** Bytes in `json`, for Content-Length. */
+  jsonBytes: number;
+}
+
+/**
+ * The answers built from one cached key, kept on its cache entry (and dropped with it): a
+ * key verified a million times is serialised once per outcome. Fixed slots, so that every
+ * entry has one shape on the hot path.
+ */
+export interface AnswerSlots {
+  /** Refusals, and VALID for a personal key with no workspace named. */
+  byCode: Partial<Record<VerifyCode, VerifyAnswer>>;
+  /** VALID and INSUFFICIENT_SCOPE, by the membership's position in the key's state. */
+  valid: (VerifyAnswer | undefined)[];
+  insufficientScope: (VerifyAnswer | undefined)[];
+}
+
+export function emptyAnswerSlots(): AnswerSlots {
+  return { byCode: {}, valid: [], insufficientScope: [] };
+}
+
+/** Answers that name no key. */
+export const MALFORMED_ANSWER = keylessAnswer("MALFORMED");
+export const NOT_FOUND_ANSWER = keylessAnswer("NOT_FOUND");
+
+/** The answer for a found key: `membership` for VALID and INSUFFICIENT_SCOPE, else null. */
+export function keyAnswer(entry: KeyEntry, code: VerifyCode, membership: KeyMembership | null): VerifyAnswer {
+  const slots = entry.answers;
+  if (membership === null) {
+    slots.byCode[code] ??= buildAnswer(entry, code, null);
+    return slots.byCode[code];
+  }
+  const list = code === "VALID" ? slots.valid : slots.insufficientScope;
+  const index = entry.state.memberships.indexOf(membership);
+  list[index] ??= buildAnswer(entry, code, membership);
+  return list[index];
+}
+
+function buildAnswer(entry: KeyEntry, code: VerifyCode, membership: KeyMembership | null): VerifyAnswer {
+  const { state } = entry;
+  return serialise({
+    valid: code === "VALID",
+    code,
+    keyId: state.id,
+    workspaceId: membership?.workspace.id ?? state.workspaceId,
+    environment: state.environment,
+    scopes: code === "VALID" && membership ? membership.scopes : [],
+    expiresAt: state.expiresAt === null ? null : new Date(state.expiresAt).toISOString(),
+  });
+}
+
+function keylessAnswer(code: VerifyCode): VerifyAnswer {
+  return serialise({
+    valid: false,
+    code,
+    keyId: null,
+    workspaceId: null,
+    environment: null,
+    scopes: [],
+    expiresAt: null,
+  });
+}
+
+function serialise(result: VerifyResult): VerifyAnswer {
+  const frozen = Object.freeze(result);
+  const json = JSON.stringify(frozen);
+  return { result: frozen, json, jsonBytes: Buffer.byteLength(json) };
+}
