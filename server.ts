@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER } from "./lib/auth/with-auth";
-import { PRELOADED } from "./lib/boot/preload";
+import { wasPreloaded } from "./lib/boot/preloaded";
 import { getRuntime } from "./lib/runtime";
 import { isVerifyRequest, serveVerify } from "./lib/verify/http";
 import { SERVER_NODE_ARGS } from "./scripts/server-command";
@@ -13,7 +13,7 @@ import { SERVER_NODE_ARGS } from "./scripts/server-command";
  */
 // What has to run before the app (lib/boot/preload.ts) must already have run: importing it
 // here would be too late for the nextTick pin.
-if (!(globalThis as { [PRELOADED]?: boolean })[PRELOADED]) {
+if (!wasPreloaded()) {
   console.error(`[keysmith] start the server with: node ${SERVER_NODE_ARGS.join(" ")} (as npm start does)`);
   process.exit(1);
 }

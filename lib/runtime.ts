@@ -46,7 +46,9 @@ export interface Metrics {
   dbWrites: number;
 }
 
-const WRITE_SQL = /^\s*(INSERT|UPDATE|DELETE|UPSERT|MERGE|CREATE|ALTER|DROP|TRUNCATE)\b/i;
+// A usage flush is `WITH counted AS (INSERT …) UPDATE …`: a statement that writes anywhere counts.
+const WRITE_SQL =
+  /^\s*(?:WITH\b[\s\S]*?\b(?:INSERT|UPDATE|DELETE)\b|INSERT|UPDATE|DELETE|UPSERT|MERGE|CREATE|ALTER|DROP|TRUNCATE)\b/i;
 
 const RUNTIME = Symbol.for("keysmith.runtime");
 type Holder = typeof globalThis & { [RUNTIME]?: Promise<Runtime> };

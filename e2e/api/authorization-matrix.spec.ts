@@ -30,6 +30,8 @@ interface Route {
   prepare: (target: Target) => Promise<{ path: string; body?: unknown }>;
   /** Expected status in the caller's own workspace. */
   own: Record<PrincipalName, number>;
+  /** Expected status when naming another workspace, where it is not 403 (or 401 when `own` is). */
+  other?: Record<PrincipalName, number>;
 }
 
 const all = (status: number, none = 401): Record<PrincipalName, number> => ({
@@ -161,10 +163,13 @@ const ROUTES: Route[] = [
     own: scoped(200, 200),
   },
   {
-    name: "verify (needs no credential)",
+    // No credential needed; a key sent along is a verifier key: it must hold keys.verify and act
+    // in its own workspace. Session cookies play no part.
+    name: "verify (no credential, or a verifier key)",
     method: "POST",
     prepare: async () => ({ path: "/api/v1/keys/verify", body: { key: "sk_live_not-a-key" } }),
-    own: all(200, 200),
+    own: { ...all(200, 200), keyWithoutScope: 403 },
+    other: { ...all(200, 200), keyWithScope: 403, keyWithoutScope: 403, personalKey: 403 },
   },
 ];
 
@@ -212,9 +217,7 @@ test(`authorization matrix: ${ROUTES.length} routes × ${PRINCIPALS.length} call
         const headers = { ...caller.headers, ...(where === "other" ? { "x-workspace-id": other.workspace.id } : {}) };
         const response = await caller.api.fetch(path, { method: route.method, headers, data: body });
         const expected =
-          where === "own" || route.own[principal] === 401 || route.name.startsWith("verify")
-            ? route.own[principal]
-            : 403;
+          where === "own" || route.own[principal] === 401 ? route.own[principal] : (route.other?.[principal] ?? 403);
         checked++;
         if (response.status() !== expected) {
           mismatches.push(

@@ -85,7 +85,7 @@ test.describe("API: members, roles and the keys they created", () => {
     const member = await addMember(baseURL!, owner, "member");
     const machine = await anonymous(baseURL!);
     const key = await createKey(member.api, { name: "Member's key" });
-    expect(key.scopes).toEqual(["keys.read", "members.read", "audit.read", "workspace.read"]);
+    expect(key.scopes).toEqual(["keys.read", "keys.verify", "members.read", "audit.read", "workspace.read"]);
     expect((await machine.get("/api/v1/keys", { headers: bearer(key.key) })).status()).toBe(200);
 
     expect((await owner.api.delete(`/api/v1/members/${member.memberId}`)).status()).toBe(204);

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { generateKey } from "../../lib/keys/format";
 import { createTestDatabase, postgresUnavailable, type TestDatabase } from "../support/postgres";
 import {
   type HttpSession,
@@ -8,6 +9,7 @@ import {
   measureRevocations,
   metricOf,
   ownerAndMember,
+  signUpSession,
   summarize,
   verifyOn,
 } from "../support/propagation";
@@ -195,6 +197,60 @@ test("usage counted on both instances adds up after their flushes", async () => 
     key.id,
   ]);
   expect(rows.reduce((sum, row) => sum + row.success, 0)).toBe(onA + onB);
+});
+
+test("unknown keys cost lookups within the budget (429 beyond it); valid and announced keys never do", async () => {
+  // On PostgreSQL a key created on another instance may not be announced yet, so an instance
+  // cannot rule an unknown key out: it reads the database, within its lookup budget
+  // (defaults: 20 a second per caller after a burst of 100, 200 a second overall).
+  const cached = await owner.call("POST", "/api/v1/keys", { name: "Cached on A" }, 201);
+  const verifier = await owner.call("POST", "/api/v1/keys", { name: "Verifier", scopes: ["keys.verify"] }, 201);
+  expect((await verifyOn(a.url, cached.key)).code).toBe("VALID");
+  const ask = async (key: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${a.url}/api/v1/keys/verify`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ key }),
+    });
+    return { status: response.status, retryAfter: response.headers.get("retry-after"), body: await response.json() };
+  };
+  const lookupsBefore = await metricOf(a.url, "keysmith_key_lookups_total");
+  const started = Date.now();
+  const answers = [];
+  for (let i = 0; i < 300; i++) {
+    answers.push(await ask(generateKey("sk", "live")));
+    if (i % 30 === 0) expect((await ask(cached.key)).body.code).toBe("VALID");
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const found = answers.filter((x) => x.status === 200);
+  const limited = answers.filter((x) => x.status === 429);
+  expect(found.every((x) => x.body.code === "NOT_FOUND")).toBe(true);
+  expect(found.length + limited.length).toBe(300);
+  expect(found.length).toBeGreaterThanOrEqual(100);
+  expect(found.length).toBeLessThanOrEqual(100 + Math.ceil(20 * seconds) + 1);
+  expect(limited[0].body).toMatchObject({
+    error: { code: "RATE_LIMITED", details: { reason: "LOOKUP_BUDGET", scope: "source" } },
+  });
+  expect(Number(limited[0].retryAfter)).toBeGreaterThanOrEqual(1);
+  // Each NOT_FOUND was one database read, each 429 none.
+  expect((await metricOf(a.url, "keysmith_key_lookups_total")) - lookupsBefore).toBe(found.length);
+
+  // With this caller's budget spent: a cached key, a key A created, and a key B created and
+  // announced are all still answered.
+  expect((await ask(generateKey("sk", "live"))).status).toBe(429);
+  expect((await ask(cached.key)).body.code).toBe("VALID");
+  const fresh = await owner.call("POST", "/api/v1/keys", { name: "New on A" }, 201);
+  expect((await ask(fresh.key)).body.code).toBe("VALID");
+  const bOwner = await signUpSession(b.url, "b-owner");
+  await bOwner.call("POST", "/api/v1/workspaces", { name: "Made on B", slug: `b-${Date.now()}` }, 201);
+  const indexed = await metricOf(a.url, "keysmith_key_index_entries");
+  const onB = await bOwner.call("POST", "/api/v1/keys", { name: "New on B" }, 201);
+  await expect.poll(() => metricOf(a.url, "keysmith_key_index_entries"), { timeout: 1_000 }).toBe(indexed + 1);
+  expect((await ask(onB.key)).body.code).toBe("VALID");
+  // A verifier key's calls are charged to its workspace, not to the address they come from.
+  expect((await ask(generateKey("sk", "live"), { authorization: `Bearer ${verifier.key}` })).body.code).toBe(
+    "NOT_FOUND",
+  );
 });
 
 test("SIGTERM drains B: not ready at once, still serving a moment, then all its usage written, connections closed, exit 0", async () => {
