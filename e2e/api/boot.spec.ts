@@ -51,8 +51,12 @@ test.describe("start-up", () => {
     });
     let output = "";
     child.stderr.on("data", (chunk) => (output += chunk));
-    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-    expect(code).toBe(1);
-    expect(output).toContain(`start the server with: node ${SERVER_NODE_ARGS.join(" ")}`);
+    try {
+      const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+      expect(code).toBe(1);
+      expect(output).toContain(`start the server with: node ${SERVER_NODE_ARGS.join(" ")}`);
+    } finally {
+      child.kill("SIGKILL");
+    }
   });
 });
