@@ -33,7 +33,10 @@ test("create a key with scopes, a custom expiry and an IP allowlist; copy it fro
   await create.getByRole("button", { name: "None" }).click();
   await create.getByRole("checkbox", { name: /keys\.read/ }).check();
   await create.getByRole("checkbox", { name: /audit\.read/ }).check();
-  await expect(create.getByText("2 of 7 selected")).toBeVisible();
+  await expect(create.getByText("2 of 8 selected")).toBeVisible();
+  // keys.verify is offered with what it is for.
+  await expect(create.getByRole("checkbox", { name: "keys.verify" })).not.toBeChecked();
+  await expect(create.getByText(/a verifier key, sent by your service to \/keys\/verify/)).toBeVisible();
 
   // Expiry: a custom date.
   const expiry = new Date(Date.now() + 20 * 24 * 3600 * 1000);

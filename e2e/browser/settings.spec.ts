@@ -69,6 +69,23 @@ test("rename, change the key prefix with a live preview, allow key minting, mana
   expect((await settings()).allowKeyMinting).toBe(true);
   expect((await mint()).status()).toBe(201);
 
+  // Verification: requiring a verifier key hides this workspace's keys from anonymous callers.
+  const client = await createKey(owner.api, { name: "Client service" });
+  const verifier = await createKey(owner.api, { name: "Gateway", scopes: ["keys.verify"] });
+  const check = async (headers: Record<string, string> = {}) =>
+    (await json(await owner.api.post("/api/v1/keys/verify", { headers, data: { key: client.key } }), 200)).code;
+  expect(await check()).toBe("VALID");
+  const verificationCard = page.getByRole("region", { name: "Verification" });
+  const requireSwitch = verificationCard.getByRole("switch", { name: "Require a verifier key" });
+  await expect(requireSwitch).toHaveAttribute("aria-checked", "false");
+  await requireSwitch.click();
+  await expect(verificationCard).toContainText("only your verifier keys can learn");
+  await verificationCard.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Verification now needs a verifier key")).toBeVisible();
+  expect((await settings()).requireVerifierKey).toBe(true);
+  expect(await check()).toBe("NOT_FOUND");
+  expect(await check(bearer(verifier.key))).toBe("VALID");
+
   // Custom scopes: bad input is explained and kept; good scopes become chips and are saved together.
   const scopesCard = page.getByRole("region", { name: "Custom scopes" });
   const newScope = scopesCard.getByLabel("New scope");
@@ -110,5 +127,6 @@ test("rename, change the key prefix with a live preview, allow key minting, mana
     "aria-checked",
     "true",
   );
+  await expect(page.getByRole("switch", { name: "Require a verifier key" })).toHaveAttribute("aria-checked", "true");
   await context.close();
 });

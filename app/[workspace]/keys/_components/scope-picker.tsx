@@ -11,6 +11,11 @@ const RESOURCES: Record<string, string> = {
   workspace: "See settings · change them",
 };
 
+/** Built-in scopes whose meaning the resource line does not say. */
+const SCOPE_HINTS: Record<string, string> = {
+  "keys.verify": "verify: a verifier key, sent by your service to /keys/verify, sees only this workspace's keys",
+};
+
 /** Scopes grouped by resource ("keys", "members", …), in the order they were given. */
 function groupScopes(scopes: string[]): [string, string[]][] {
   const groups = new Map<string, string[]>();
@@ -74,6 +79,13 @@ export function ScopePicker({ grantable, locked = [], value, onChange, error }: 
                   ? RESOURCES[resource]
                   : "Your own scope, checked by your services"}
               </p>
+              {scopes
+                .filter((scope) => SCOPE_HINTS[scope])
+                .map((scope) => (
+                  <p key={scope} className="text-xs text-muted-foreground">
+                    {SCOPE_HINTS[scope]}
+                  </p>
+                ))}
             </div>
             <div className="flex gap-1">
               {scopes.map((scope) => {

@@ -6,6 +6,7 @@ import { KeyMintingCard } from "./key-minting-card";
 import { KeyPrefixCard } from "./key-prefix-card";
 import { NameCard } from "./name-card";
 import { useWorkspaceSettings } from "./use-workspace-settings";
+import { VerifierKeyCard } from "./verifier-key-card";
 
 export function SettingsView({ initial }: { initial: WorkspaceView }) {
   const { data: workspace } = useWorkspaceSettings(initial.slug, initial);
@@ -21,6 +22,7 @@ export function SettingsView({ initial }: { initial: WorkspaceView }) {
       <NameCard workspace={workspace} />
       <KeyPrefixCard workspace={workspace} />
       <KeyMintingCard workspace={workspace} />
+      <VerifierKeyCard workspace={workspace} />
       <CustomScopesCard workspace={workspace} />
     </div>
   );
