@@ -6,7 +6,7 @@ import { systemNow } from "./clock";
 import { type Database, isPostgresUrl, openDatabase } from "./db/client";
 import { onChange } from "./events/changes";
 import { DEGRADED_TTL_MS, PostgresRelay } from "./events/postgres-relay";
-import { readKeyHashPrefixes, readKeyStates } from "./keys/key-state-query";
+import { readKeyHashPrefixes, readKeyStates, readRecentKeyStates } from "./keys/key-state-query";
 import { BatchLoader } from "./verify/batch-loader";
 import { KeyCache } from "./verify/key-cache";
 import { KeyIndex } from "./verify/key-index";
@@ -94,8 +94,9 @@ async function startRuntime(): Promise<Runtime> {
   });
   const usage = new UsageRecorder(database.db);
   usage.start();
+  const cacheSize = envNumber("KEYSMITH_KEY_CACHE_SIZE", 100_000);
   const keyCache = new KeyCache({
-    maxEntries: envNumber("KEYSMITH_KEY_CACHE_SIZE", 100_000),
+    maxEntries: cacheSize,
     // Only hashes the database was asked about are remembered (the key index answers the
     // rest), so this stays small even under a flood of random keys.
     maxNegative: 50_000,
@@ -110,6 +111,7 @@ async function startRuntime(): Promise<Runtime> {
     keyCache.apply(change);
   });
   keyIndex.load(await readKeyHashPrefixes(database.db));
+  await warmKeyCache(database, keyCache, cacheSize);
   const lookupsPerSource = envNumber("KEYSMITH_LOOKUP_BUDGET_PER_SOURCE", 20);
   const lookupsOverall = envNumber("KEYSMITH_LOOKUP_BUDGET_TOTAL", 200);
   const verifier = new Verifier({
@@ -151,6 +153,26 @@ async function startRuntime(): Promise<Runtime> {
       await database.close();
     },
   };
+}
+
+/** Keys used in this window before a restart are read into the cache before the first request. */
+const WARM_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Reads the keys used lately into the cache before serving, so that a restart does not send
+ * the first seconds of traffic to the database one cold key at a time.
+ */
+async function warmKeyCache(database: Database, cache: KeyCache, limit: number): Promise<void> {
+  const started = performance.now();
+  const now = systemNow();
+  const generation = cache.currentGeneration();
+  const states = await readRecentKeyStates(database.db, new Date(now.getTime() - WARM_WINDOW_MS), now, limit);
+  cache.fill(states, generation, now.getTime());
+  if (states.size > 0) {
+    console.log(
+      `[keysmith] key cache warmed with ${states.size} keys in ${Math.round(performance.now() - started)} ms`,
+    );
+  }
 }
 
 function envNumber(name: string, fallback: number): number {

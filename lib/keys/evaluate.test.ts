@@ -1,44 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { evaluateKey, type KeyRequest } from "./evaluate";
 import { parseRanges } from "./ip-allowlist";
-import type { KeyMembership, KeyState } from "./key-state";
-
-function membership(workspaceId: string, requireVerifierKey = false): KeyMembership {
-  return {
-    role: "admin",
-    scopes: ["keys.read"],
-    workspace: {
-      id: workspaceId,
-      slug: `${workspaceId}-slug`,
-      name: workspaceId,
-      keyPrefix: "sk",
-      allowKeyMinting: false,
-      requireVerifierKey,
-      customScopes: [],
-    },
-  };
-}
-
-function key(fields: Partial<KeyState> = {}): KeyState {
-  return {
-    id: "key_1",
-    kind: "workspace",
-    name: "Key",
-    creatorId: "usr_1",
-    creatorName: "User",
-    environment: "live",
-    expiresAt: null,
-    revoked: false,
-    enabled: true,
-    ipAllowlist: [],
-    scopes: ["keys.read"],
-    rateLimit: null,
-    memberships: [membership("ws_a")],
-    workspaceId: "ws_a",
-    workspaceRequiresVerifier: false,
-    ...fields,
-  };
-}
+import type { KeyState } from "./key-state";
+import { keyState as key, membershipIn as membership } from "./key-state.fixture";
 
 const anonymous: KeyRequest = { now: 1_000, caller: { kind: "anonymous" } };
 const code = (state: KeyState, request: KeyRequest = anonymous) => evaluateKey(state, request).code;

@@ -1,4 +1,6 @@
 import type { Db } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
+import type { WorkspaceRef } from "../workspaces/lookup";
 import { type KeyState, type KeyStateRow, keyStateFromRows } from "./key-state";
 
 /** Hex digits of a key's SHA-256 that the key index keeps (52 bits: a double holds them exactly). */
@@ -19,7 +21,25 @@ interface Row extends Omit<KeyStateRow, "workspace"> {
  * matters: the key's workspace, or every workspace for a personal key). Keys that miss the
  * cache together are read together, so a burst of cold keys costs one round trip.
  */
-export async function readKeyStates(db: Db, hashes: readonly string[]): Promise<Map<string, KeyState>> {
+export function readKeyStates(db: Db, hashes: readonly string[]): Promise<Map<string, KeyState>> {
+  return readStates(db, Prisma.sql`k."hash" = ANY(${hashes as string[]}::text[])`);
+}
+
+/**
+ * The states of the keys most likely to be verified next: live keys used or created since
+ * `since`, most recently used first, at most `limit` of them (to warm the cache at start).
+ */
+export function readRecentKeyStates(db: Db, since: Date, now: Date, limit: number): Promise<Map<string, KeyState>> {
+  return readStates(
+    db,
+    Prisma.sql`k."hash" IN (SELECT "hash" FROM "api_key"
+      WHERE "revokedAt" IS NULL AND ("expiresAt" IS NULL OR "expiresAt" > ${now})
+        AND ("lastUsedAt" >= ${since} OR "createdAt" >= ${since})
+      ORDER BY "lastUsedAt" DESC NULLS LAST LIMIT ${limit})`,
+  );
+}
+
+async function readStates(db: Db, where: Prisma.Sql): Promise<Map<string, KeyState>> {
   const rows = await db.$queryRaw<Row[]>`SELECT k."hash", k."id", k."kind", k."name", k."workspaceId",
       kw."requireVerifierKey" AS "workspaceRequiresVerifier",
       k."environment", k."expiresAt", k."revokedAt", k."enabled", k."ipAllowlist", k."scopes",
@@ -32,12 +52,14 @@ export async function readKeyStates(db: Db, hashes: readonly string[]): Promise<
     LEFT JOIN "organization" kw ON kw."id" = k."workspaceId"
     LEFT JOIN "member" m ON m."userId" = u."id" AND (k."kind" = 'personal' OR m."organizationId" = k."workspaceId")
     LEFT JOIN "organization" o ON o."id" = m."organizationId"
-    WHERE k."hash" = ANY(${hashes as string[]}::text[])
+    WHERE ${where}
     ORDER BY k."hash", m."createdAt"`;
+  // One object per workspace, however many of its keys are read: they stay cached together.
+  const workspaces = new Map<string, WorkspaceRef>();
   const byHash = new Map<string, KeyStateRow[]>();
   for (const row of rows) {
     const list = byHash.get(row.hash) ?? [];
-    list.push(toKeyStateRow(row));
+    list.push(toKeyStateRow(row, workspaces));
     byHash.set(row.hash, list);
   }
   const states = new Map<string, KeyState>();
@@ -52,22 +74,22 @@ export async function readKeyHashPrefixes(db: Db): Promise<string[]> {
   return rows.map((row) => row.prefix);
 }
 
-function toKeyStateRow(row: Row): KeyStateRow {
+function toKeyStateRow(row: Row, workspaces: Map<string, WorkspaceRef>): KeyStateRow {
   const { orgId, orgSlug, orgName, orgKeyPrefix, orgAllowKeyMinting, orgRequireVerifierKey, orgCustomScopes, ...key } =
     row;
-  return {
-    ...key,
-    workspace:
-      orgId === null
-        ? null
-        : {
-            id: orgId,
-            slug: orgSlug ?? "",
-            name: orgName ?? "",
-            keyPrefix: orgKeyPrefix ?? "",
-            allowKeyMinting: orgAllowKeyMinting ?? false,
-            requireVerifierKey: orgRequireVerifierKey ?? false,
-            customScopes: orgCustomScopes ?? [],
-          },
-  };
+  if (orgId === null) return { ...key, workspace: null };
+  let workspace = workspaces.get(orgId);
+  if (!workspace) {
+    workspace = {
+      id: orgId,
+      slug: orgSlug ?? "",
+      name: orgName ?? "",
+      keyPrefix: orgKeyPrefix ?? "",
+      allowKeyMinting: orgAllowKeyMinting ?? false,
+      requireVerifierKey: orgRequireVerifierKey ?? false,
+      customScopes: orgCustomScopes ?? [],
+    };
+    workspaces.set(orgId, workspace);
+  }
+  return { ...key, workspace };
 }

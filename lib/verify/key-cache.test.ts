@@ -1,41 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { KeyState } from "../keys/key-state";
+import { keyState } from "../keys/key-state.fixture";
 import { KeyCache } from "./key-cache";
 
 const options = { maxEntries: 3, maxNegative: 2, ttlMs: 500_000, negativeTtlMs: 500 };
 
 function state(id: string, creatorId = "u1", workspaceId = "w1"): KeyState {
-  return {
-    id,
-    kind: "workspace",
-    name: id,
-    creatorId,
-    creatorName: "User",
-    environment: "live",
-    expiresAt: null,
-    revoked: false,
-    enabled: true,
-    ipAllowlist: [],
-    scopes: [],
-    rateLimit: null,
-    workspaceId,
-    workspaceRequiresVerifier: false,
-    memberships: [
-      {
-        role: "owner",
-        scopes: [],
-        workspace: {
-          id: workspaceId,
-          slug: workspaceId,
-          name: workspaceId,
-          keyPrefix: "sk",
-          allowKeyMinting: false,
-          requireVerifierKey: false,
-          customScopes: [],
-        },
-      },
-    ],
-  };
+  return keyState({ id, creatorId, workspaceId });
 }
 
 describe("KeyCache", () => {

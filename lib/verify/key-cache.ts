@@ -115,6 +115,11 @@ export class KeyCache {
     return entry;
   }
 
+  /** Stores keys read ahead of use (at start-up), unless a change happened since `generation`. */
+  fill(states: ReadonlyMap<string, KeyState>, generation: number, now: number): void {
+    for (const [hash, state] of states) this.set(hash, state, generation, now);
+  }
+
   /**
    * Caps the lifetime of entries stored from now on (`null` lifts the cap). Set while the
    * cross-instance listener is down, so a change made elsewhere is seen within the cap.
