@@ -1,0 +1,88 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { MessageChannel, Worker } from "node:worker_threads";
+import type { FromWorker, ToWorker } from "./pglite-worker";
+import { PortStream } from "./port-stream";
+
+/**
+ * The embedded database in its own worker thread (pglite-worker.ts), reached through
+ * wire-protocol streams for pg.Client. If the thread dies, every connection fails with
+ * one error naming the cause, and so does every later one: no query waits forever.
+ */
+export interface PGliteThread {
+  /** A new connection (pg.Client's `stream`). */
+  connect(): PortStream;
+  /** Closes PGlite cleanly (a checkpoint) and ends the thread. */
+  close(): Promise<void>;
+}
+
+export async function startPGliteThread(dataDir: string): Promise<PGliteThread> {
+  const worker = new Worker(workerFile(), { workerData: { dataDir }, execArgv: WORKER_EXEC_ARGV });
+  const streams = new Set<PortStream>();
+  let failure: Error | null = null;
+  let closing = false;
+
+  const fail = (error: Error) => {
+    failure ??= closing
+      ? new Error("the embedded database is closed")
+      : new Error(`the embedded database thread failed: ${error}`, { cause: error });
+    if (!closing) console.error(`[keysmith] ${failure.message}`);
+    for (const stream of streams) stream.destroy(failure);
+  };
+  worker.on("error", fail);
+  worker.on("exit", (code) => fail(new Error(`it exited with code ${code}`)));
+
+  await new Promise<void>((resolve, reject) => {
+    const onMessage = (message: FromWorker) => {
+      if (message.type !== "ready") return;
+      worker.off("message", onMessage).off("exit", onExit);
+      resolve();
+    };
+    const onExit = () => reject(failure ?? new Error("embedded database thread exited while opening"));
+    worker.on("message", onMessage).on("exit", onExit);
+  });
+  // Idle, the thread does not keep the process alive; connections with work in flight do.
+  worker.unref();
+
+  return {
+    connect: () => {
+      const channel = new MessageChannel();
+      const stream = new PortStream(channel.port1);
+      if (failure) {
+        process.nextTick(() => stream.destroy(failure ?? undefined));
+        return stream;
+      }
+      streams.add(stream);
+      stream.on("close", () => streams.delete(stream));
+      worker.postMessage({ type: "connect", port: channel.port2 } satisfies ToWorker, [channel.port2]);
+      return stream;
+    },
+    close: async () => {
+      if (failure) return;
+      closing = true;
+      worker.ref();
+      const closed = new Promise<void>((resolve) => {
+        worker.on("message", (message: FromWorker) => message.type === "closed" && resolve());
+        worker.on("exit", () => resolve());
+      });
+      worker.postMessage({ type: "close" } satisfies ToWorker);
+      await closed;
+      await worker.terminate();
+    },
+  };
+}
+
+/**
+ * The worker's source beside this file. Route handlers bundled by Next never start the
+ * database (server.ts does, see lib/runtime.ts), so the path is only resolved where this
+ * module runs from source (tsx, Vitest).
+ */
+function workerFile(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), "pglite-worker.ts");
+}
+
+/**
+ * The worker runs TypeScript, through tsx as the server does. Nothing else of the parent's
+ * command line: the server's preloads are for its own thread.
+ */
+const WORKER_EXEC_ARGV = ["--import", "tsx"];
