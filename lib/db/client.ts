@@ -79,8 +79,6 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     // Nothing to gain from closing the idle connection: it costs nothing to keep.
     idleTimeoutMillis: 0,
   });
-  // PGlite's build logs at debug1 and sends every statement's DEBUG notices to the client.
-  pool.on("connect", (client) => void client.query("SET client_min_messages TO warning").catch(() => {}));
   let db: PrismaClient;
   try {
     db = await openClient(pool, migrations, options.onQuery);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { openPGlite } from "./pglite";
 import { PGLITE_ARGUMENTS, rewriteArguments } from "./pglite-settings";
 
@@ -27,9 +27,7 @@ describe("rewriteArguments", () => {
 // Guards an upgrade of PGlite: the settings live in its build's startup arguments.
 describe("openPGlite", () => {
   it("starts postgres with Keysmith's settings", async () => {
-    const warn = console.warn;
-    const warnings: string[] = [];
-    console.warn = (message: string) => warnings.push(message);
+    const warned = vi.spyOn(console, "warn");
     const pglite = openPGlite("memory://");
     try {
       for (const argument of Object.values(PGLITE_ARGUMENTS)) {
@@ -37,9 +35,9 @@ describe("openPGlite", () => {
         const { rows } = await pglite.query<{ value: string }>("SELECT current_setting($1) AS value", [name]);
         expect([name, rows[0].value]).toEqual([name, value]);
       }
-      expect(warnings).toEqual([]);
+      expect(warned).not.toHaveBeenCalled();
     } finally {
-      console.warn = warn;
+      warned.mockRestore();
       await pglite.close();
     }
   });

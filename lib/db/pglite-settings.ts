@@ -15,8 +15,11 @@ export const PGLITE_ARGUMENTS: Readonly<Record<string, string>> = {
   "shared_buffers=128MB": "shared_buffers=16MB",
 };
 
-/** Expected by PGlite's extension interface; rewrites the startup arguments. */
-export function settingsExtension(onMissing: (argument: string) => void): Extension {
+/** A PGlite extension that only rewrites the startup arguments (PGLITE_ARGUMENTS, or others to measure). */
+export function settingsExtension(
+  onMissing: (argument: string) => void,
+  replacements: Readonly<Record<string, string>> = PGLITE_ARGUMENTS,
+): Extension {
   return {
     name: "keysmith-settings",
     setup: async (_pg, emscriptenOpts) => ({
@@ -25,7 +28,7 @@ export function settingsExtension(onMissing: (argument: string) => void): Extens
         // preRun runs once the module is instantiated (its strings are in memory) and before main().
         preRun: [
           ...(emscriptenOpts.preRun ?? []),
-          (mod: { HEAPU8: Uint8Array }) => rewriteArguments(mod.HEAPU8, PGLITE_ARGUMENTS, onMissing),
+          (mod: { HEAPU8: Uint8Array }) => rewriteArguments(mod.HEAPU8, replacements, onMissing),
         ],
       },
     }),

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { type PGliteThread, startPGliteThread } from "./pglite-thread";
 
 const clientOf = (thread: PGliteThread) =>
@@ -35,8 +35,7 @@ describe("PGlite thread", () => {
     const errors: string[] = [];
     client.on("error", (error) => errors.push(error.message));
     await client.connect();
-    const error = console.error;
-    console.error = () => {};
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       // A message type postgres does not know is FATAL: PGlite's postgres exits, the thread ends.
       (client as unknown as { connection: { stream: NodeJS.WritableStream } }).connection.stream.write(
@@ -46,7 +45,7 @@ describe("PGlite thread", () => {
       const later = clientOf(thread);
       await expect(later.connect()).rejects.toThrow(/embedded database thread failed/);
     } finally {
-      console.error = error;
+      logged.mockRestore();
     }
     expect(errors[0]).toMatch(/embedded database thread failed/);
   });

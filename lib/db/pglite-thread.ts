@@ -23,7 +23,8 @@ export async function startPGliteThread(dataDir: string): Promise<PGliteThread> 
   let closing = false;
 
   const fail = (error: Error) => {
-    failure ??= closing
+    if (failure) return;
+    failure = closing
       ? new Error("the embedded database is closed")
       : new Error(`the embedded database thread failed: ${error}`, { cause: error });
     if (!closing) console.error(`[keysmith] ${failure.message}`);
@@ -82,7 +83,9 @@ function workerFile(): string {
 }
 
 /**
- * The worker runs TypeScript, through tsx as the server does. Nothing else of the parent's
- * command line: the server's preloads are for its own thread.
+ * The worker's files are TypeScript that Node runs as it is (type stripping, Node ≥ 22.18,
+ * as installed on Linux x64: see the README); older Node versions load them through tsx,
+ * which costs the thread ~40 MB more. Nothing else of the parent's command line: the
+ * server's preloads are for its own thread.
  */
-const WORKER_EXEC_ARGV = ["--import", "tsx"];
+const WORKER_EXEC_ARGV = (process.features as { typescript?: string | false }).typescript ? [] : ["--import", "tsx"];

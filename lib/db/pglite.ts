@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { settingsExtension } from "./pglite-settings";
+import { settingsExtension } from "./pglite-settings.ts";
 
 /**
  * Opens an embedded database with the extensions our migrations create (pg_trgm, for
