@@ -1,8 +1,8 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, Worker } from "node:worker_threads";
-import type { FromWorker, ToWorker } from "./pglite-worker";
-import { PortStream } from "./port-stream";
+import type { FromWorker, ToWorker } from "./pglite-worker.ts";
+import { PortStream } from "./port-stream.ts";
 
 /**
  * The embedded database in its own worker thread (pglite-worker.ts), reached through

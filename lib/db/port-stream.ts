@@ -12,9 +12,11 @@ export class PortStream extends Duplex {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private inFlight = 0;
+  private readonly port: MessagePort;
 
-  constructor(private readonly port: MessagePort) {
+  constructor(port: MessagePort) {
     super();
+    this.port = port;
     port.on("message", (reply: Uint8Array) => {
       if (--this.inFlight === 0) port.unref();
       if (reply.byteLength) this.push(Buffer.from(reply.buffer, reply.byteOffset, reply.byteLength));
