@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { applyMigrations, type Migration, readMigrations, type SqlRunner } from "./migrate";
-import { startPGliteThread } from "./pglite-thread";
+import { openPGlitePool } from "./pglite-pool";
 import { isPostgresUrl } from "./url";
 
 export { isPostgresUrl };
@@ -66,25 +66,12 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 
   const dataDir = options.dataDir ?? ".data/pglite";
   if (!dataDir.startsWith("memory://")) mkdirSync(resolve(/*turbopackIgnore: true*/ dataDir), { recursive: true });
-  const thread = await startPGliteThread(dataDir);
-  // The same driver as for PostgreSQL, over the thread's wire protocol. One connection:
-  // PGlite is a single session.
-  const pool = new pg.Pool({
-    max: 1,
-    stream: () => thread.connect(),
-    // PGlite asks for a password and accepts any.
-    user: "postgres",
-    password: "pglite",
-    database: "template1",
-    // Nothing to gain from closing the idle connection: it costs nothing to keep.
-    idleTimeoutMillis: 0,
-  });
+  const embedded = await openPGlitePool(dataDir);
   let db: PrismaClient;
   try {
-    db = await openClient(pool, migrations, options.onQuery);
+    db = await openClient(embedded.pool, migrations, options.onQuery);
   } catch (error) {
-    await pool.end().catch(() => {});
-    await thread.close();
+    await embedded.close();
     throw error;
   }
   return {
@@ -96,8 +83,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     url: null,
     close: async () => {
       await db.$disconnect();
-      await pool.end().catch(() => {});
-      await thread.close();
+      await embedded.close();
     },
   };
 }
