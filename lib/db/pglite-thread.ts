@@ -74,12 +74,13 @@ export async function startPGliteThread(dataDir: string): Promise<PGliteThread> 
 }
 
 /**
- * The worker's source beside this file. Route handlers bundled by Next never start the
- * database (server.ts does, see lib/runtime.ts), so the path is only resolved where this
- * module runs from source (tsx, Vitest).
+ * The worker's source beside this file, run as it is wherever this module runs: from
+ * source under server.ts, Vitest and scripts, and from Next's bundle when a route or a
+ * prerender at build time opens the database. Turbopack must not resolve the path itself
+ * (it would look the file up among its own modules and fail).
  */
 function workerFile(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), "pglite-worker.ts");
+  return join(/*turbopackIgnore: true*/ dirname(fileURLToPath(import.meta.url)), "pglite-worker.ts");
 }
 
 /**
