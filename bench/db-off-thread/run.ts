@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -18,8 +18,8 @@ import { STARTING_LOAD } from "../machine-load";
  *   npx tsx bench/db-off-thread/run.ts                  before = merge-base with main → bench/results/db-off-thread.md
  *   npx tsx bench/db-off-thread/run.ts --before=<ref> --keys=10000 --rounds=3 --duration=15s
  *
- * The "before" checkout is a git worktree in a temporary folder that shares this
- * checkout's node_modules, built with `next build` (≈ 30 s).
+ * The "before" checkout is extracted into .bench-before/, shares this checkout's
+ * node_modules, is built with `next build` (≈ 30 s) and removed at the end.
  */
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const KEYS = Number(arg("keys") ?? 10_000);
@@ -30,6 +30,7 @@ const IDLE_WAIT_MS = 30_000;
 const run = promisify(execFile);
 const children: ChildProcess[] = [];
 const work = mkdtempSync(join(tmpdir(), "keysmith-db-bench-"));
+const BEFORE_DIR = resolve(".bench-before");
 
 interface Target {
   name: string;
@@ -95,11 +96,18 @@ async function main(): Promise<void> {
   log("wrote bench/results/db-off-thread.md");
 }
 
-/** A worktree of `ref` beside this checkout's node_modules, with its Prisma client generated and built. */
+/**
+ * The files of `ref` (git archive) inside this checkout, with its Prisma client generated
+ * and built: inside, so that it resolves this checkout's node_modules; neither a worktree
+ * nor with its own lock file, so that Next takes this checkout as the workspace root
+ * (Turbopack compiles nothing outside it).
+ */
 async function prepareCheckout(ref: string): Promise<string> {
-  const dir = join(work, "before");
-  await git("worktree", "add", "--detach", dir, ref);
-  symlinkSync(resolve("node_modules"), join(dir, "node_modules"));
+  const dir = BEFORE_DIR;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir);
+  await step(`extracting ${ref.slice(0, 7)}`, "bash", ["-c", `git archive ${ref} | tar -x -C ${dir}`]);
+  rmSync(join(dir, "package-lock.json"));
   await step(`generating the Prisma client for ${ref.slice(0, 7)}`, "npx", ["prisma", "generate"], dir);
   await step(`building ${ref.slice(0, 7)}`, "npx", ["next", "build"], dir);
   return dir;
@@ -325,8 +333,7 @@ let stopping = false;
 async function cleanUp(): Promise<void> {
   stopping = true;
   for (const child of children) child.kill("SIGKILL");
-  if (existsSync(join(work, "before")))
-    await git("worktree", "remove", "--force", join(work, "before")).catch(() => {});
+  rmSync(BEFORE_DIR, { recursive: true, force: true });
 }
 
 main()
