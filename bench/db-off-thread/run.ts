@@ -47,6 +47,8 @@ interface Round {
   errors: number;
   loopP99?: number;
   loopMax?: number;
+  gcMax?: number;
+  gcTotal?: number;
   rssMax?: number;
 }
 
@@ -214,8 +216,18 @@ async function load(target: Target, keysFile: string, duration = DURATION): Prom
     errors,
   };
   if (target.probe) {
-    const probe = (await (await fetch(target.probe)).json()) as { p99: number; max: number };
-    Object.assign(round, { loopP99: probe.p99, loopMax: probe.max, rssMax });
+    const probe = (await (await fetch(target.probe)).json()) as {
+      p99: number;
+      max: number;
+      gc: { maxMs: number; totalMs: number };
+    };
+    Object.assign(round, {
+      loopP99: probe.p99,
+      loopMax: probe.max,
+      gcMax: probe.gc.maxMs,
+      gcTotal: probe.gc.totalMs,
+      rssMax,
+    });
   }
   return round;
 }
@@ -233,7 +245,7 @@ function render(
   const row = (name: string) => {
     const list = rounds[name];
     const loop = list[0].loopP99 === undefined;
-    return `| ${name} | ${Math.round(median(list, "rps"))} | ${f(median(list, "p50"), 2)} | ${f(median(list, "p99"), 2)} | ${f(Math.max(...list.map((r) => r.max)))} | ${loop ? "–" : f(median(list, "loopP99"))} | ${loop ? "–" : f(Math.max(...list.map((r) => r.loopMax ?? 0)))} | ${loop ? "–" : Math.max(...list.map((r) => r.rssMax ?? 0))} | ${list.reduce((s, r) => s + r.errors, 0)} |`;
+    return `| ${name} | ${Math.round(median(list, "rps"))} | ${f(median(list, "p50"), 2)} | ${f(median(list, "p99"), 2)} | ${f(Math.max(...list.map((r) => r.max)))} | ${loop ? "–" : f(median(list, "loopP99"))} | ${loop ? "–" : f(Math.max(...list.map((r) => r.loopMax ?? 0)))} | ${loop ? "–" : f(Math.max(...list.map((r) => r.gcMax ?? 0)))} | ${loop ? "–" : f(median(list, "gcTotal") / 1000, 2)} | ${loop ? "–" : Math.max(...list.map((r) => r.rssMax ?? 0))} | ${list.reduce((s, r) => s + r.errors, 0)} |`;
   };
   const ratio = (name: string) => {
     const list = rounds[name];
@@ -243,14 +255,14 @@ function render(
     return `| ${name} | ${(tp * 100).toFixed(0)} % ${tp >= 0.85 ? "✅" : "❌"} | ${p99.toFixed(2)}× ${p99 <= 1.5 ? "✅" : "❌"} | ${max.toFixed(0)} ms ${max <= 50 ? "✅" : "❌"} |`;
   };
   const each = (name: string) =>
-    `- ${name}: ${rounds[name].map((r) => `${Math.round(r.rps)} req/s, p99 ${f(r.p99, 2)} ms, max ${f(r.max)} ms${r.loopMax === undefined ? "" : `, loop p99/max ${f(r.loopP99)}/${f(r.loopMax)} ms`}`).join(" · ")}`;
+    `- ${name}: ${rounds[name].map((r) => `${Math.round(r.rps)} req/s, p99 ${f(r.p99, 2)} ms, max ${f(r.max)} ms${r.loopMax === undefined ? "" : `, loop p99/max ${f(r.loopP99)}/${f(r.loopMax)} ms, GC max ${f(r.gcMax)} ms`}`).join(" · ")}`;
   return [
     "# The embedded database and the verification path",
     "",
     `${new Date().toISOString()} · ${KEYS.toLocaleString("en")} keys created through the API, all verified at random (usage flush every 2 s) · wrk, 2 threads, ${CONNECTIONS} connections, ${DURATION} per round after a warm-up pass and an unmeasured 8 s round per target, ${ROUNDS} interleaved rounds (median; max over all rounds) · ${process.platform} ${process.arch}, Node ${process.version}, 2 cores shared with the load generator, load average ${STARTING_LOAD} at the start`,
     "",
-    "| target | req/s | p50 (ms) | p99 (ms) | max (ms) | event-loop delay p99 (ms) | event-loop delay max (ms) | RSS under load, max (MB) | errors |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| target | req/s | p50 (ms) | p99 (ms) | max (ms) | event-loop delay p99 (ms) | event-loop delay max (ms) | longest GC pause (ms) | GC time per round (s) | RSS under load, max (MB) | errors |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     row(names.bare),
     row(names.before),
     row(names.after),
