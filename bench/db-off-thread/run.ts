@@ -192,7 +192,7 @@ async function warm(target: Target, keysFile: string): Promise<void> {
 
 async function load(target: Target, keysFile: string, duration = DURATION): Promise<Round> {
   log(`loading ${target.name} for ${duration}`);
-  if (target.probe) await fetch(`${target.probe}/reset`);
+  if (target.probe) await probe(`${target.probe}/reset`);
   let rssMax = 0;
   const sampler = target.pid
     ? setInterval(() => {
@@ -216,16 +216,12 @@ async function load(target: Target, keysFile: string, duration = DURATION): Prom
     errors,
   };
   if (target.probe) {
-    const probe = (await (await fetch(target.probe)).json()) as {
-      p99: number;
-      max: number;
-      gc: { maxMs: number; totalMs: number };
-    };
+    const inside = (await probe(target.probe)) as { p99: number; max: number; gc: { maxMs: number; totalMs: number } };
     Object.assign(round, {
-      loopP99: probe.p99,
-      loopMax: probe.max,
-      gcMax: probe.gc.maxMs,
-      gcTotal: probe.gc.totalMs,
+      loopP99: inside.p99,
+      loopMax: inside.max,
+      gcMax: inside.gc.maxMs,
+      gcTotal: inside.gc.totalMs,
       rssMax,
     });
   }
@@ -284,6 +280,15 @@ function render(
     each(names.after),
     "",
   ].join("\n");
+}
+
+/** The probe's answer; once more if the server dropped the kept-alive connection as it was reused. */
+async function probe(url: string): Promise<unknown> {
+  try {
+    return await (await fetch(url)).json();
+  } catch {
+    return (await fetch(url)).json();
+  }
 }
 
 function rssMb(pid: number): number {
