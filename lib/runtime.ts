@@ -5,6 +5,7 @@ import { type Auth, createAuth } from "./auth/auth";
 import { systemNow } from "./clock";
 import { type Database, isPostgresUrl, openDatabase } from "./db/client";
 import type { KeyLookup } from "./keys/authenticate";
+import { startEventLoopMonitor } from "./metrics/event-loop";
 import { onInvalidation } from "./verify/invalidation";
 import { InvalidationRelay } from "./verify/invalidation-relay";
 import { KeyCache } from "./verify/key-cache";
@@ -45,7 +46,9 @@ export interface Metrics {
   dbWrites: number;
 }
 
-const WRITE_SQL = /^\s*(INSERT|UPDATE|DELETE|UPSERT|MERGE|CREATE|ALTER|DROP|TRUNCATE)\b/i;
+// A WITH statement writes when one of its parts does (the usage flush: WITH … INSERT … UPDATE).
+const WRITE_SQL =
+  /^\s*(INSERT|UPDATE|DELETE|UPSERT|MERGE|CREATE|ALTER|DROP|TRUNCATE|WITH\b[\s\S]*\b(INSERT|UPDATE|DELETE)\b)/i;
 
 const RUNTIME = Symbol.for("keysmith.runtime");
 type Holder = typeof globalThis & { [RUNTIME]?: Promise<Runtime> };
@@ -73,6 +76,7 @@ export function publicBaseUrl(): string {
 }
 
 async function startRuntime(): Promise<Runtime> {
+  startEventLoopMonitor();
   const url = process.env.DATABASE_URL;
   const metrics: Metrics = { verifyRequests: 0, keyCacheHits: 0, keyCacheMisses: 0, dbQueries: 0, dbWrites: 0 };
   const database = await openDatabase({
