@@ -1,0 +1,58 @@
+import { type Started, startProcess, waitFor } from "./processes";
+
+/**
+ * Keysmith started exactly as `npm start` starts it (`NODE_ENV=production node --import tsx
+ * server.ts`), on its own port and data folder, with no tuning: every KEYSMITH_* variable
+ * (and the database and auth settings) the benchmark's own environment may hold is left out.
+ */
+export interface KeysmithOptions {
+  port: number;
+  dataDir: string;
+  /** Tell the per-address failure protection that the load generator is trusted (see TRUSTED_LOAD_GENERATOR). */
+  trustLoadGenerator: boolean;
+}
+
+export interface Keysmith {
+  url: string;
+  process: Started;
+  /** Date.now() when /api/health first answered 200. */
+  healthyAt: number;
+  /** SIGTERM (pending usage is flushed), then waits for the exit. */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Today the failure limit counts every refused verification from an address, so one load
+ * generator sending 10 % unknown keys is refused everything within a second. The only way to
+ * tell it the generator is trusted is to raise the limit out of reach. Used only when a probe
+ * at the defaults saw 429s (bench/verify/failure-probe.ts), and then said in the report.
+ */
+export const TRUSTED_LOAD_GENERATOR: Record<string, string> = { KEYSMITH_VERIFY_FAILURE_LIMIT: "1000000000" };
+
+/** Variables that would change how Keysmith runs; none of them reaches the server under test. */
+const UNSET = /^(KEYSMITH_|DATABASE_URL$|BETTER_AUTH_|PORT$|HOST$|NODE_ENV$|NODE_OPTIONS$)/;
+
+/** What the benchmark sets, in the order it is printed in reports. */
+export function keysmithEnv(options: KeysmithOptions): Record<string, string> {
+  return {
+    NODE_ENV: "production",
+    PORT: String(options.port),
+    KEYSMITH_DATA_DIR: options.dataDir,
+    ...(options.trustLoadGenerator ? TRUSTED_LOAD_GENERATOR : {}),
+  };
+}
+
+/** The command line, for reports. */
+export function keysmithCommand(options: KeysmithOptions): string {
+  const env = Object.entries(keysmithEnv(options)).map(([name, value]) => `${name}=${value}`);
+  return `${env.join(" ")} node --import tsx server.ts`;
+}
+
+export async function startKeysmith(options: KeysmithOptions): Promise<Keysmith> {
+  const inherited = Object.entries(process.env).filter(([name]) => !UNSET.test(name));
+  const env = { ...Object.fromEntries(inherited), ...keysmithEnv(options) } as NodeJS.ProcessEnv;
+  const child = startProcess("keysmith", process.execPath, ["--import", "tsx", "server.ts"], env);
+  const url = `http://127.0.0.1:${options.port}`;
+  const healthyAt = await waitFor(`${url}/api/health`, child);
+  return { url, process: child, healthyAt, stop: () => child.stop("SIGTERM") };
+}
