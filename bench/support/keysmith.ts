@@ -25,7 +25,7 @@ export interface Keysmith {
  * Today the failure limit counts every refused verification from an address, so one load
  * generator sending 10 % unknown keys is refused everything within a second. The only way to
  * tell it the generator is trusted is to raise the limit out of reach. Used only when a probe
- * at the defaults saw 429s (bench/verify/failure-probe.ts), and then said in the report.
+ * at the defaults saw 429s (failure-probe.ts), and then said in the report.
  */
 export const TRUSTED_LOAD_GENERATOR: Record<string, string> = { KEYSMITH_VERIFY_FAILURE_LIMIT: "1000000000" };
 
