@@ -3,6 +3,7 @@ import type { FailureProbe } from "../support/failure-probe";
 import { howKeysmithRan } from "../support/how-it-ran";
 import { int, mark, ms, table } from "../support/markdown";
 import { type Interval, LOOP_SAMPLING, megabytes } from "../support/metrics";
+import { fittedGrowth, type RssSample } from "../support/rss-sampler";
 import type { Seeded } from "../support/seed";
 import type { WrkResult } from "../support/wrk";
 import type { ChurnCounts } from "./churn";
@@ -11,6 +12,8 @@ import type { ChurnCounts } from "./churn";
 export interface Minute extends WrkResult {
   server: Interval;
   heapBytes: number;
+  /** The server's RSS every 2 s during the minute (from /proc). */
+  rssSamples: RssSample[];
   churn: ChurnCounts;
 }
 
@@ -28,11 +31,15 @@ const TARGETS = { rssMb: 400, growthPct: 5, idleRssMb: 250 };
 export function render(run: SoakRun): string {
   const { settings: s, minutes } = run;
   const last = minutes.at(-1) as Minute;
-  // Growth over the last 5 minutes (the last half of a shorter run): end of the run against
-  // the end of the minute before that window.
-  const window = Math.min(5, Math.floor(minutes.length / 2));
-  const base = window > 0 ? minutes[minutes.length - 1 - window].server.rssBytes : run.rssBeforeLoad;
-  const growth = ((last.server.rssBytes - base) / base) * 100;
+  // Growth over the last 5 minutes (the last half of a shorter run), on a line fitted through
+  // every sample of them: RSS swings by hundreds of MB within a minute as the heap is collected.
+  const window = Math.max(1, Math.min(5, Math.floor(minutes.length / 2)));
+  const windowSamples = minutes.slice(-window).flatMap((m) => m.rssSamples);
+  const growth = fittedGrowth(windowSamples);
+  const range = (samples: RssSample[]) =>
+    samples.length
+      ? `${megabytes(Math.min(...samples.map((x) => x.bytes)))}–${megabytes(Math.max(...samples.map((x) => x.bytes)))}`
+      : "—";
   const errorsOf = (m: Minute) => m.errors + m.churn.errors;
   const wrongOf = (m: Minute) => (m.checked?.wrong ?? 0) + m.churn.wrong;
   const errors = minutes.reduce((sum, m) => sum + errorsOf(m), 0);
@@ -62,10 +69,10 @@ export function render(run: SoakRun): string {
           mark(megabytes(last.server.rssBytes) <= TARGETS.rssMb),
         ],
         [
-          `RSS growth over the last ${window || "(no)"} minute(s)`,
-          `${growth.toFixed(1)} %`,
+          `RSS growth over the last ${window} minute(s): a least-squares line through its ${windowSamples.length} samples (${range(windowSamples)} MB), from its start to its end`,
+          growth === null ? "no samples" : `${growth.toFixed(1)} %`,
           `≤ ${TARGETS.growthPct} %`,
-          mark(growth <= TARGETS.growthPct),
+          mark(growth !== null && growth <= TARGETS.growthPct),
         ],
         [
           "idle RSS, right after start",
@@ -94,6 +101,7 @@ export function render(run: SoakRun): string {
         " loop p99 (ms)",
         " loop max (ms)",
         " RSS (MB)",
+        " RSS range (MB)",
         " heap (MB)",
         " errors",
         " wrong",
@@ -110,6 +118,7 @@ export function render(run: SoakRun): string {
         ms(m.server.eventLoopP99),
         ms(m.server.eventLoopMax),
         megabytes(m.server.rssBytes),
+        range(m.rssSamples),
         megabytes(m.heapBytes),
         errorsOf(m),
         wrongOf(m),
@@ -123,7 +132,7 @@ export function render(run: SoakRun): string {
     "- **req/s**: verifications wrk completed in the minute ÷ its length (each minute is its own 60 s wrk run; answers are checked, which costs the generator some throughput, so these are not bench/verify's numbers).",
     "- **p99, max**: wrk's 99th-percentile and slowest verification in the minute, from sending it to reading its whole answer.",
     `- **loop p99, loop max**: the server's event-loop delay over the minute (\`nodejs_eventloop_lag_p99_seconds\`, \`…_max_seconds\`, scraped at each minute's end, which resets the histogram); ${LOOP_SAMPLING}.`,
-    "- **RSS, heap**: `process_resident_memory_bytes` and `nodejs_heap_size_used_bytes` at the minute's end.",
+    "- **RSS, heap**: `process_resident_memory_bytes` and `nodejs_heap_size_used_bytes` at the minute's end; **RSS range**: the lowest and highest of the server's RSS read from /proc every 2 s during the minute.",
     "- **errors**: wrk's socket errors, timeouts (5 s) and HTTP statuses ≥ 400, plus key changes whose API call failed.",
     "- **wrong**: answers that cannot be right — a code the key cannot have at that moment (a revoked key answering VALID, a valid one REVOKED …), more NOT_FOUND answers than unknown keys sent (a valid key reported unknown), and a key verified right after its change that did not show it.",
     "- **created / rotated / revoked**: key changes made through the API in the minute; **slowest change**: the slowest of those calls including the check after it.",

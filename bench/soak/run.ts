@@ -8,6 +8,7 @@ import { log } from "../support/log";
 import { runMain } from "../support/main";
 import { interval, scrape } from "../support/metrics";
 import { writeReport } from "../support/report-file";
+import { RssSampler } from "../support/rss-sampler";
 import { seedThroughApi } from "../support/seed";
 import { warm } from "../support/warm";
 import { wrk } from "../support/wrk";
@@ -55,11 +56,13 @@ async function main(): Promise<void> {
 
   let before = await scrape(keysmith.url);
   const rssBeforeLoad = before.process_resident_memory_bytes;
+  const rss = new RssSampler(keysmith.process.child.pid as number);
   const churn = new Churn(seed.owner, book, verifyUrl);
   const minutes: Minute[] = [];
   try {
     for (let minute = 1; minute <= MINUTES; minute++) {
       log(`minute ${minute} of ${MINUTES}`);
+      const startedAt = Date.now();
       const load = await wrk(verifyUrl, book.path, {
         duration: "60s",
         connections: SETTINGS.connections,
@@ -71,12 +74,14 @@ async function main(): Promise<void> {
         ...load,
         server: interval(before, after),
         heapBytes: after.nodejs_heap_size_used_bytes,
+        rssSamples: rss.between(startedAt, Date.now()),
         churn: churn.take(),
       });
       before = after;
     }
   } finally {
     await churn.stop();
+    rss.stop();
   }
   const report = render({ settings: SETTINGS, seed, probe, rssIdle, rssBeforeLoad, minutes });
   writeReport("soak", report, log);
