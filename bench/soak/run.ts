@@ -1,5 +1,5 @@
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureBuilt } from "../support/build";
 import { probeFailureProtection } from "../support/failure-probe";
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
         server: interval(before, after),
         heapBytes: after.nodejs_heap_size_used_bytes,
         rssSamples: rss.between(startedAt, Date.now()),
+        loadAverage: loadavg()[0],
         churn: churn.take(),
       });
       before = after;
