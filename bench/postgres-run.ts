@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { createTestDatabase, postgresUnavailable, type TestDatabase } from "../e2e/support/postgres";
 import type { StartedServer } from "../e2e/support/server";
 
@@ -23,13 +22,4 @@ export async function withBenchDatabase(
     await Promise.all(servers.map((s) => s.stop(stopSignal)));
     await database.drop();
   }
-}
-
-/** Prints a benchmark's markdown report and saves it as bench/results/<name>.md. */
-export function writeReport(name: string, report: string, log: (line: string) => void): void {
-  console.log(report);
-  const out = join("bench", "results", `${name}.md`);
-  mkdirSync(join(out, ".."), { recursive: true });
-  writeFileSync(out, report);
-  log(`wrote ${out}`);
 }

@@ -7,6 +7,7 @@ import { type Database, isPostgresUrl, openDatabase } from "./db/client";
 import { onChange } from "./events/changes";
 import { DEGRADED_TTL_MS, PostgresRelay } from "./events/postgres-relay";
 import { readKeyHashPrefixes, readKeyStates, readRecentKeyStates } from "./keys/key-state-query";
+import { startEventLoopMonitor } from "./metrics/event-loop";
 import { BatchLoader } from "./verify/batch-loader";
 import { KeyCache } from "./verify/key-cache";
 import { KeyIndex } from "./verify/key-index";
@@ -76,6 +77,7 @@ export function publicBaseUrl(): string {
 }
 
 async function startRuntime(): Promise<Runtime> {
+  startEventLoopMonitor();
   const url = process.env.DATABASE_URL;
   const metrics: Metrics = { verifyRequests: 0, dbQueries: 0, dbWrites: 0 };
   const database = await openDatabase({

@@ -9,7 +9,8 @@ import {
 } from "../../e2e/support/propagation";
 import { startServer } from "../../e2e/support/server";
 import { STARTING_LOAD } from "../machine-load";
-import { withBenchDatabase, writeReport } from "../postgres-run";
+import { withBenchDatabase } from "../postgres-run";
+import { writeReport } from "../support/report-file";
 
 /**
  * How fast a change made on one instance reaches another's key cache: two production

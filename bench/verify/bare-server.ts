@@ -4,16 +4,15 @@ import { createServer } from "node:http";
 
 /**
  * The ceiling: a bare node:http server doing what verification cannot avoid (read the
- * body, parse JSON, SHA-256 the key, look it up in a Map) and nothing else.
+ * body, parse JSON, SHA-256 the key, look it up in a Map) and nothing else. It knows the
+ * keys of a load file (bench/support/load-file.ts) that Keysmith knows, by their ids.
  */
 const [keysFile, port] = [process.argv[2], Number(process.argv[3])];
 const keys = new Map<string, { keyId: string }>();
-readFileSync(keysFile, "utf8")
-  .split("\n")
-  .filter(Boolean)
-  .forEach((key, i) => {
-    keys.set(createHash("sha256").update(key).digest("hex"), { keyId: `key_${i}` });
-  });
+for (const line of readFileSync(keysFile, "utf8").split("\n")) {
+  const [key, keyId] = line.split(" ");
+  if (key && keyId && keyId !== "-") keys.set(createHash("sha256").update(key).digest("hex"), { keyId });
+}
 
 createServer((req, res) => {
   const chunks: Buffer[] = [];

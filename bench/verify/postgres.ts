@@ -1,15 +1,17 @@
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { metric, type StartedServer, startServer } from "../../e2e/support/server";
-import { generateKey } from "../../lib/keys/format";
 import { STARTING_LOAD } from "../machine-load";
-import { withBenchDatabase, writeReport } from "../postgres-run";
+import { withBenchDatabase } from "../postgres-run";
+import { writeLoadFile } from "../support/load-file";
+import { log } from "../support/log";
+import { writeReport } from "../support/report-file";
+import { verifyLoad } from "../support/seed";
+import { warm } from "../support/warm";
+import { type WrkResult, wrk } from "../support/wrk";
 import { seedKeysmith } from "./seed-keysmith";
-import { withInvalid } from "./with-invalid";
 
 /**
  * Verification throughput on the PostgreSQL backend with two Keysmith instances, as behind
@@ -27,15 +29,6 @@ const DURATION = "10s";
 const CONNECTIONS = 32;
 const ROUNDS = 3;
 const PORTS = [4104, 4105];
-const run = promisify(execFile);
-
-interface WrkResult {
-  requests: number;
-  seconds: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
 
 interface Round {
   single: WrkResult;
@@ -45,10 +38,9 @@ interface Round {
 export async function runPostgresBench(): Promise<void> {
   await withBenchDatabase("SIGKILL", async (database, servers) => {
     const work = mkdtempSync(join(tmpdir(), "keysmith-bench-pg-"));
-    const keysFile = join(work, "keys.txt");
     log(`seeding ${KEYS} keys into PostgreSQL database ${database.name}`);
-    await seedKeysmith({ url: database.url, count: KEYS, keysFile });
-    const loadFile = withInvalid(keysFile, () => generateKey("sk", "live"));
+    const keys = await seedKeysmith({ url: database.url, count: KEYS });
+    const loadFile = writeLoadFile(join(work, "load.txt"), verifyLoad(keys));
     const env = {
       DATABASE_URL: database.url,
       BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
@@ -64,12 +56,10 @@ export async function runPostgresBench(): Promise<void> {
     const rounds: Round[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       log(`round ${round}: one instance, ${CONNECTIONS} connections`);
-      const single = await wrk(urls[0], loadFile, 2, CONNECTIONS);
+      const single = await wrk(urls[0], loadFile, { duration: DURATION, connections: CONNECTIONS });
       log(`round ${round}: two instances, ${CONNECTIONS / 2} connections each`);
-      const pair = (await Promise.all(urls.map((url) => wrk(url, loadFile, 1, CONNECTIONS / 2)))) as [
-        WrkResult,
-        WrkResult,
-      ];
+      const half = { duration: DURATION, threads: 1, connections: CONNECTIONS / 2 };
+      const pair = (await Promise.all(urls.map((url) => wrk(url, loadFile, half)))) as [WrkResult, WrkResult];
       rounds.push({ single, pair });
     }
     const dbWork = (await dbQueries(servers)) - queriesBefore;
@@ -89,7 +79,7 @@ export async function runPostgresBench(): Promise<void> {
   });
 }
 
-const rps = (r: WrkResult) => r.requests / r.seconds;
+const rps = (r: WrkResult) => r.rps;
 const pairRps = (round: Round) => rps(round.pair[0]) + rps(round.pair[1]);
 
 function render(rounds: Round[], dbWork: number, events: string[]): string {
@@ -129,36 +119,4 @@ async function dbQueries(servers: StartedServer[]): Promise<number> {
   let total = 0;
   for (const server of servers) total += await metric(server.url, "keysmith_db_queries_total");
   return total;
-}
-
-async function wrk(url: string, keysFile: string, threads: number, connections: number): Promise<WrkResult> {
-  const { stdout } = await run(
-    "wrk",
-    [`-t${threads}`, `-c${connections}`, `-d${DURATION}`, "--timeout", "5s", "-s", "bench/verify/load.lua", url],
-    { env: { ...process.env, KEYS_FILE: keysFile } },
-  );
-  const line = stdout.split("\n").find((l) => l.startsWith("RESULT "));
-  if (!line) throw new Error(`no result from wrk:\n${stdout}`);
-  const [requests, durationUs, p50Us, p99Us, , errors] = line.split(" ").slice(1).map(Number);
-  return { requests, seconds: durationUs / 1e6, p50: p50Us / 1000, p99: p99Us / 1000, errors };
-}
-
-async function warm(url: string, keysFile: string): Promise<void> {
-  const keys = readFileSync(keysFile, "utf8").split("\n").filter(Boolean);
-  let next = 0;
-  const worker = async () => {
-    while (next < keys.length) {
-      const res = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ key: keys[next++] }),
-      });
-      if (res.status !== 200) throw new Error(`${url} answered ${res.status} during warm-up: ${await res.text()}`);
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
-}
-
-function log(message: string): void {
-  console.error(`[bench] ${message}`);
 }

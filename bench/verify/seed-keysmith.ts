@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { openDatabase } from "../../lib/db/client";
 import { newId } from "../../lib/ids";
 import { generateKey } from "../../lib/keys/format";
@@ -7,10 +6,10 @@ import { maskKey } from "../../lib/keys/mask";
 
 /**
  * Seeds a Keysmith data folder with one workspace and `count` keys straight into the
- * database (not through the API), and writes the secrets to `keysFile`, one per line.
- * With `url`, seeds that PostgreSQL database instead.
+ * database (not through the API: only the --postgres bench still does this), and returns
+ * the keys with their ids. With `url`, seeds that PostgreSQL database instead.
  */
-export async function seedKeysmith(options: { dataDir?: string; url?: string; count: number; keysFile: string }) {
+export async function seedKeysmith(options: { dataDir?: string; url?: string; count: number }) {
   const { db, close } = await openDatabase({ url: options.url, dataDir: options.dataDir });
   const userId = newId("usr");
   const workspaceId = newId("ws");
@@ -19,14 +18,15 @@ export async function seedKeysmith(options: { dataDir?: string; url?: string; co
     data: { id: workspaceId, name: "Bench", slug: `bench-${workspaceId.slice(3, 11).toLowerCase()}`, keyPrefix: "sk" },
   });
   await db.member.create({ data: { id: newId("mem"), organizationId: workspaceId, userId, role: "owner" } });
-  const keys: string[] = [];
+  const keys: { id: string; key: string }[] = [];
   const batch = 1000;
   for (let i = 0; i < options.count; i += batch) {
     const rows = Array.from({ length: Math.min(batch, options.count - i) }, (_, j) => {
       const key = generateKey("sk", "live");
-      keys.push(key);
+      const id = newId("key");
+      keys.push({ id, key });
       return {
-        id: newId("key"),
+        id,
         workspaceId,
         name: `bench-${i + j}`,
         environment: "live",
@@ -38,7 +38,6 @@ export async function seedKeysmith(options: { dataDir?: string; url?: string; co
     });
     await db.apiKey.createMany({ data: rows });
   }
-  writeFileSync(options.keysFile, `${keys.join("\n")}\n`);
   await close();
-  return { workspaceId, userId };
+  return keys;
 }

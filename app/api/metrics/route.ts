@@ -1,6 +1,11 @@
+import { nodeGaugeLines } from "@/lib/metrics/node-gauges";
 import { getRuntime } from "@/lib/runtime";
 
-/** Prometheus text format: counts only, nothing about any key or user. */
+/**
+ * Prometheus text format: counts only, nothing about any key or user. The Node process gauges
+ * (event-loop delay, memory) follow prom-client; the event-loop histogram is reset by every
+ * scrape, so it describes the interval since the previous one (have one scraper).
+ */
 export async function GET(): Promise<Response> {
   const runtime = await getRuntime();
   const m = runtime.metrics;
@@ -25,8 +30,12 @@ export async function GET(): Promise<Response> {
     ["keysmith_unknown_keys_refused_total", "counter", v.unknownKeysRefused],
     ["keysmith_lookup_budget_refusals_total", "counter", v.budgetRefusals],
     ["keysmith_db_queries_total", "counter", m.dbQueries],
+    // Statements that only read (key lookups on cache misses, sessions, lists); the usage flush is a write.
+    ["keysmith_db_reads_total", "counter", m.dbQueries - m.dbWrites],
     ["keysmith_db_writes_total", "counter", m.dbWrites],
     ...relayLines,
   ].flatMap(([name, type, value]) => [`# TYPE ${name} ${type}`, `${name} ${value}`]);
-  return new Response(`${lines.join("\n")}\n`, { headers: { "content-type": "text/plain; version=0.0.4" } });
+  return new Response(`${[...lines, ...nodeGaugeLines()].join("\n")}\n`, {
+    headers: { "content-type": "text/plain; version=0.0.4" },
+  });
 }

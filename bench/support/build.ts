@@ -1,0 +1,19 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { promisify } from "node:util";
+import { log } from "./log";
+
+const run = promisify(execFile);
+
+/** Builds Keysmith (and the better-auth peer, when asked) unless a build is there already. */
+export async function ensureBuilt(options: { peer: boolean }): Promise<void> {
+  if (!existsSync(".next/BUILD_ID")) await step("building Keysmith", ["next", "build"]);
+  if (options.peer && !existsSync("bench/peer/.next/BUILD_ID")) {
+    await step("building the peer", ["next", "build", "bench/peer"]);
+  }
+}
+
+async function step(label: string, args: string[]): Promise<void> {
+  log(label);
+  await run("npx", args, { maxBuffer: 64 * 1024 * 1024 });
+}

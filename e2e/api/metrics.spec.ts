@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import { RESOLUTION_MS } from "../../lib/metrics/event-loop";
+
+async function scrape(baseURL: string): Promise<Record<string, number>> {
+  const res = await fetch(`${baseURL}/api/metrics`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toContain("text/plain");
+  const text = await res.text();
+  const values: Record<string, number> = {};
+  for (const line of text.split("\n")) {
+    if (line && !line.startsWith("#")) {
+      const [name, value] = line.split(" ");
+      values[name] = Number(value);
+    }
+  }
+  return values;
+}
+
+test("/api/metrics has Node's process gauges, named as prom-client names them, with sane values", async ({
+  baseURL,
+}) => {
+  // The first scrape starts a fresh interval (every scrape resets the event-loop histogram).
+  await scrape(baseURL!);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const m = await scrape(baseURL!);
+
+  const lag = ["min", "p50", "p90", "p99", "max"].map((stat) => m[`nodejs_eventloop_lag_${stat}_seconds`]);
+  const mean = m.nodejs_eventloop_lag_mean_seconds;
+  for (const value of [...lag, mean]) expect(Number.isFinite(value)).toBe(true);
+  // Sorted as statistics of one interval must be, within the interval, and at least the
+  // sampling timer's own period at the median (each sample is the time between its ticks).
+  for (let i = 1; i < lag.length; i++) expect(lag[i]).toBeGreaterThanOrEqual(lag[i - 1]);
+  expect(mean).toBeGreaterThanOrEqual(lag[0]);
+  expect(mean).toBeLessThanOrEqual(lag[4]);
+  expect(lag[0]).toBeGreaterThan(0);
+  expect(m.nodejs_eventloop_lag_p50_seconds).toBeGreaterThanOrEqual((RESOLUTION_MS / 1000) * 0.5);
+  expect(m.nodejs_eventloop_lag_max_seconds).toBeLessThan(5);
+
+  const rss = m.process_resident_memory_bytes;
+  const heap = m.nodejs_heap_size_used_bytes;
+  expect(rss).toBeGreaterThan(20 * 1024 * 1024);
+  expect(rss).toBeLessThan(16 * 1024 * 1024 * 1024);
+  expect(heap).toBeGreaterThan(1024 * 1024);
+  expect(heap).toBeLessThan(rss);
+
+  // Reads and writes are counted apart, and add up to every statement.
+  expect(m.keysmith_db_reads_total + m.keysmith_db_writes_total).toBe(m.keysmith_db_queries_total);
+});
