@@ -1,7 +1,7 @@
 import { STARTING_LOAD } from "../machine-load";
 import type { FailureProbe } from "../support/failure-probe";
-import type { KeysmithOptions } from "../support/keysmith";
 import { howKeysmithRan } from "../support/how-it-ran";
+import type { KeysmithOptions } from "../support/keysmith";
 import { int, mark, ms, table } from "../support/markdown";
 import { type Interval, LOOP_SAMPLING, megabytes } from "../support/metrics";
 import type { Seeded } from "../support/seed";
