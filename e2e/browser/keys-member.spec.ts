@@ -26,7 +26,7 @@ test("a member manages only the keys they created, and grants only what their ro
   // Creating: a member's ceiling is the read scopes only.
   await page.getByRole("button", { name: "Create API key" }).click();
   const create = page.getByRole("dialog", { name: "Create API key" });
-  await expect(create.getByRole("checkbox")).toHaveCount(4);
+  await expect(create.getByRole("checkbox")).toHaveCount(5); // the reads and keys.verify
   await expect(create.getByRole("checkbox", { name: /keys\.write/ })).toHaveCount(0);
   await create.getByLabel("Name").fill("Mia's second key");
   await create.getByRole("radio", { name: /Test/ }).check();
