@@ -26,11 +26,21 @@ interface KeyCounter {
   lastUsedAt: number;
   ip: string | null;
   userAgent: string | null;
+  /** The last-used time, address and user agent last handed to a flush (0: none yet). */
+  writtenAt: number;
+  writtenIp: string | null;
+  writtenUserAgent: string | null;
   /** Flushes in a row that found nothing to write; idle records are dropped. */
   idleFlushes: number;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
+/**
+ * A key's last-used time is written at most this often (sooner when its address or user agent
+ * changes): rewriting a wide, indexed key row for every key in use every 2 seconds was most of
+ * a flush's cost, and the dashboard shows last use to the minute.
+ */
+export const LAST_USED_PRECISION_MS = 60_000;
 
 export class UsageCounters {
   private counters = new Map<string, KeyCounter>();
@@ -43,7 +53,19 @@ export class UsageCounters {
     const hour = time - (time % HOUR_MS);
     let counter = this.counters.get(keyId);
     if (!counter) {
-      counter = { hour, success: 0, failure: 0, otherHours: null, lastUsedAt: 0, ip, userAgent, idleFlushes: 0 };
+      counter = {
+        hour,
+        success: 0,
+        failure: 0,
+        otherHours: null,
+        lastUsedAt: 0,
+        ip,
+        userAgent,
+        writtenAt: 0,
+        writtenIp: null,
+        writtenUserAgent: null,
+        idleFlushes: 0,
+      };
       this.counters.set(keyId, counter);
     }
     if (hour !== counter.hour) moveToHour(counter, hour);
@@ -74,13 +96,8 @@ export class UsageCounters {
         if (++counter.idleFlushes >= 2) this.counters.delete(keyId);
         continue;
       }
-      out.push({
-        keyId,
-        lastUsedAt: counter.lastUsedAt || null,
-        ip: counter.ip,
-        userAgent: counter.userAgent,
-        buckets,
-      });
+      const lastUsedAt = lastUseToWrite(counter);
+      out.push({ keyId, lastUsedAt, ip: counter.ip, userAgent: counter.userAgent, buckets });
       counter.success = 0;
       counter.failure = 0;
       counter.otherHours = null;
@@ -99,12 +116,27 @@ export class UsageCounters {
       counter.success += success;
     }
     const counter = this.counters.get(snapshot.keyId);
-    if (counter && snapshot.lastUsedAt !== null && snapshot.lastUsedAt > counter.lastUsedAt) {
-      counter.lastUsedAt = snapshot.lastUsedAt;
-      counter.ip = snapshot.ip;
-      counter.userAgent = snapshot.userAgent;
+    if (counter && snapshot.lastUsedAt !== null) {
+      counter.writtenAt = 0; // it was not written after all
+      if (snapshot.lastUsedAt > counter.lastUsedAt) {
+        counter.lastUsedAt = snapshot.lastUsedAt;
+        counter.ip = snapshot.ip;
+        counter.userAgent = snapshot.userAgent;
+      }
     }
   }
+}
+
+/** The last use to write now, or null when the one written last is recent enough and alike. */
+function lastUseToWrite(counter: KeyCounter): number | null {
+  const { lastUsedAt } = counter;
+  if (lastUsedAt === 0) return null;
+  const alike = counter.ip === counter.writtenIp && counter.userAgent === counter.writtenUserAgent;
+  if (alike && lastUsedAt - counter.writtenAt < LAST_USED_PRECISION_MS) return null;
+  counter.writtenAt = lastUsedAt;
+  counter.writtenIp = counter.ip;
+  counter.writtenUserAgent = counter.userAgent;
+  return lastUsedAt;
 }
 
 function moveToHour(counter: KeyCounter, hour: number): void {

@@ -55,4 +55,22 @@ describe("UsageRecorder", () => {
     const key = await database.db.apiKey.findUniqueOrThrow({ where: { id: "key_1" } });
     expect(key.lastUsedIp).toBe("10.0.0.5");
   });
+
+  it("rewrites a key's last use at most once a minute, unless its address or user agent changes", async () => {
+    const usage = new UsageRecorder(database.db, 60_000);
+    const lastUsed = async () =>
+      (await database.db.apiKey.findUniqueOrThrow({ where: { id: "key_1" } })).lastUsedAt?.getTime();
+    const start = t0 + 3 * HOUR;
+    for (const [at, ip, written] of [
+      [start, "10.0.0.7", start],
+      [start + 30_000, "10.0.0.7", start], // same caller, 30 s later: not rewritten
+      [start + 40_000, "10.0.0.8", start + 40_000], // another address: rewritten at once
+      [start + 70_000, "10.0.0.8", start + 40_000],
+      [start + 101_000, "10.0.0.8", start + 101_000], // a minute after the last write
+    ] as const) {
+      usage.count("key_1", true, at, ip, "curl/12");
+      await usage.flush();
+      expect(await lastUsed()).toBe(written);
+    }
+  });
 });
