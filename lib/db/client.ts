@@ -1,11 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { hostname } from "node:os";
 import { join, resolve } from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import { applyMigrations, type Migration, readMigrations, type SqlRunner } from "./migrate";
-import { openPGlitePool } from "./pglite-pool";
+import { openPGlite } from "./pglite";
 import { isPostgresUrl } from "./url";
 
 export { isPostgresUrl };
@@ -21,7 +23,7 @@ export interface Database {
   pool: pg.Pool | null;
   /** PostgreSQL only: the connection string, for connections outside the pool (LISTEN). */
   url: string | null;
-  /** Closes the client and the pool, and the embedded database's thread. */
+  /** Closes the client and the underlying PGlite instance or pool. */
   close(): Promise<void>;
 }
 
@@ -50,7 +52,16 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       connectionTimeoutMillis: 10_000,
       keepAlive: true,
     });
-    const db = await openClient(pool, migrations, options.onQuery);
+    // An idle connection the server drops (restart, pg_terminate_backend) emits here; with no
+    // listener Node would treat it as an uncaught error and exit. The pool replaces it.
+    pool.on("error", (error) => console.error("[keysmith] idle database connection lost:", error.message));
+    const conn = await pool.connect();
+    try {
+      logApplied(await applyMigrations(pgRunner(conn), migrations));
+    } finally {
+      conn.release();
+    }
+    const db = createClient(new PrismaPg(pool), options.onQuery);
     return {
       db,
       backend: "postgres",
@@ -66,52 +77,40 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 
   const dataDir = options.dataDir ?? ".data/pglite";
   if (!dataDir.startsWith("memory://")) mkdirSync(resolve(/*turbopackIgnore: true*/ dataDir), { recursive: true });
-  const embedded = await openPGlitePool(dataDir);
-  let db: PrismaClient;
-  try {
-    db = await openClient(embedded.pool, migrations, options.onQuery);
-  } catch (error) {
-    await embedded.close();
-    throw error;
-  }
+  const pglite = openPGlite(dataDir);
+  logApplied(await applyMigrations(pgliteRunner(pglite), migrations));
+  const db = createClient(new PrismaPGlite(pglite), options.onQuery);
   return {
     db,
     backend: "pglite",
     migrations,
-    // The relay (LISTEN/NOTIFY between instances) is for PostgreSQL only.
     pool: null,
     url: null,
     close: async () => {
       await db.$disconnect();
-      await embedded.close();
+      if (!pglite.closed) await pglite.close();
     },
   };
-}
-
-/** Applies the migrations on one connection of `pool`, then a Prisma client over the pool. */
-async function openClient(pool: pg.Pool, migrations: Migration[], onQuery?: (sql: string) => void) {
-  // An idle connection the server drops (restart, pg_terminate_backend, the PGlite thread
-  // ending) emits here; with no listener Node would treat it as an uncaught error and exit.
-  // The pool replaces it.
-  pool.on("error", (error) => console.error("[keysmith] idle database connection lost:", error.message));
-  const conn = await pool.connect();
-  try {
-    logApplied(await applyMigrations(pgRunner(conn), migrations));
-  } finally {
-    conn.release();
-  }
-  return createClient(new PrismaPg(pool), onQuery);
 }
 
 function logApplied(names: string[]): void {
   for (const name of names) console.log(`[keysmith] applied migration ${name}`);
 }
 
-function createClient(adapter: PrismaPg, onQuery?: (sql: string) => void): PrismaClient {
+function createClient(adapter: PrismaPg | PrismaPGlite, onQuery?: (sql: string) => void): PrismaClient {
   if (!onQuery) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => onQuery(event.query));
   return client as unknown as PrismaClient;
+}
+
+function pgliteRunner(pglite: PGlite): SqlRunner {
+  return {
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+  };
 }
 
 function pgRunner(conn: pg.PoolClient): SqlRunner {
