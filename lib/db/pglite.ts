@@ -1,11 +1,16 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { settingsExtension } from "./pglite-settings";
 
 /**
  * Opens an embedded database with the extensions our migrations create (pg_trgm, for
- * search by name). Everything that opens Keysmith's PGlite data goes through here: an
- * index built on an extension's operators needs the extension loaded to be used.
+ * search by name) and Keysmith's memory settings (pglite-settings.ts). Everything that
+ * opens Keysmith's PGlite data goes through here: an index built on an extension's
+ * operators needs the extension loaded to be used.
  */
 export function openPGlite(dataDir: string): PGlite {
-  return new PGlite(dataDir, { extensions: { pg_trgm } });
+  const settings = settingsExtension((argument) =>
+    console.warn(`[keysmith] PGlite: startup argument ${argument} not found; its default stays`),
+  );
+  return new PGlite(dataDir, { extensions: { pg_trgm, settings } });
 }
