@@ -1,13 +1,12 @@
 import { mkdirSync } from "node:fs";
 import { hostname } from "node:os";
 import { join, resolve } from "node:path";
-import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import { applyMigrations, type Migration, readMigrations, type SqlRunner } from "./migrate";
-import { openPGlite } from "./pglite";
+import { openPGlite, pgliteRunner } from "./pglite";
 import { isPostgresUrl } from "./url";
 
 export { isPostgresUrl };
@@ -102,15 +101,6 @@ function createClient(adapter: PrismaPg | PrismaPGlite, onQuery?: (sql: string) 
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => onQuery(event.query));
   return client as unknown as PrismaClient;
-}
-
-function pgliteRunner(pglite: PGlite): SqlRunner {
-  return {
-    exec: async (sql) => {
-      await pglite.exec(sql);
-    },
-    query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
-  };
 }
 
 function pgRunner(conn: pg.PoolClient): SqlRunner {

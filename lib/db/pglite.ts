@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { SqlRunner } from "./migrate";
 import { settingsExtension } from "./pglite-settings";
 
 /**
@@ -13,4 +14,14 @@ export function openPGlite(dataDir: string): PGlite {
     console.warn(`[keysmith] PGlite: startup argument ${argument} not found; its default stays`),
   );
   return new PGlite(dataDir, { extensions: { pg_trgm, settings } });
+}
+
+/** Runs migrations (and other plain SQL) on an open PGlite. */
+export function pgliteRunner(pglite: PGlite): SqlRunner {
+  return {
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+  };
 }
