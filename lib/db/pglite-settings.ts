@@ -9,7 +9,7 @@ import type { Extension } from "@electric-sql/pglite";
  * are rewritten in the module's memory before postgres reads them, for new and existing
  * data folders and for memory:// alike. A replacement must not be longer than the
  * original; min_wal_size=80MB (already the default) lends its slot to max_connections.
- * Measured figures: bench/results/pglite-memory.md.
+ * Measured figures: bench/results/memory-floor.md.
  */
 export const PGLITE_ARGUMENTS: Readonly<Record<string, string>> = {
   "shared_buffers=128MB": "shared_buffers=16MB",
