@@ -1,22 +1,21 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { SignOutButton } from "@/components/workspace/sign-out-button";
 import { apiFetch } from "@/lib/client/api";
 import type { OpenInvitation } from "@/lib/members/service";
 
 export function AcceptInvitation({ invitation, signedInAs }: { invitation: OpenInvitation; signedInAs: string }) {
-  const router = useRouter();
+  const hydrated = useHydrated();
   const accept = useMutation({
     mutationFn: () =>
       apiFetch<{ workspace: { slug: string } }>(`/api/v1/invitations/${invitation.id}/accept`, { method: "POST" }),
-    onSuccess: ({ workspace }) => {
-      router.replace(`/${workspace.slug}/keys`);
-      router.refresh();
-    },
+    // A full load: the new membership changes everything the app has cached about the user,
+    // and a client navigation could be overtaken by the sign-in's refresh still in flight.
+    onSuccess: ({ workspace }) => window.location.assign(`/${workspace.slug}/keys`),
   });
 
   if (signedInAs.toLowerCase() !== invitation.email.toLowerCase()) {
@@ -32,8 +31,12 @@ export function AcceptInvitation({ invitation, signedInAs }: { invitation: OpenI
   return (
     <div className="space-y-3">
       <FormError message={accept.error?.message} />
-      <Button className="w-full" onClick={() => accept.mutate()} disabled={accept.isPending}>
-        {accept.isPending ? "Joining…" : `Join ${invitation.workspaceName}`}
+      <Button
+        className="w-full"
+        onClick={() => accept.mutate()}
+        disabled={!hydrated || accept.isPending || accept.isSuccess}
+      >
+        {accept.isPending || accept.isSuccess ? "Joining…" : `Join ${invitation.workspaceName}`}
       </Button>
     </div>
   );
