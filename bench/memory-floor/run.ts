@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { SERVER_V8_FLAGS } from "../../scripts/server-command";
 import { ensureBuilt } from "../support/build";
 import { startKeysmith } from "../support/keysmith";
 import { log } from "../support/log";
@@ -28,8 +29,9 @@ const MB = 1024 * 1024;
 type Part = "node" | "pglite" | "next" | "keysmith";
 const LABELS: Record<Part, string> = {
   node: "bare Node (an idle `node` process)",
-  pglite: "Node + PGlite, opened as Keysmith opens it, migrated (`bench/memory-floor/pglite-alone.ts`)",
-  next: "Node + Next serving Keysmith's build, no database (`bench/memory-floor/next-alone.ts`)",
+  pglite:
+    "Node + PGlite, opened as Keysmith opens it, migrated (`bench/memory-floor/pglite-alone.ts`), Keysmith's V8 flags",
+  next: "Node + Next serving Keysmith's build, no database (`bench/memory-floor/next-alone.ts`), Keysmith's V8 flags",
   keysmith: "Keysmith, idle right after `npm start` (health, one page, one verification)",
 };
 
@@ -68,8 +70,8 @@ async function start(part: Part, dataDir: string): Promise<Started> {
   }
   const args = {
     node: ["-e", "console.log('ready'); setInterval(() => {}, 60000)"],
-    pglite: ["--import", "tsx", "bench/memory-floor/pglite-alone.ts", dataDir],
-    next: ["--import", "tsx", "bench/memory-floor/next-alone.ts", String(PORT)],
+    pglite: [...SERVER_V8_FLAGS, "--import", "tsx", "bench/memory-floor/pglite-alone.ts", dataDir],
+    next: [...SERVER_V8_FLAGS, "--import", "tsx", "bench/memory-floor/next-alone.ts", String(PORT)],
   }[part];
   const started = startProcess(part, process.execPath, args, env);
   await ready(started);
