@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import next from "next";
-import { CLIENT_IP_HEADER } from "./lib/auth/with-auth";
+import { CLIENT_IP_HEADER } from "./lib/auth/client-ip";
 import { wasPreloaded } from "./lib/boot/preloaded";
 import { getRuntime } from "./lib/runtime";
 import { isVerifyRequest, serveVerify } from "./lib/verify/http";

@@ -4,6 +4,7 @@ import { APIError } from "better-auth/api";
 import { organization } from "better-auth/plugins";
 import { userNameSchema } from "../api/schemas/users";
 import type { Db } from "../db/client";
+import { CLIENT_IP_HEADER } from "./client-ip";
 
 export interface AuthOptions {
   baseURL: string;
@@ -36,6 +37,9 @@ export function createAuth(db: Db, options: AuthOptions) {
       },
     },
     rateLimit: { enabled: options.rateLimit },
+    // The address server.ts computed (X-Forwarded-For only behind a trusted proxy), never
+    // one the client chose: better-auth would otherwise key its sign-in limit on X-Forwarded-For.
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
     plugins: [
       organization({
         schema: {

@@ -2,6 +2,7 @@ import { ApiError, toErrorResponse } from "../api/errors";
 import type { Db } from "../db/client";
 import { getRuntime, type Runtime } from "../runtime";
 import { findWorkspace, listMemberships, memberRole, type WorkspaceRef } from "../workspaces/lookup";
+import { CLIENT_IP_HEADER } from "./client-ip";
 import { keyCredential, presentedKey } from "./key-credential";
 import type { Principal, RequestMeta } from "./principal";
 import { roleCeiling } from "./scopes";
@@ -28,7 +29,6 @@ export interface AuthOptions {
 
 type RouteContext<P> = { params: Promise<P> };
 
-export const CLIENT_IP_HEADER = "x-keysmith-client-ip";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function withAuth<P = Record<string, never>>(

@@ -1,6 +1,7 @@
 import { readBodyText } from "@/lib/api/request";
+import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import { presentedKey } from "@/lib/auth/key-credential";
-import { CLIENT_IP_HEADER, requestMeta, withErrors } from "@/lib/auth/with-auth";
+import { requestMeta, withErrors } from "@/lib/auth/with-auth";
 import { handleVerify, VERIFY_MAX_BODY_BYTES } from "@/lib/verify/handle";
 
 // No credential needed: the key under test is the credential (a verifier key is optional).
