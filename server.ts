@@ -2,6 +2,8 @@ import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER } from "./lib/auth/client-ip";
 import { wasPreloaded } from "./lib/boot/preloaded";
+import { DataDirLockedError } from "./lib/db/data-dir-lock";
+import { serverLimits } from "./lib/http/server-limits";
 import { getRuntime } from "./lib/runtime";
 import { isVerifyRequest, serveVerify } from "./lib/verify/http";
 import { SERVER_NODE_ARGS } from "./scripts/server-command";
@@ -23,26 +25,49 @@ const port = Number(process.env.PORT ?? 3000);
 // "::" accepts IPv4 and IPv6 on a dual-stack host.
 const host = process.env.HOST ?? "::";
 
-const runtime = await getRuntime();
+const limits = (() => {
+  try {
+    return serverLimits();
+  } catch (error) {
+    console.error(`[keysmith] ${(error as Error).message}`);
+    process.exit(1);
+  }
+})();
+
+const runtime = await getRuntime().catch((error: unknown) => {
+  if (!(error instanceof DataDirLockedError)) throw error;
+  console.error(`[keysmith] ${error.message}`);
+  process.exit(1);
+});
 const app = next({ dev, port, hostname: "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
 
 const trustProxy = process.env.KEYSMITH_TRUST_PROXY === "1";
 
-const server = createServer((req, res) => {
-  // X-Forwarded-For counts only behind a trusted proxy. req.headers joins repeated lines, so
-  // the proxy's entry is the last one.
-  const clientIp = clientAddress(req.socket.remoteAddress, trustProxy ? req.headers["x-forwarded-for"] : undefined);
-  // Verification is answered here, before Next: it is called on every request our users serve.
-  if (isVerifyRequest(req)) {
-    serveVerify(req, res, runtime, clientIp);
-    return;
-  }
-  // The client address as we saw it; a header of the same name sent by the client is overwritten.
-  req.headers[CLIENT_IP_HEADER] = clientIp;
-  void handle(req, res);
-});
+const server = createServer(
+  {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // How often those timeouts are checked (Node's default, 30 s, would let them overrun by that much).
+    connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+  },
+  (req, res) => {
+    // X-Forwarded-For counts only behind a trusted proxy. req.headers joins repeated lines, so
+    // the proxy's entry is the last one.
+    const clientIp = clientAddress(req.socket.remoteAddress, trustProxy ? req.headers["x-forwarded-for"] : undefined);
+    // Verification is answered here, before Next: it is called on every request our users serve.
+    if (isVerifyRequest(req)) {
+      serveVerify(req, res, runtime, clientIp);
+      return;
+    }
+    // The client address as we saw it; a header of the same name sent by the client is overwritten.
+    req.headers[CLIENT_IP_HEADER] = clientIp;
+    void handle(req, res);
+  },
+);
+// Beyond this, new connections are closed at once; those open are served as before.
+server.maxConnections = limits.maxConnections;
 
 server.listen(port, host, () => {
   console.log(`[keysmith] ready on http://localhost:${port} (${runtime.database.backend}${dev ? ", dev" : ""})`);

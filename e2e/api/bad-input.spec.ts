@@ -113,6 +113,7 @@ test("bad input on every route → 400 with the failing field, never 500", async
         ["missing field", { slug: "abc" }, "name"],
         ["bad prefix", { name: "Valid", slug: "valid-slug", keyPrefix: "x" }, "keyPrefix"],
         ["overlong", { name: long(61), slug: "valid-slug" }, "name"],
+        ["a slug that is one of the app's pages", { name: "Invite", slug: "invite" }, "slug"],
       ],
     },
     {

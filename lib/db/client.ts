@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
+import { lockDataDir } from "./data-dir-lock";
 import { applyMigrations, type Migration, readMigrations, type SqlRunner } from "./migrate";
 import { openPGlite, pgliteRunner } from "./pglite";
 import { isPostgresUrl } from "./url";
@@ -76,8 +77,14 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 
   const dataDir = options.dataDir ?? ".data/pglite";
   if (!dataDir.startsWith("memory://")) mkdirSync(resolve(/*turbopackIgnore: true*/ dataDir), { recursive: true });
+  const lock = dataDir.startsWith("memory://") ? null : lockDataDir(resolve(/*turbopackIgnore: true*/ dataDir));
   const pglite = openPGlite(dataDir);
-  logApplied(await applyMigrations(pgliteRunner(pglite), migrations));
+  try {
+    logApplied(await applyMigrations(pgliteRunner(pglite), migrations));
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = createClient(new PrismaPGlite(pglite), options.onQuery);
   return {
     db,
@@ -88,6 +95,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     close: async () => {
       await db.$disconnect();
       if (!pglite.closed) await pglite.close();
+      lock?.release();
     },
   };
 }

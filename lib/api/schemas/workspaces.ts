@@ -2,12 +2,28 @@ import { z } from "zod";
 import { BUILT_IN_SCOPES, SCOPE_PATTERN } from "../../auth/scopes";
 import { KEY_PREFIX_PATTERN } from "../../keys/format";
 
+/**
+ * The app's own top-level paths (pages, the API, public files): a workspace whose slug is
+ * one of them could not reach its dashboard at /<slug>. A test compares this with app/ and public/.
+ */
+export const RESERVED_WORKSPACE_SLUGS: ReadonlySet<string> = new Set([
+  "account",
+  "api",
+  "docs",
+  "invite",
+  "new",
+  "screenshots",
+  "sign-in",
+  "sign-up",
+]);
+
 export const workspaceSlugSchema = z
   .string()
   .trim()
   .min(2, "Use at least 2 characters")
   .max(40, "Use at most 40 characters")
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Lowercase letters, digits and single dashes");
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Lowercase letters, digits and single dashes")
+  .refine((slug) => !RESERVED_WORKSPACE_SLUGS.has(slug), "This address is one of Keysmith's own pages");
 
 export const keyPrefixSchema = z.string().trim().regex(KEY_PREFIX_PATTERN, "2–12 lowercase letters or digits");
 

@@ -1,0 +1,64 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { SERVER_NODE_ARGS } from "../../scripts/server-command";
+import { freePort, startServer } from "../support/server";
+
+/** Starts a server expected to refuse; resolves with its exit code and everything it printed. */
+async function refusedStart(dataDir: string): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, SERVER_NODE_ARGS, {
+    env: { ...process.env, PORT: String(await freePort()), NODE_ENV: "production", KEYSMITH_DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  return { code, output };
+}
+
+test("a second server on the same data folder refuses to start; a killed owner's lock does not block a restart", async () => {
+  test.setTimeout(120_000);
+  const dataDir = mkdtempSync(join(tmpdir(), "keysmith-shared-"));
+  const first = await startServer(await freePort(), { KEYSMITH_DATA_DIR: dataDir });
+  let restarted: Awaited<ReturnType<typeof startServer>> | null = null;
+  try {
+    const origin = { origin: first.url, "content-type": "application/json" };
+    const signUp = await fetch(`${first.url}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: origin,
+      body: JSON.stringify({ name: "Lock Owner", email: "lock@example.com", password: "correct-horse-battery" }),
+    });
+    const cookie = signUp.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const post = (path: string, body: unknown) =>
+      fetch(`${first.url}${path}`, { method: "POST", headers: { ...origin, cookie }, body: JSON.stringify(body) });
+    expect((await post("/api/v1/workspaces", { name: "Lock", slug: "lock" })).status).toBe(201);
+    const key = await (await post("/api/v1/keys", { name: "Survivor" })).json();
+
+    const second = await refusedStart(dataDir);
+    expect(second.code).toBe(1);
+    const refusal = second.output.split("\n").filter((line) => line.includes("in use by another Keysmith process"));
+    expect(refusal).toEqual([
+      `[keysmith] the data folder ${join(dataDir, "pglite")} is in use by another Keysmith process (pid ${first.process.pid}); stop it, or give this one its own KEYSMITH_DATA_DIR`,
+    ]);
+    expect(second.output).not.toContain("    at ");
+
+    // SIGKILL: no shutdown, the lock file stays behind with a pid that no longer runs.
+    await first.stop("SIGKILL");
+    restarted = await startServer(await freePort(), { KEYSMITH_DATA_DIR: dataDir });
+    const verify = await fetch(`${restarted.url}/api/v1/keys/verify`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ key: key.key }),
+    });
+    expect((await verify.json()).code).toBe("VALID");
+  } finally {
+    await first.stop("SIGKILL");
+    await restarted?.stop();
+  }
+});
