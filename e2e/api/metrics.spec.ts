@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { RESOLUTION_MS } from "../../lib/metrics/event-loop";
+import { freePort, startServer } from "../support/server";
 
 async function scrape(baseURL: string): Promise<Record<string, number>> {
   const res = await fetch(`${baseURL}/api/metrics`);
@@ -45,4 +46,33 @@ test("/api/metrics has Node's process gauges, named as prom-client names them, w
 
   // Reads and writes are counted apart, and add up to every statement.
   expect(m.keysmith_db_reads_total + m.keysmith_db_writes_total).toBe(m.keysmith_db_queries_total);
+});
+
+// The test server trusts X-Forwarded-For (KEYSMITH_TRUST_PROXY=1), so a request can come "from" elsewhere.
+const REMOTE = { "x-forwarded-for": "203.0.113.9" };
+
+test("/api/metrics: this machine only, unless a token is configured; then remote scrapers need it", async ({
+  baseURL,
+}) => {
+  const refused = await fetch(`${baseURL}/api/metrics`, { headers: { ...REMOTE, authorization: "Bearer guess" } });
+  expect(refused.status).toBe(401);
+  expect(refused.headers.get("www-authenticate")).toBe("Bearer");
+  expect((await refused.json()).error.code).toBe("UNAUTHORIZED");
+
+  test.setTimeout(90_000);
+  const server = await startServer(await freePort(), {
+    KEYSMITH_TRUST_PROXY: "1",
+    KEYSMITH_METRICS_TOKEN: "scraper-token-0123456789",
+  });
+  try {
+    const get = (headers: Record<string, string>) => fetch(`${server.url}/api/metrics`, { headers });
+    expect((await get(REMOTE)).status).toBe(401);
+    expect((await get({ ...REMOTE, authorization: "Bearer scraper-token-012345678" })).status).toBe(401);
+    const scraped = await get({ ...REMOTE, authorization: "Bearer scraper-token-0123456789" });
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain("keysmith_verify_requests_total");
+    expect((await get({})).status).toBe(200);
+  } finally {
+    await server.stop();
+  }
 });

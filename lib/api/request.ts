@@ -24,12 +24,28 @@ export function parseJsonText<S extends z.ZodType>(text: string, contentType: st
   return result.data;
 }
 
+/**
+ * The body as text, counted while it streams in: a body over `limit` is refused as soon as
+ * its bytes pass the limit, whatever Content-Length said (or whether it was sent at all).
+ */
 export async function readBodyText(req: Request, limit: number): Promise<string> {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > limit) throw new ApiError("PAYLOAD_TOO_LARGE", `Body exceeds ${limit} bytes`);
-  const buffer = await req.arrayBuffer();
-  if (buffer.byteLength > limit) throw new ApiError("PAYLOAD_TOO_LARGE", `Body exceeds ${limit} bytes`);
-  return new TextDecoder().decode(buffer);
+  const tooLarge = () => new ApiError("PAYLOAD_TOO_LARGE", `Body exceeds ${limit} bytes`);
+  if (Number(req.headers.get("content-length") ?? 0) > limit) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 /** Parses URL search parameters against a schema (repeated keys are not used). */

@@ -1,13 +1,19 @@
+import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
+import { withErrors } from "@/lib/auth/with-auth";
+import { checkMetricsAccess } from "@/lib/metrics/access";
 import { nodeGaugeLines } from "@/lib/metrics/node-gauges";
-import { getRuntime } from "@/lib/runtime";
 
 /**
  * Prometheus text format: counts only, nothing about any key or user. The Node process gauges
  * (event-loop delay, memory) follow prom-client; the event-loop histogram is reset by every
  * scrape, so it describes the interval since the previous one (have one scraper).
  */
-export async function GET(): Promise<Response> {
-  const runtime = await getRuntime();
+export const GET = withErrors(async (req, runtime) => {
+  checkMetricsAccess(
+    req.headers.get(CLIENT_IP_HEADER),
+    req.headers.get("authorization"),
+    process.env.KEYSMITH_METRICS_TOKEN,
+  );
   const m = runtime.metrics;
   const v = runtime.verifier.counts;
   const relay = runtime.relay;
@@ -38,4 +44,4 @@ export async function GET(): Promise<Response> {
   return new Response(`${[...lines, ...nodeGaugeLines()].join("\n")}\n`, {
     headers: { "content-type": "text/plain; version=0.0.4" },
   });
-}
+});

@@ -1,4 +1,4 @@
-import { parseJsonBody } from "@/lib/api/request";
+import { MAX_JSON_BODY_BYTES, parseJsonText, readBodyText } from "@/lib/api/request";
 import { rotateKeySchema } from "@/lib/api/schemas/keys";
 import { withAuth } from "@/lib/auth/with-auth";
 import { getPersonalKey, issuePersonalKey } from "@/lib/keys/personal";
@@ -12,8 +12,10 @@ export const GET = withAuth({}, async ({ db, principal, now }) => {
 
 /** Creates the personal key, or rotates it: the new secret is in this response only. */
 export const POST = withAuth({}, async ({ req, db, principal, meta, now }) => {
-  const hasBody = (req.headers.get("content-length") ?? "0") !== "0";
-  const { gracePeriod } = hasBody ? await parseJsonBody(req, rotateKeySchema) : { gracePeriod: 0 };
+  // The body is optional (no grace period without one), whether or not Content-Length announced it.
+  const text = await readBodyText(req, MAX_JSON_BODY_BYTES);
+  const { gracePeriod } =
+    text.trim() === "" ? { gracePeriod: 0 } : parseJsonText(text, req.headers.get("content-type"), rotateKeySchema);
   const issued = await issuePersonalKey(db, principal, gracePeriod, meta, now);
   return Response.json(
     {
