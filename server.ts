@@ -25,19 +25,23 @@ const port = Number(process.env.PORT ?? 3000);
 // "::" accepts IPv4 and IPv6 on a dual-stack host.
 const host = process.env.HOST ?? "::";
 
+/** A start-up failure the operator can act on: one line, no stack trace. */
+function refuseToStart(message: string): never {
+  console.error(`[keysmith] ${message}`);
+  process.exit(1);
+}
+
 const limits = (() => {
   try {
     return serverLimits();
   } catch (error) {
-    console.error(`[keysmith] ${(error as Error).message}`);
-    process.exit(1);
+    return refuseToStart((error as Error).message);
   }
 })();
 
 const runtime = await getRuntime().catch((error: unknown) => {
   if (!(error instanceof DataDirLockedError)) throw error;
-  console.error(`[keysmith] ${error.message}`);
-  process.exit(1);
+  return refuseToStart(error.message);
 });
 const app = next({ dev, port, hostname: "localhost" });
 await app.prepare();

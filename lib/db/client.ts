@@ -76,8 +76,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   }
 
   const dataDir = options.dataDir ?? ".data/pglite";
-  if (!dataDir.startsWith("memory://")) mkdirSync(resolve(/*turbopackIgnore: true*/ dataDir), { recursive: true });
-  const lock = dataDir.startsWith("memory://") ? null : lockDataDir(resolve(/*turbopackIgnore: true*/ dataDir));
+  const folder = dataDir.startsWith("memory://") ? null : resolve(/*turbopackIgnore: true*/ dataDir);
+  if (folder) mkdirSync(folder, { recursive: true });
+  const lock = folder ? lockDataDir(folder) : null;
   const pglite = openPGlite(dataDir);
   try {
     logApplied(await applyMigrations(pgliteRunner(pglite), migrations));
