@@ -3,6 +3,7 @@ import next from "next";
 import { CLIENT_IP_HEADER } from "./lib/auth/client-ip";
 import { wasPreloaded } from "./lib/boot/preloaded";
 import { DataDirLockedError } from "./lib/db/data-dir-lock";
+import { admitBody, bodyLimitFor } from "./lib/http/body-limit";
 import { serverLimits } from "./lib/http/server-limits";
 import { getRuntime } from "./lib/runtime";
 import { isVerifyRequest, serveVerify } from "./lib/verify/http";
@@ -67,7 +68,7 @@ const server = createServer(
     }
     // The client address as we saw it; a header of the same name sent by the client is overwritten.
     req.headers[CLIENT_IP_HEADER] = clientIp;
-    void handle(req, res);
+    admitBody(req, res, bodyLimitFor(req.url), () => void handle(req, res));
   },
 );
 // Beyond this, new connections are closed at once; those open are served as before.

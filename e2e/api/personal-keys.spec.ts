@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { addMember, anonymous, bearer, json, signUpWithWorkspace, verify } from "../support/api";
 
+/** The fast path in server.ts and the Next route: their answers must be the same. */
+const VERIFY_PATHS = ["/api/v1/keys/verify", "/api/v1/keys/verify?via=next"];
+
 test.describe("API: personal keys", () => {
   test("one per user, usable in each of the user's workspaces with the user's role there", async ({ baseURL }) => {
     const alice = await signUpWithWorkspace(baseURL!);
@@ -58,6 +61,30 @@ test.describe("API: personal keys", () => {
       headers: { ...bearer(personal.key), "x-workspace-id": carol.workspace.id },
     });
     expect(foreign.status()).toBe(403);
+
+    // Verify never answers VALID without a workspace: with two, the caller names one.
+    for (const path of VERIFY_PATHS) {
+      const unnamed = await machine.post(path, { data: { key: personal.key } });
+      expect(unnamed.status(), path).toBe(400);
+      expect(await unnamed.json()).toEqual({
+        error: {
+          code: "VALIDATION_FAILED",
+          message: expect.any(String),
+          details: { issues: [{ field: "workspaceId", message: expect.any(String) }] },
+        },
+      });
+      const named = await json(
+        await machine.post(path, { data: { key: personal.key, workspaceId: bob.workspace.slug } }),
+        200,
+      );
+      expect(named).toMatchObject({ valid: true, code: "VALID", workspaceId: bob.workspace.id });
+      expect(named.scopes.length).toBeGreaterThan(0);
+      const notTheirs = await json(
+        await machine.post(path, { data: { key: personal.key, workspaceId: carol.workspace.id } }),
+        200,
+      );
+      expect(notTheirs).toMatchObject({ valid: false, code: "NOT_FOUND", keyId: null, workspaceId: null });
+    }
   });
 
   test("rotating the personal key replaces it; the old one lives only through the grace period", async ({
@@ -82,10 +109,26 @@ test.describe("API: personal keys", () => {
     const machine = await anonymous(baseURL!);
     const personal = await json(await member.api.post("/api/v1/me/key"), 201);
     expect((await machine.get("/api/v1/keys", { headers: bearer(personal.key) })).status()).toBe(200);
+    for (const path of VERIFY_PATHS) {
+      expect(await json(await machine.post(path, { data: { key: personal.key } }), 200), path).toMatchObject({
+        valid: true,
+        workspaceId: owner.workspace.id,
+      });
+    }
     expect((await owner.api.delete(`/api/v1/members/${member.memberId}`)).status()).toBe(204);
     const after = await machine.get("/api/v1/keys", {
       headers: { ...bearer(personal.key), "x-workspace-id": owner.workspace.id },
     });
-    expect(after.status()).toBe(403);
+    expect(after.status()).toBe(401);
+    // In no workspace at all, the key acts nowhere: DISABLED, never VALID without a workspace.
+    for (const path of VERIFY_PATHS) {
+      for (const data of [{ key: personal.key }, { key: personal.key, workspaceId: owner.workspace.id }]) {
+        expect(await json(await machine.post(path, { data }), 200), path).toMatchObject({
+          valid: false,
+          code: "DISABLED",
+          scopes: [],
+        });
+      }
+    }
   });
 });

@@ -59,6 +59,10 @@ describe("evaluateKey", () => {
     const single = key({ kind: "personal", workspaceId: null, memberships: [membership("ws_a", true)] });
     expect(code(single, api)).toBe("VALID");
     expect(code(single)).toBe("NOT_FOUND"); // its one workspace requires a verifier key
-    expect(code(key({ kind: "personal", workspaceId: null, memberships: [] }), api)).toBe("DISABLED");
+    const removed = key({ kind: "personal", workspaceId: null, memberships: [] });
+    expect(code(removed, api)).toBe("DISABLED");
+    expect(code(removed, { ...api, workspaceHint: "ws_a" })).toBe("DISABLED");
+    expect(code(removed)).toBe("DISABLED");
+    expect(code(removed, { now: 1_000, caller: { kind: "anonymous" }, workspaceHint: "ws_a" })).toBe("DISABLED");
   });
 });

@@ -71,7 +71,9 @@ export function evaluateKey(state: KeyState, request: KeyRequest): KeyVerdict {
       : undefined;
   if (!membership) {
     if (caller.kind === "verifier") return NOT_FOUND;
-    return hint ? WORKSPACE_DENIED : state.memberships.length > 1 ? WORKSPACE_AMBIGUOUS : DISABLED;
+    // An owner removed from every workspace: the key acts nowhere, whatever is named.
+    if (state.memberships.length === 0) return DISABLED;
+    return hint ? WORKSPACE_DENIED : WORKSPACE_AMBIGUOUS;
   }
   if (caller.kind === "anonymous" && membership.workspace.requireVerifierKey) return NOT_FOUND;
   return { code: "VALID", membership };

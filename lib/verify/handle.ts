@@ -56,7 +56,9 @@ export function handleVerify(runtime: Runtime, request: VerifyRequest): MaybePro
     }
     const verifier = verifierWorkspace(runtime, request, now);
     if (verifier instanceof Promise) {
-      return verifier.then((workspaceId) => verify(runtime, request, asVerifier(input, workspaceId, now)), errorBody);
+      return verifier
+        .then((workspaceId) => verify(runtime, request, asVerifier(input, workspaceId, now)))
+        .catch(errorBody);
     }
     return verify(runtime, request, asVerifier(input, verifier, now));
   } catch (error) {
@@ -71,9 +73,15 @@ function asVerifier(input: VerifyKeyInput, workspaceId: string, now: number): Ve
 
 function verify(runtime: Runtime, request: VerifyRequest, verification: Verification): MaybePromise<VerifyResponse> {
   const { input, caller, source, now } = verification;
-  const check = runtime.verifier.check(input.key, { now, caller, ip: input.ip, source });
+  const check = runtime.verifier.check(input.key, {
+    now,
+    caller,
+    ip: input.ip,
+    source,
+    workspaceHint: input.workspaceId ?? null,
+  });
   if (check instanceof Promise) {
-    return check.then((checked) => respond(answer(runtime, request, verification, checked)), errorBody);
+    return check.then((checked) => respond(answer(runtime, request, verification, checked))).catch(errorBody);
   }
   return respond(answer(runtime, request, verification, check));
 }
@@ -88,9 +96,13 @@ function answer(runtime: Runtime, request: VerifyRequest, verification: Verifica
       // Hidden from this caller: nothing about the key shows, and its usage does not count.
       return NOT_FOUND_ANSWER;
     case "WORKSPACE_AMBIGUOUS":
-      // A personal key of someone in several workspaces: valid, acting in none in particular.
-      code = "VALID";
-      break;
+      // A personal key of someone in several workspaces is valid only where it acts: the same
+      // 400 the REST API gives it without x-workspace-id.
+      throw new ApiError(
+        "VALIDATION_FAILED",
+        "This personal key's owner is in several workspaces: name one with workspaceId",
+        { issues: [{ field: "workspaceId", message: "Required for a personal key in several workspaces" }] },
+      );
     case "MALFORMED":
       return MALFORMED_ANSWER;
     default:

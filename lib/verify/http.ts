@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorBody } from "../api/errors";
 import { presentedKey } from "../auth/key-credential";
+import { refuseOversizeBody } from "../http/body-limit";
 import type { Runtime } from "../runtime";
 import { handleVerify, VERIFY_MAX_BODY_BYTES, type VerifyResponse } from "./handle";
 
@@ -15,7 +16,7 @@ export function isVerifyRequest(req: IncomingMessage): boolean {
 export function serveVerify(req: IncomingMessage, res: ServerResponse, runtime: Runtime, clientIp: string): void {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > VERIFY_MAX_BODY_BYTES) {
-    tooLarge(req, res);
+    refuseOversizeBody(req, res, VERIFY_MAX_BODY_BYTES);
     return;
   }
 
@@ -27,7 +28,7 @@ export function serveVerify(req: IncomingMessage, res: ServerResponse, runtime: 
     size += chunk.length;
     if (size > VERIFY_MAX_BODY_BYTES) {
       aborted = true;
-      tooLarge(req, res);
+      refuseOversizeBody(req, res, VERIFY_MAX_BODY_BYTES);
       return;
     }
     chunks.push(chunk);
@@ -71,16 +72,6 @@ function verifyRequest(req: IncomingMessage, runtime: Runtime, text: string, ip:
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-function tooLarge(req: IncomingMessage, res: ServerResponse): void {
-  send(res, {
-    status: 413,
-    body: { error: { code: "PAYLOAD_TOO_LARGE", message: `Body exceeds ${VERIFY_MAX_BODY_BYTES} bytes` } },
-    headers: { connection: "close" },
-  });
-  // Stop reading what is left of an oversize body.
-  req.resume();
 }
 
 function send(res: ServerResponse, response: VerifyResponse): void {

@@ -112,6 +112,8 @@ export const verifyKeySchema = z.strictObject({
   key: z.string().min(1, "Required").max(512, "Too long"),
   requiredScopes: z.array(scopeSchema).max(50).optional(),
   ip: z.union([z.ipv4(), z.ipv6()], { error: "Use an IPv4 or IPv6 address" }).optional(),
+  /** Where a personal key acts (id or slug): required when its owner is in several workspaces. */
+  workspaceId: z.string().min(1, "Required").max(200, "Too long").optional(),
 });
 export type VerifyKeyInput = z.output<typeof verifyKeySchema>;
 
