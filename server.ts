@@ -1,10 +1,12 @@
 import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER } from "./lib/auth/client-ip";
+import { withoutUndecodableSessionCache } from "./lib/auth/session-cache-cookie";
 import { wasPreloaded } from "./lib/boot/preloaded";
 import { DataDirLockedError } from "./lib/db/data-dir-lock";
 import { admitBody, bodyLimitFor } from "./lib/http/body-limit";
 import { serverLimits } from "./lib/http/server-limits";
+import { answerClientError, refuseUnroutable } from "./lib/http/unroutable";
 import { getRuntime } from "./lib/runtime";
 import { isVerifyRequest, serveVerify } from "./lib/verify/http";
 import { SERVER_NODE_ARGS } from "./scripts/server-command";
@@ -66,11 +68,15 @@ const server = createServer(
       serveVerify(req, res, runtime, clientIp);
       return;
     }
+    if (refuseUnroutable(req, res)) return;
     // The client address as we saw it; a header of the same name sent by the client is overwritten.
     req.headers[CLIENT_IP_HEADER] = clientIp;
+    const { cookie } = req.headers;
+    if (cookie) req.headers.cookie = withoutUndecodableSessionCache(cookie);
     admitBody(req, res, bodyLimitFor(req.url), () => void handle(req, res));
   },
 );
+server.on("clientError", answerClientError);
 // Beyond this, new connections are closed at once; those open are served as before.
 server.maxConnections = limits.maxConnections;
 

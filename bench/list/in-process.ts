@@ -35,7 +35,7 @@ export async function measureInProcess(
     const { nextCursor } = await listKeys(db, workspaceId, query, new Date());
     query = { ...query, cursor: nextCursor ?? undefined };
   }
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const cursor = query.cursor ? decodeCursor(query.cursor, query.sort === "createdAt" ? "date" : "text") : null;
   const sql = keyListQuery(workspaceId, query, cursor, new Date(), query.limit + 1);
   const plans: { plan: number; execute: number; indexes: string[] }[] = [];
   for (let i = 0; i < 5; i++) {

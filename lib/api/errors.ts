@@ -1,13 +1,19 @@
 import { ZodError } from "zod";
+import { isDataException, postgresError } from "../db/errors";
 
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
+  /** Not valid HTTP, or a path that cannot be decoded: there is no field to name. */
+  BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  REQUEST_TIMEOUT: 408,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -61,6 +67,15 @@ export function errorBody(error: unknown): { status: number; body: ErrorBody; he
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.details !== undefined) body.error.details = error.details;
     return { status: error.status, body, headers: error.headers };
+  }
+  const database = postgresError(error);
+  if (database) {
+    // Code and message only: Prisma's own text around them says nothing ("Code: N/A").
+    console.error(`[keysmith] database error ${database.code}: ${database.message}`);
+    if (isDataException(database)) {
+      return errorBody(new ApiError("VALIDATION_FAILED", "A value in the request is not one the database can hold"));
+    }
+    return { status: 500, body: { error: { code: "INTERNAL", message: "Internal server error" } } };
   }
   console.error("[keysmith] unhandled error:", error instanceof Error ? (error.stack ?? error.message) : error);
   return { status: 500, body: { error: { code: "INTERNAL", message: "Internal server error" } } };

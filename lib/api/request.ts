@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ApiError, validationError, zodIssues } from "./errors";
+import { assertCleanText } from "./text";
 
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
@@ -19,6 +20,7 @@ export function parseJsonText<S extends z.ZodType>(text: string, contentType: st
   } catch {
     throw validationError([{ field: "body", message: "Invalid JSON" }]);
   }
+  assertCleanText(json);
   const result = schema.safeParse(json);
   if (!result.success) throw validationError(zodIssues(result.error));
   return result.data;
@@ -51,6 +53,7 @@ export async function readBodyText(req: Request, limit: number): Promise<string>
 /** Parses URL search parameters against a schema (repeated keys are not used). */
 export function parseQuery<S extends z.ZodType>(url: string, schema: S): z.output<S> {
   const params = Object.fromEntries(new URL(url).searchParams);
+  assertCleanText(params);
   const result = schema.safeParse(params);
   if (!result.success) throw validationError(zodIssues(result.error));
   return result.data;

@@ -8,7 +8,7 @@ import { auditTargetLabel } from "./describe";
 export async function listAudit(db: Db, workspaceId: string, query: ListAuditQuery) {
   const and = filterConditions(workspaceId, query);
   if (query.cursor) {
-    const cursor = decodeCursor(query.cursor);
+    const cursor = decodeCursor(query.cursor, "date");
     const at = new Date(cursor.value);
     and.push({ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: cursor.id } }] });
   }

@@ -1,8 +1,9 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { organization } from "better-auth/plugins";
 import { userNameSchema } from "../api/schemas/users";
+import { uncleanTextField } from "../api/text";
 import type { Db } from "../db/client";
 import { CLIENT_IP_HEADER } from "./client-ip";
 
@@ -35,6 +36,14 @@ export function createAuth(db: Db, options: AuthOptions) {
             user.name === undefined ? undefined : { data: { ...user, name: checkedName(user.name) } },
         },
       },
+    },
+    // The same text rule as the API's: PostgreSQL cannot store NUL or a lone surrogate, and a
+    // name holding one would fail later, as a 500.
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const issue = uncleanTextField(ctx.body) ?? uncleanTextField(ctx.query);
+        if (issue) throw new APIError("BAD_REQUEST", { message: `${issue.field}: ${issue.message}` });
+      }),
     },
     rateLimit: { enabled: options.rateLimit },
     // The address server.ts computed (X-Forwarded-For only behind a trusted proxy), never

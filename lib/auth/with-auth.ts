@@ -1,5 +1,6 @@
 import { ApiError, toErrorResponse } from "../api/errors";
 import type { Db } from "../db/client";
+import { isWellFormedId } from "../ids";
 import { getRuntime, type Runtime } from "../runtime";
 import { findWorkspace, listMemberships, memberRole, type WorkspaceRef } from "../workspaces/lookup";
 import { CLIENT_IP_HEADER } from "./client-ip";
@@ -29,6 +30,15 @@ export interface AuthOptions {
 
 type RouteContext<P> = { params: Promise<P> };
 
+/** The path's ids, each of which must look like one: anything else names nothing (404). */
+async function routeParams<P>(route: RouteContext<P> | undefined): Promise<P> {
+  const params = route?.params ? await route.params : ({} as P);
+  for (const value of Object.values(params as Record<string, unknown>)) {
+    if (typeof value === "string" && !isWellFormedId(value)) throw new ApiError("NOT_FOUND", "Nothing has that id");
+  }
+  return params;
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function withAuth<P = Record<string, never>>(
@@ -45,7 +55,7 @@ export function withAuth<P = Record<string, never>>(
       if (options.scope && !principal.scopes.includes(options.scope)) {
         throw new ApiError("FORBIDDEN", `This action needs the ${options.scope} scope`);
       }
-      const params = route?.params ? await route.params : ({} as P);
+      const params = await routeParams(route);
       return await handler({ req, params, principal, db: runtime.database.db, runtime, meta, now });
     } catch (error) {
       return toErrorResponse(error);
@@ -70,7 +80,7 @@ export function withUser<P = Record<string, never>>(handler: (ctx: UserContext<P
       const session = await runtime.auth.api.getSession({ headers: req.headers });
       if (!session) throw new ApiError("UNAUTHORIZED", "Sign in first");
       assertSameOriginMutation(req);
-      const params = route?.params ? await route.params : ({} as P);
+      const params = await routeParams(route);
       const ctx = {
         req,
         params,

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MAX_JSON_BODY_BYTES } from "../api/request";
 import { VERIFY_MAX_BODY_BYTES } from "../verify/handle";
+import { sendError } from "./send-error";
 
 /**
  * The largest request body each part of the app accepts, by path prefix (the first match
@@ -74,14 +75,6 @@ export function admitBody(req: IncomingMessage, res: ServerResponse, limit: numb
  * how long a client may go on sending.
  */
 export function refuseOversizeBody(req: IncomingMessage, res: ServerResponse, limit: number): void {
-  if (!res.headersSent) {
-    const body = JSON.stringify({ error: { code: "PAYLOAD_TOO_LARGE", message: `Body exceeds ${limit} bytes` } });
-    res.writeHead(413, {
-      "content-type": "application/json",
-      "content-length": Buffer.byteLength(body),
-      "cache-control": "no-store",
-    });
-    res.end(body);
-  }
+  sendError(res, "PAYLOAD_TOO_LARGE", `Body exceeds ${limit} bytes`);
   req.resume();
 }

@@ -111,7 +111,9 @@ type KeyListRecord = Omit<KeyListRow, "createdBy"> & { creatorName: string; crea
 export async function listKeys(db: Db, workspaceId: string, query: ListKeysQuery, now: Date): Promise<KeyPage> {
   const backward = query.before !== undefined;
   const raw = query.before ?? query.cursor;
-  const cursor = raw ? decodeCursor(raw) : null;
+  const cursor = raw
+    ? decodeCursor(raw, query.sort === "createdAt" ? "date" : "text", backward ? "before" : "cursor")
+    : null;
   const records = await db.$queryRaw<KeyListRecord[]>(
     keyListQuery(workspaceId, query, cursor, now, query.limit + 1, backward ? "before" : "after"),
   );

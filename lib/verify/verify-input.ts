@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { parseJsonText } from "../api/request";
 import { type VerifyKeyInput, verifyKeySchema } from "../api/schemas/keys";
+import { isCleanText } from "../api/text";
 
 /**
  * The verify body, validated by verifyKeySchema. The commonest body, `{"key":"…"}` and
@@ -29,5 +30,5 @@ function isPlainKeyBody(json: unknown): json is z.output<typeof verifyKeySchema>
     fields++;
   }
   const key = (json as { key?: unknown }).key;
-  return fields === 1 && typeof key === "string" && key.length >= 1 && key.length <= 512;
+  return fields === 1 && typeof key === "string" && key.length >= 1 && key.length <= 512 && isCleanText(key);
 }

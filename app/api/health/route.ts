@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { getRuntime } from "@/lib/runtime";
 
 /** Liveness for load balancers and test harnesses: the process is up and its database answers. */
@@ -10,3 +11,5 @@ export async function GET(): Promise<Response> {
     return Response.json({ status: "error" }, { status: 503 });
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

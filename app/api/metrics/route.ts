@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import { withErrors } from "@/lib/auth/with-auth";
 import { checkMetricsAccess } from "@/lib/metrics/access";
@@ -45,3 +46,5 @@ export const GET = withErrors(async (req, runtime) => {
     headers: { "content-type": "text/plain; version=0.0.4" },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

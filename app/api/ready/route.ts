@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { checkReadiness } from "@/lib/db/readiness";
 import { getRuntime } from "@/lib/runtime";
 
@@ -24,3 +25,5 @@ export async function GET(): Promise<Response> {
     return Response.json({ status: "not_ready", database: "unreachable" }, { status: 503, headers });
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS } from "../../audit/record";
+import { isWellFormedId } from "../../ids";
+import { dateTimeSchema } from "../dates";
 
 /** The filters the audit list and its CSV export share. */
 const auditFilterShape = {
@@ -7,8 +9,8 @@ const auditFilterShape = {
   actorId: z.string().min(1).max(64).optional(),
   action: z.enum(AUDIT_ACTIONS).optional(),
   targetId: z.string().min(1).max(64).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: dateTimeSchema.optional(),
+  to: dateTimeSchema.optional(),
 };
 
 const fromBeforeTo = {
@@ -31,7 +33,7 @@ export const exportAuditQuerySchema = z
   .strictObject({
     ...auditFilterShape,
     /** Workspace id or slug, for a download link that cannot send x-workspace-id. */
-    workspace: z.string().min(1).max(64).optional(),
+    workspace: z.string().refine(isWellFormedId, "Use a workspace id or slug").optional(),
   })
   .refine(fromBeforeTo.check, fromBeforeTo.params);
 

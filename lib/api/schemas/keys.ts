@@ -3,6 +3,7 @@ import { SCOPE_PATTERN } from "../../auth/scopes";
 import { EXPIRY_PRESETS, KEY_STATUSES } from "../../keys/expiry";
 import { ENVIRONMENTS, MAX_KEY_LENGTH } from "../../keys/format";
 import { normaliseCidr } from "../../keys/ip-allowlist";
+import { dateTimeSchema } from "../dates";
 
 /** Key schemas shared by the dashboard's forms, the route handlers and the OpenAPI document. */
 export const keyNameSchema = z.string().trim().min(3, "Use at least 3 characters").max(50, "Use at most 50 characters");
@@ -41,8 +42,7 @@ export const gracePeriodSchema = z
   .refine((seconds) => seconds <= MAX_GRACE_SECONDS, "The grace period is at most 7 days");
 
 const MAX_EXPIRY_MS = 5 * 366 * 24 * 60 * 60 * 1000;
-export const customExpirySchema = z.iso
-  .datetime({ offset: true, message: "Use an ISO 8601 date-time" })
+export const customExpirySchema = dateTimeSchema
   .transform((value) => new Date(value))
   .refine((date) => date.getTime() > Date.now(), "The expiry must be in the future")
   .refine((date) => date.getTime() < Date.now() + MAX_EXPIRY_MS, "The expiry must be within 5 years");

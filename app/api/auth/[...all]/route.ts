@@ -1,4 +1,5 @@
 import { ApiError, toErrorResponse } from "@/lib/api/errors";
+import { otherMethods } from "@/lib/api/other-methods";
 import { getRuntime } from "@/lib/runtime";
 
 // better-auth's own endpoints (sign-up, sign-in, sign-out, session). Its organization
@@ -14,3 +15,5 @@ async function handler(req: Request): Promise<Response> {
 }
 
 export { handler as GET, handler as POST };
+
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { parseQuery } from "@/lib/api/request";
 import { auditListSchema, listAuditQuerySchema } from "@/lib/api/schemas/audit";
 import { listAudit, toAuditEventViews } from "@/lib/audit/query";
@@ -9,3 +10,5 @@ export const GET = withAuth({ scope: "audit.read" }, async ({ req, db, principal
     auditListSchema.parse({ data: await toAuditEventViews(db, page.rows), nextCursor: page.nextCursor }),
   );
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { parseJsonBody, parseQuery } from "@/lib/api/request";
 import { createKeySchema, type KeyList, listKeysQuerySchema } from "@/lib/api/schemas/keys";
 import { withAuth } from "@/lib/auth/with-auth";
@@ -22,3 +23,5 @@ export const POST = withAuth({}, async ({ req, db, principal, meta, now }) => {
   const { row, secret } = await createKey(db, principal, input, meta, now);
   return Response.json(toCreatedKeyView(row, secret, now), { status: 201, headers: { "cache-control": "no-store" } });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { withAuth } from "@/lib/auth/with-auth";
 
 export const GET = withAuth({}, async ({ principal }) =>
@@ -10,3 +11,5 @@ export const GET = withAuth({}, async ({ principal }) =>
     scopes: principal.scopes,
   }),
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { parseJsonBody } from "@/lib/api/request";
 import { updateWorkspaceSchema, workspaceSchema } from "@/lib/api/schemas/workspaces";
 import { withAuth } from "@/lib/auth/with-auth";
@@ -11,3 +12,5 @@ export const PATCH = withAuth({ scope: "workspace.write" }, async ({ req, db, pr
   const input = await parseJsonBody(req, updateWorkspaceSchema);
   return Response.json(workspaceSchema.parse(await updateWorkspace(db, principal, input, meta)));
 });
+
+export const { POST, PUT, DELETE } = otherMethods(["GET", "PATCH"]);

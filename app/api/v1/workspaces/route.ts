@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { parseJsonBody } from "@/lib/api/request";
 import { createWorkspaceSchema, workspaceSchema } from "@/lib/api/schemas/workspaces";
 import { withUser } from "@/lib/auth/with-auth";
@@ -16,3 +17,5 @@ export const POST = withUser(async ({ req, db, user, meta }) => {
   const workspace = await createWorkspace(db, user, input, meta);
   return Response.json(workspaceSchema.parse(workspace), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

@@ -1,8 +1,10 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { parseQuery } from "@/lib/api/request";
 import { exportAuditQuerySchema } from "@/lib/api/schemas/audit";
 import { auditCsvFilename, auditCsvStream } from "@/lib/audit/export";
 import { allAuditEvents } from "@/lib/audit/query";
 import { withAuth } from "@/lib/auth/with-auth";
+import { isWellFormedId } from "@/lib/ids";
 
 /** Every event matching the list's filters as CSV, streamed a page at a time. */
 const exportCsv = withAuth({ scope: "audit.read" }, async ({ req, db, principal, now }) => {
@@ -23,9 +25,12 @@ const exportCsv = withAuth({ scope: "audit.read" }, async ({ req, db, principal,
  */
 export function GET(req: Request, route: { params: Promise<Record<string, never>> }): Promise<Response> {
   const workspace = new URL(req.url).searchParams.get("workspace");
-  if (!workspace || workspace.length > 64 || req.headers.has("x-workspace-id")) return exportCsv(req, route);
+  // One that is not an id or slug is left for the query's validation to refuse (400).
+  if (!workspace || !isWellFormedId(workspace) || req.headers.has("x-workspace-id")) return exportCsv(req, route);
   const headers = new Headers(req.headers);
   headers.set("x-workspace-id", workspace);
   // From the URL, not from `req`: Node 24's Request cannot copy the one Next hands us.
   return exportCsv(new Request(req.url, { method: req.method, headers, signal: req.signal }), route);
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

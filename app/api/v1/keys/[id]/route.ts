@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { parseJsonBody } from "@/lib/api/request";
 import { updateKeySchema } from "@/lib/api/schemas/keys";
 import { withAuth } from "@/lib/auth/with-auth";
@@ -18,3 +19,5 @@ export const PATCH = withAuth<Params>({}, async ({ req, db, principal, params, m
 export const DELETE = withAuth<Params>({}, async ({ db, principal, params, meta, now }) =>
   Response.json(toKeyView(await revokeKey(db, principal, params.id, meta, now), now)),
 );
+
+export const { POST, PUT } = otherMethods(["GET", "PATCH", "DELETE"]);

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { readBodyText } from "@/lib/api/request";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import { presentedKey } from "@/lib/auth/key-credential";
@@ -19,3 +20,5 @@ export const POST = withErrors(async (req, runtime) => {
   });
   return Response.json(body, { status, headers });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(["POST"]);

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { MAX_JSON_BODY_BYTES, parseJsonText, readBodyText } from "@/lib/api/request";
 import { rotateKeySchema } from "@/lib/api/schemas/keys";
 import { withAuth } from "@/lib/auth/with-auth";
@@ -25,3 +26,5 @@ export const POST = withAuth({}, async ({ req, db, principal, meta, now }) => {
     { status: 201, headers: { "cache-control": "no-store" } },
   );
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

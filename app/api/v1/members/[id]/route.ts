@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { parseJsonBody } from "@/lib/api/request";
 import { changeRoleSchema } from "@/lib/api/schemas/members";
 import { withAuth } from "@/lib/auth/with-auth";
@@ -16,3 +17,5 @@ export const DELETE = withAuth<Params>({}, async ({ db, principal, params, meta 
   await removeMember(db, principal, params.id, meta);
   return new Response(null, { status: 204 });
 });
+
+export const { GET, POST, PUT } = otherMethods(["PATCH", "DELETE"]);

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { parseJsonBody } from "@/lib/api/request";
 import { inviteMemberSchema } from "@/lib/api/schemas/members";
 import { withAuth } from "@/lib/auth/with-auth";
@@ -15,3 +16,5 @@ export const POST = withAuth({ scope: "members.write" }, async ({ req, db, princ
   const invitation = await inviteMember(db, principal, input, meta, now);
   return Response.json(toInvitationView(invitation, publicBaseUrl()), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { withUser } from "@/lib/auth/with-auth";
 import { acceptInvitation } from "@/lib/members/service";
 
@@ -5,3 +6,5 @@ export const POST = withUser<{ id: string }>(async ({ db, user, meta, params, no
   const joined = await acceptInvitation(db, user, params.id, meta, now);
   return Response.json(joined);
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(["POST"]);

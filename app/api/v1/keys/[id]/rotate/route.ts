@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { parseJsonBody } from "@/lib/api/request";
 import { rotatedKeySchema, rotateKeySchema } from "@/lib/api/schemas/keys";
 import { withAuth } from "@/lib/auth/with-auth";
@@ -13,3 +14,5 @@ export const POST = withAuth<{ id: string }>({}, async ({ req, db, principal, pa
   });
   return Response.json(body, { status: 201, headers: { "cache-control": "no-store" } });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(["POST"]);

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { parseQuery } from "@/lib/api/request";
 import { withAuth } from "@/lib/auth/with-auth";
 import { getKey } from "@/lib/keys/service";
@@ -8,3 +9,5 @@ export const GET = withAuth<{ id: string }>({ scope: "keys.read" }, async ({ req
   const key = await getKey(db, principal.workspace.id, params.id);
   return Response.json(await usageReport(db, key.id, range, now));
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

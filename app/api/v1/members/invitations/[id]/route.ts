@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/other-methods";
 import { withAuth } from "@/lib/auth/with-auth";
 import { cancelInvitation } from "@/lib/members/service";
 
@@ -5,3 +6,5 @@ export const DELETE = withAuth<{ id: string }>({ scope: "members.write" }, async
   await cancelInvitation(db, principal, params.id, meta);
   return new Response(null, { status: 204 });
 });
+
+export const { GET, POST, PUT, PATCH } = otherMethods(["DELETE"]);

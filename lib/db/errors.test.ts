@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "./client";
+import { isDataException, postgresError } from "./errors";
+
+describe("postgresError", () => {
+  it("finds PostgreSQL's code and message under Prisma's errors, for queries and raw SQL", async () => {
+    const database = await openDatabase({ dataDir: "memory://" });
+    try {
+      const fromQuery = await database.db.apiKey.findFirst({ where: { id: "a\u0000b" } }).catch((e: unknown) => e);
+      expect(postgresError(fromQuery)).toEqual({ code: "22021", message: expect.stringContaining("0x00") });
+      const fromRaw = await database.db
+        .$queryRawUnsafe("select $1::timestamptz", "0000-01-01")
+        .catch((e: unknown) => e);
+      const raw = postgresError(fromRaw);
+      expect(raw?.code).toMatch(/^22/);
+      expect(raw && isDataException(raw)).toBe(true);
+      const missing = await database.db.$queryRawUnsafe("select * from no_such_table").catch((e: unknown) => e);
+      expect(postgresError(missing)).toMatchObject({ code: "42P01" });
+      expect(isDataException(postgresError(missing)!)).toBe(false);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("is null for errors that are not the database's", () => {
+    expect(postgresError(new Error("boom"))).toBeNull();
+    expect(postgresError(Object.assign(new Error("x"), { code: "ENOENT" }))).toBeNull();
+    expect(postgresError(null)).toBeNull();
+  });
+});

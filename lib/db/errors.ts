@@ -1,0 +1,32 @@
+/** What PostgreSQL said, under however many layers of Prisma and driver errors. */
+export interface PostgresError {
+  /** SQLSTATE, such as 22021 (invalid byte sequence) or XX001 (data corrupted). */
+  code: string;
+  message: string;
+}
+
+/**
+ * The PostgreSQL error inside `error`, if any: Prisma's driver adapters (PGlite's and pg's)
+ * put it on `cause` or `meta.driverAdapterError.cause`; pg's own errors carry it directly.
+ */
+export function postgresError(error: unknown): PostgresError | null {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0) {
+    const item = queue.shift();
+    if (typeof item !== "object" || item === null || seen.has(item)) continue;
+    seen.add(item);
+    const { code, message, kind, severity, cause, meta } = item as Record<string, unknown>;
+    const fromPostgres = kind === "postgres" || typeof severity === "string";
+    if (fromPostgres && typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) {
+      return { code, message: typeof message === "string" ? message : "" };
+    }
+    queue.push(cause, (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
+  }
+  return null;
+}
+
+/** SQLSTATE class 22, "data exception": a value the database cannot take, so a bad request. */
+export function isDataException(error: PostgresError): boolean {
+  return error.code.startsWith("22");
+}
