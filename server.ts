@@ -4,6 +4,7 @@ import { CLIENT_IP_HEADER } from "./lib/auth/client-ip";
 import { withoutUndecodableSessionCache } from "./lib/auth/session-cache-cookie";
 import { wasPreloaded } from "./lib/boot/preloaded";
 import { DataDirLockedError } from "./lib/db/data-dir-lock";
+import { DatabaseOpenError } from "./lib/db/open-error";
 import { admitBody, bodyLimitFor } from "./lib/http/body-limit";
 import { serverLimits } from "./lib/http/server-limits";
 import { answerClientError, refuseUnroutable } from "./lib/http/unroutable";
@@ -43,7 +44,7 @@ const limits = (() => {
 })();
 
 const runtime = await getRuntime().catch((error: unknown) => {
-  if (!(error instanceof DataDirLockedError)) throw error;
+  if (!(error instanceof DataDirLockedError || error instanceof DatabaseOpenError)) throw error;
   return refuseToStart(error.message);
 });
 const app = next({ dev, port, hostname: "localhost" });

@@ -4,6 +4,8 @@ import { dirname, join } from "node:path";
 import { type Auth, createAuth } from "./auth/auth";
 import { systemNow } from "./clock";
 import { type Database, isPostgresUrl, openDatabase } from "./db/client";
+import { postgresError } from "./db/errors";
+import { unreadableKeyTable } from "./db/open-error";
 import { onChange } from "./events/changes";
 import { DEGRADED_TTL_MS, PostgresRelay } from "./events/postgres-relay";
 import { readKeyHashPrefixes, readKeyStates, readRecentKeyStates } from "./keys/key-state-query";
@@ -112,8 +114,13 @@ async function startRuntime(): Promise<Runtime> {
     if (change.type === "key-created") keyIndex.add(change.hashPrefix);
     keyCache.apply(change);
   });
-  keyIndex.load(await readKeyHashPrefixes(database.db));
-  await warmKeyCache(database, keyCache, cacheSize);
+  try {
+    keyIndex.load(await readKeyHashPrefixes(database.db));
+    await warmKeyCache(database, keyCache, cacheSize);
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw postgresError(error) ? unreadableKeyTable(database.where, error) : error;
+  }
   const lookupsPerSource = envNumber("KEYSMITH_LOOKUP_BUDGET_PER_SOURCE", 20);
   const lookupsOverall = envNumber("KEYSMITH_LOOKUP_BUDGET_TOTAL", 200);
   const verifier = new Verifier({

@@ -1,23 +1,8 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { SERVER_NODE_ARGS } from "../../scripts/server-command";
-import { freePort, startServer } from "../support/server";
-
-/** Starts a server expected to refuse; resolves with its exit code and everything it printed. */
-async function refusedStart(dataDir: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, SERVER_NODE_ARGS, {
-    env: { ...process.env, PORT: String(await freePort()), NODE_ENV: "production", KEYSMITH_DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-  return { code, output };
-}
+import { freePort, refusedStart, startServer } from "../support/server";
 
 test("a second server on the same data folder refuses to start; a killed owner's lock does not block a restart", async () => {
   test.setTimeout(120_000);
@@ -40,7 +25,7 @@ test("a second server on the same data folder refuses to start; a killed owner's
     expect((await post("/api/v1/workspaces", { name: "Lock", slug: "lock" })).status).toBe(201);
     const key = await (await post("/api/v1/keys", { name: "Survivor" })).json();
 
-    const second = await refusedStart(dataDir);
+    const second = await refusedStart({ KEYSMITH_DATA_DIR: dataDir });
     expect(second.code).toBe(1);
     const refusal = second.output.split("\n").filter((line) => line.includes("in use by another Keysmith process"));
     expect(refusal).toEqual([

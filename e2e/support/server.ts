@@ -21,7 +21,12 @@ export interface StartedServer {
   output(): string;
 }
 
-export async function startServer(port: number, env: Record<string, string> = {}): Promise<StartedServer> {
+export async function startServer(
+  port: number,
+  env: Record<string, string> = {},
+  /** Started once this answers 200 (a server whose database is failing is live but never ready). */
+  probe = "/api/ready",
+): Promise<StartedServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "keysmith-server-"));
   let output = "";
   // node itself (not npm): one process, so signals reach the server itself.
@@ -44,7 +49,7 @@ export async function startServer(port: number, env: Record<string, string> = {}
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
-      if ((await fetch(`${url}/api/ready`)).ok) break;
+      if ((await fetch(`${url}${probe}`)).ok) break;
     } catch {
       // not listening yet
     }
@@ -86,4 +91,17 @@ export async function metric(url: string, name: string): Promise<number> {
   const line = text.split("\n").find((l) => l.startsWith(`${name} `));
   if (!line) throw new Error(`no metric ${name}`);
   return Number(line.split(" ")[1]);
+}
+
+/** Starts a server expected to refuse: its exit code and everything it printed. */
+export async function refusedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, SERVER_NODE_ARGS, {
+    env: { ...process.env, PORT: String(await freePort()), NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  return { code, output };
 }

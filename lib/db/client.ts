@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import { lockDataDir } from "./data-dir-lock";
 import { applyMigrations, type Migration, readMigrations, type SqlRunner } from "./migrate";
+import { DatabaseOpenError, damagedDataDir, describePostgresUrl, failedMigration, reasonOf } from "./open-error";
 import { openPGlite, pgliteRunner } from "./pglite";
 import { isPostgresUrl } from "./url";
 
@@ -17,6 +18,8 @@ export type Db = PrismaClient;
 export interface Database {
   db: PrismaClient;
   backend: "pglite" | "postgres";
+  /** For operators' messages: "the embedded database in <folder>", or "PostgreSQL at host:port/db". */
+  where: string;
   /** The migrations this build ships (all applied once openDatabase resolves); /api/ready re-checks. */
   migrations: Migration[];
   /** PostgreSQL only: the pool behind Prisma, also used for NOTIFY. */
@@ -55,16 +58,24 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     // An idle connection the server drops (restart, pg_terminate_backend) emits here; with no
     // listener Node would treat it as an uncaught error and exit. The pool replaces it.
     pool.on("error", (error) => console.error("[keysmith] idle database connection lost:", error.message));
-    const conn = await pool.connect();
+    const where = describePostgresUrl(options.url);
+    const conn = await pool.connect().catch(async (error: unknown) => {
+      await pool.end().catch(() => {});
+      throw new DatabaseOpenError(`${where} could not be reached (${reasonOf(error)})`, { cause: error });
+    });
     try {
       logApplied(await applyMigrations(pgRunner(conn), migrations));
-    } finally {
+    } catch (error) {
       conn.release();
+      await pool.end().catch(() => {});
+      throw failedMigration(where, error);
     }
+    conn.release();
     const db = createClient(new PrismaPg(pool), options.onQuery);
     return {
       db,
       backend: "postgres",
+      where,
       migrations,
       pool,
       url: options.url,
@@ -80,16 +91,25 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   if (folder) mkdirSync(folder, { recursive: true });
   const lock = folder ? lockDataDir(folder) : null;
   const pglite = openPGlite(dataDir);
+  const where = folder ?? "in memory";
+  try {
+    await pglite.waitReady;
+  } catch (error) {
+    lock?.release();
+    throw damagedDataDir(where, error);
+  }
   try {
     logApplied(await applyMigrations(pgliteRunner(pglite), migrations));
   } catch (error) {
+    await pglite.close().catch(() => {});
     lock?.release();
-    throw error;
+    throw failedMigration(`in ${where}`, error);
   }
   const db = createClient(new PrismaPGlite(pglite), options.onQuery);
   return {
     db,
     backend: "pglite",
+    where: folder ? `the embedded database in ${folder}` : "the in-memory database",
     migrations,
     pool: null,
     url: null,

@@ -5,6 +5,8 @@ export interface PostgresError {
   message: string;
 }
 
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
 /**
  * The PostgreSQL error inside `error`, if any: Prisma's driver adapters (PGlite's and pg's)
  * put it on `cause` or `meta.driverAdapterError.cause`; pg's own errors carry it directly.
@@ -16,9 +18,16 @@ export function postgresError(error: unknown): PostgresError | null {
     const item = queue.shift();
     if (typeof item !== "object" || item === null || seen.has(item)) continue;
     seen.add(item);
-    const { code, message, kind, severity, cause, meta } = item as Record<string, unknown>;
+    const { code, message, kind, severity, originalCode, originalMessage, cause, meta } = item as Record<
+      string,
+      unknown
+    >;
+    // Errors Prisma knows by name (TableDoesNotExist …) keep PostgreSQL's own as original*.
+    if (typeof originalCode === "string" && SQLSTATE.test(originalCode)) {
+      return { code: originalCode, message: typeof originalMessage === "string" ? originalMessage : "" };
+    }
     const fromPostgres = kind === "postgres" || typeof severity === "string";
-    if (fromPostgres && typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) {
+    if (fromPostgres && typeof code === "string" && SQLSTATE.test(code)) {
       return { code, message: typeof message === "string" ? message : "" };
     }
     queue.push(cause, (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);

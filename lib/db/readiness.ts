@@ -1,15 +1,20 @@
 import type { Database } from "./client";
+import { postgresError } from "./errors";
 
 /**
- * Whether this instance should receive traffic: its database answers and every migration
- * this build ships is recorded as applied (another instance may be migrating, or someone
- * restored an older database under a running instance).
+ * Whether this instance should receive traffic: its database answers, every migration this
+ * build ships is recorded as applied (another instance may be migrating, or someone restored
+ * an older database under a running instance), and the key table can be read the two ways
+ * verification reads it (a damaged table otherwise leaves the probes green while every
+ * verification fails).
  */
 export interface Readiness {
   ready: boolean;
-  database: "ok" | "unreachable";
+  database: "ok" | "unreachable" | "failing";
   /** Unknown (null) when the database does not answer. */
   migrations: { expected: number; applied: number; pending: string[] } | null;
+  /** For "failing": the SQLSTATE of what failed (its message goes to the log). */
+  errorCode?: string;
 }
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -28,11 +33,29 @@ export async function checkReadiness(database: Database): Promise<Readiness> {
     return { ready: false, database: "unreachable", migrations: null };
   }
   const pending = expected.filter((name) => !applied.has(name));
+  try {
+    // The first page of the table, and a lookup through the hash index, as verify does.
+    await withTimeout(database.db.$queryRaw`SELECT "id" FROM "api_key" LIMIT 1`, PROBE_TIMEOUT_MS);
+    await withTimeout(database.db.$queryRaw`SELECT "id" FROM "api_key" WHERE "hash" = ${""}`, PROBE_TIMEOUT_MS);
+  } catch (error) {
+    const failure = postgresError(error);
+    logFailure(failure ? `${failure.code}: ${failure.message}` : (error as Error).message);
+    return { ready: false, database: "failing", migrations: null, errorCode: failure?.code ?? "unknown" };
+  }
+  lastLoggedFailure = null;
   return {
     ready: pending.length === 0,
     database: "ok",
     migrations: { expected: expected.length, applied: expected.length - pending.length, pending },
   };
+}
+
+/** Logged once per distinct failure: a balancer may probe every second. */
+let lastLoggedFailure: string | null = null;
+function logFailure(failure: string): void {
+  if (failure === lastLoggedFailure) return;
+  lastLoggedFailure = failure;
+  console.error(`[keysmith] readiness: the key table cannot be read (${failure})`);
 }
 
 /** A probe must answer even when the pool is exhausted or the server hangs. */

@@ -18,6 +18,7 @@ export async function GET(): Promise<Response> {
       backend: runtime.database.backend,
       database: readiness.database,
       migrations: readiness.migrations,
+      ...(readiness.errorCode ? { errorCode: readiness.errorCode } : {}),
       invalidationListener: runtime.relay?.state ?? null,
     };
     return Response.json(body, { status: readiness.ready ? 200 : 503, headers });
