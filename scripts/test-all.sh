@@ -18,12 +18,16 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 step() { printf '\n==> %s (at %ss)\n' "$1" "$SECONDS"; }
+# Reports from an earlier run must not stand in for this one: the summary checks every
+# report is newer than this marker.
+rm -rf test-results && mkdir -p test-results && touch test-results/.run-started
 step "typecheck"; npm run -s typecheck
 step "lint"; npx biome check .
 step "unit tests"; npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json
 step "build"; npx next build
 # The multi-instance tests time propagation in milliseconds: they get the machine to themselves.
-# A failure in either Playwright run lets the rest still run; the summary fails the suite.
+# A failure in either Playwright run lets the rest still run; the summary then fails the suite,
+# as it does when a run has errors (a web server that did not start) or ran no test.
 step "multi-instance tests on PostgreSQL"
 E2E_JSON_REPORT=test-results/playwright-postgres.json npx playwright test --project=postgres || true
 step "HTTP and browser tests"; npx playwright test --project=api --project=setup --project=chromium || true
