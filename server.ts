@@ -3,10 +3,10 @@ import next from "next";
 import { CLIENT_IP_HEADER } from "./lib/auth/client-ip";
 import { withoutUndecodableSessionCache } from "./lib/auth/session-cache-cookie";
 import { wasPreloaded } from "./lib/boot/preloaded";
+import { ConfigError, config } from "./lib/config";
 import { DataDirLockedError } from "./lib/db/data-dir-lock";
 import { DatabaseOpenError } from "./lib/db/open-error";
 import { admitBody, bodyLimitFor } from "./lib/http/body-limit";
-import { serverLimits } from "./lib/http/server-limits";
 import { answerClientError, refuseUnroutable } from "./lib/http/unroutable";
 import { getRuntime } from "./lib/runtime";
 import { isVerifyRequest, serveVerify } from "./lib/verify/http";
@@ -24,24 +24,26 @@ if (!wasPreloaded()) {
   process.exit(1);
 }
 
-const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
-// "::" accepts IPv4 and IPv6 on a dual-stack host.
-const host = process.env.HOST ?? "::";
-
 /** A start-up failure the operator can act on: one line, no stack trace. */
 function refuseToStart(message: string): never {
   console.error(`[keysmith] ${message}`);
   process.exit(1);
 }
 
-const limits = (() => {
+// The whole environment, parsed before anything uses it.
+const settings = (() => {
   try {
-    return serverLimits();
+    return config();
   } catch (error) {
-    return refuseToStart((error as Error).message);
+    if (!(error instanceof ConfigError)) throw error;
+    return refuseToStart(error.message);
   }
 })();
+
+const dev = process.argv.includes("--dev");
+const port = settings.PORT;
+// "::" (the default) accepts IPv4 and IPv6 on a dual-stack host.
+const host = settings.HOST;
 
 const runtime = await getRuntime().catch((error: unknown) => {
   if (!(error instanceof DataDirLockedError || error instanceof DatabaseOpenError)) throw error;
@@ -51,14 +53,14 @@ const app = next({ dev, port, hostname: "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-const trustProxy = process.env.KEYSMITH_TRUST_PROXY === "1";
+const trustProxy = settings.KEYSMITH_TRUST_PROXY;
 
 const server = createServer(
   {
-    headersTimeout: limits.headersTimeoutMs,
-    requestTimeout: limits.requestTimeoutMs,
+    headersTimeout: settings.KEYSMITH_HEADERS_TIMEOUT_MS,
+    requestTimeout: settings.KEYSMITH_REQUEST_TIMEOUT_MS,
     // How often those timeouts are checked (Node's default, 30 s, would let them overrun by that much).
-    connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+    connectionsCheckingInterval: Math.min(1_000, settings.KEYSMITH_HEADERS_TIMEOUT_MS),
   },
   (req, res) => {
     // X-Forwarded-For counts only behind a trusted proxy. req.headers joins repeated lines, so
@@ -79,16 +81,16 @@ const server = createServer(
 );
 server.on("clientError", answerClientError);
 // Beyond this, new connections are closed at once; those open are served as before.
-server.maxConnections = limits.maxConnections;
+server.maxConnections = settings.KEYSMITH_MAX_CONNECTIONS;
 
 server.listen(port, host, () => {
   console.log(`[keysmith] ready on http://localhost:${port} (${runtime.database.backend}${dev ? ", dev" : ""})`);
 });
 
 // How long to keep serving, with /api/ready already 503, so a load balancer stops routing here first.
-const SHUTDOWN_DELAY_MS = Number(process.env.KEYSMITH_SHUTDOWN_DELAY_MS ?? 0);
+const SHUTDOWN_DELAY_MS = settings.KEYSMITH_SHUTDOWN_DELAY_MS;
 // How long requests under way may take to finish once the server stops accepting.
-const SHUTDOWN_GRACE_MS = Number(process.env.KEYSMITH_SHUTDOWN_GRACE_MS ?? 10_000);
+const SHUTDOWN_GRACE_MS = settings.KEYSMITH_SHUTDOWN_GRACE_MS;
 
 let stopping = false;
 /**

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type Auth, createAuth } from "./auth/auth";
 import { systemNow } from "./clock";
+import { config, dataDir, publicBaseUrl } from "./config";
 import { type Database, isPostgresUrl, openDatabase } from "./db/client";
 import { postgresError } from "./db/errors";
 import { unreadableKeyTable } from "./db/open-error";
@@ -65,27 +66,20 @@ export function getRuntime(): Promise<Runtime> {
   return holder[RUNTIME];
 }
 
-export function dataDir(): string {
-  return process.env.KEYSMITH_DATA_DIR ?? join(/*turbopackIgnore: true*/ process.cwd(), ".data");
-}
-
 /** KEYSMITH_DATA_DIR=memory:// keeps everything in memory (tests). */
 function pgliteDir(): string {
   return dataDir() === "memory://" ? "memory://" : join(/*turbopackIgnore: true*/ dataDir(), "pglite");
 }
 
-export function publicBaseUrl(): string {
-  return process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-}
-
 async function startRuntime(): Promise<Runtime> {
   startEventLoopMonitor();
-  const url = process.env.DATABASE_URL;
+  const settings = config();
+  const url = settings.DATABASE_URL;
   const metrics: Metrics = { verifyRequests: 0, dbQueries: 0, dbWrites: 0 };
   const database = await openDatabase({
     url,
     dataDir: isPostgresUrl(url) ? undefined : pgliteDir(),
-    poolSize: envNumber("KEYSMITH_DB_POOL_SIZE", 10),
+    poolSize: settings.KEYSMITH_DB_POOL_SIZE,
     onQuery: (sql) => {
       metrics.dbQueries++;
       if (WRITE_SQL.test(sql)) metrics.dbWrites++;
@@ -94,19 +88,19 @@ async function startRuntime(): Promise<Runtime> {
   const auth = createAuth(database.db, {
     baseURL: publicBaseUrl(),
     secret: authSecret(),
-    rateLimit: process.env.KEYSMITH_AUTH_RATE_LIMIT !== "off",
+    rateLimit: settings.KEYSMITH_AUTH_RATE_LIMIT,
   });
-  const usage = new UsageRecorder(database.db);
+  const usage = new UsageRecorder(database.db, settings.KEYSMITH_USAGE_FLUSH_MS);
   usage.start();
-  const cacheSize = envNumber("KEYSMITH_KEY_CACHE_SIZE", 100_000);
+  const cacheSize = settings.KEYSMITH_KEY_CACHE_SIZE;
   const keyCache = new KeyCache({
     maxEntries: cacheSize,
     // Only hashes the database was asked about are remembered (the key index answers the
     // rest), so this stays small even under a flood of random keys.
     maxNegative: 50_000,
     // Changes reach the cache on the change bus; the TTL is only a safety net.
-    ttlMs: envNumber("KEYSMITH_KEY_CACHE_TTL_MS", 10 * 60_000),
-    negativeTtlMs: envNumber("KEYSMITH_KEY_CACHE_TTL_MS", 10 * 60_000),
+    ttlMs: settings.KEYSMITH_KEY_CACHE_TTL_MS,
+    negativeTtlMs: settings.KEYSMITH_KEY_CACHE_TTL_MS,
   });
   // One process owns the embedded database, so every key is created here: the index is complete.
   const keyIndex = new KeyIndex(database.backend === "pglite");
@@ -121,8 +115,8 @@ async function startRuntime(): Promise<Runtime> {
     await database.close().catch(() => {});
     throw postgresError(error) ? unreadableKeyTable(database.where, error) : error;
   }
-  const lookupsPerSource = envNumber("KEYSMITH_LOOKUP_BUDGET_PER_SOURCE", 20);
-  const lookupsOverall = envNumber("KEYSMITH_LOOKUP_BUDGET_TOTAL", 200);
+  const lookupsPerSource = settings.KEYSMITH_LOOKUP_BUDGET_PER_SOURCE;
+  const lookupsOverall = settings.KEYSMITH_LOOKUP_BUDGET_TOTAL;
   const verifier = new Verifier({
     cache: keyCache,
     index: keyIndex,
@@ -139,8 +133,8 @@ async function startRuntime(): Promise<Runtime> {
           url: database.url,
           pool: database.pool,
           onTrust: (trusted) => keyCache.capTtl(trusted ? null : DEGRADED_TTL_MS),
-          retryMs: envNumber("KEYSMITH_LISTENER_RETRY_MS", 100),
-          heartbeatMs: envNumber("KEYSMITH_LISTENER_HEARTBEAT_MS", 5_000),
+          retryMs: settings.KEYSMITH_LISTENER_RETRY_MS,
+          heartbeatMs: settings.KEYSMITH_LISTENER_HEARTBEAT_MS,
         })
       : null;
   await relay?.start();
@@ -184,14 +178,10 @@ async function warmKeyCache(database: Database, cache: KeyCache, limit: number):
   }
 }
 
-function envNumber(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 /** BETTER_AUTH_SECRET, or one generated on first start and kept beside the data. */
 function authSecret(): string {
-  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const { BETTER_AUTH_SECRET } = config();
+  if (BETTER_AUTH_SECRET) return BETTER_AUTH_SECRET;
   if (dataDir() === "memory://") return randomBytes(32).toString("base64url");
   const file = join(/*turbopackIgnore: true*/ dataDir(), "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();

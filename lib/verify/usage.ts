@@ -23,7 +23,8 @@ export class UsageRecorder {
 
   constructor(
     private readonly db: Db,
-    private readonly intervalMs = Number(process.env.KEYSMITH_USAGE_FLUSH_MS ?? 2000),
+    /** KEYSMITH_USAGE_FLUSH_MS. */
+    private readonly intervalMs: number,
   ) {}
 
   record(use: KeyUse): void {

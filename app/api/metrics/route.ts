@@ -1,5 +1,6 @@
 import { otherMethods } from "@/lib/api/other-methods";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
+import { config } from "@/lib/config";
 import { withErrors } from "@/lib/auth/with-auth";
 import { checkMetricsAccess } from "@/lib/metrics/access";
 import { nodeGaugeLines } from "@/lib/metrics/node-gauges";
@@ -13,7 +14,7 @@ export const GET = withErrors(async (req, runtime) => {
   checkMetricsAccess(
     req.headers.get(CLIENT_IP_HEADER),
     req.headers.get("authorization"),
-    process.env.KEYSMITH_METRICS_TOKEN,
+    config().KEYSMITH_METRICS_TOKEN,
   );
   const m = runtime.metrics;
   const v = runtime.verifier.counts;

@@ -4,7 +4,7 @@ import { inviteMemberSchema } from "@/lib/api/schemas/members";
 import { withAuth } from "@/lib/auth/with-auth";
 import { toInvitationView } from "@/lib/members/serialize";
 import { inviteMember, listInvitations } from "@/lib/members/service";
-import { publicBaseUrl } from "@/lib/runtime";
+import { publicBaseUrl } from "@/lib/config";
 
 export const GET = withAuth({ scope: "members.read" }, async ({ db, principal, now }) => {
   const rows = await listInvitations(db, principal.workspace.id, now);
