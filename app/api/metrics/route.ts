@@ -1,7 +1,7 @@
 import { otherMethods } from "@/lib/api/other-methods";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
-import { config } from "@/lib/config";
 import { withErrors } from "@/lib/auth/with-auth";
+import { config } from "@/lib/config";
 import { checkMetricsAccess } from "@/lib/metrics/access";
 import { nodeGaugeLines } from "@/lib/metrics/node-gauges";
 

@@ -2,9 +2,9 @@ import { otherMethods } from "@/lib/api/other-methods";
 import { parseJsonBody } from "@/lib/api/request";
 import { inviteMemberSchema } from "@/lib/api/schemas/members";
 import { withAuth } from "@/lib/auth/with-auth";
+import { publicBaseUrl } from "@/lib/config";
 import { toInvitationView } from "@/lib/members/serialize";
 import { inviteMember, listInvitations } from "@/lib/members/service";
-import { publicBaseUrl } from "@/lib/config";
 
 export const GET = withAuth({ scope: "members.read" }, async ({ db, principal, now }) => {
   const rows = await listInvitations(db, principal.workspace.id, now);
