@@ -1,3 +1,4 @@
+import "./node-version";
 import "./native-clock";
 import { PRELOADED } from "./preloaded";
 import { pinnedTickObject } from "./tick-pin";

@@ -1,4 +1,4 @@
-import { type IntervalHistogram, monitorEventLoopDelay } from "node:perf_hooks";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 
 /**
  * Event-loop delay, sampled by Node's own timer histogram (perf_hooks), as prom-client does.
@@ -15,10 +15,10 @@ export const RESOLUTION_MS = 5;
 
 /** One histogram per process, on globalThis: Next bundles its own copy of this module. */
 const MONITOR = Symbol.for("keysmith.eventLoopMonitor");
-type Holder = typeof globalThis & { [MONITOR]?: IntervalHistogram };
+type Holder = typeof globalThis & { [MONITOR]?: ReturnType<typeof monitorEventLoopDelay> };
 
 /** Starts the histogram once per process (lib/runtime.ts calls it at start-up); later calls return it. */
-export function startEventLoopMonitor(): IntervalHistogram {
+export function startEventLoopMonitor(): ReturnType<typeof monitorEventLoopDelay> {
   const holder = globalThis as Holder;
   if (!holder[MONITOR]) {
     const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
