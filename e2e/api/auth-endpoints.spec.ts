@@ -2,8 +2,8 @@ import { expect, test } from "@playwright/test";
 import { addMember, json, signUpWithWorkspace } from "../support/api";
 
 // A role change must go through /api/v1 (audited, and it drops the member's keys from every
-// instance's cache); better-auth's own organization endpoints would bypass both.
-test("better-auth's organization endpoints are closed: members and roles change only through /api/v1", async ({
+// instance's cache): better-auth serves no organization endpoints that could bypass both.
+test("better-auth has no organization endpoints: members and roles change only through /api/v1", async ({
   baseURL,
 }) => {
   const owner = await signUpWithWorkspace(baseURL as string);
@@ -15,7 +15,6 @@ test("better-auth's organization endpoints are closed: members and roles change 
   ] as const) {
     const response = await owner.api.post(path, { data: { ...data, organizationId: owner.workspace.id } });
     expect(response.status(), path).toBe(404);
-    expect((await response.json()).error.code).toBe("NOT_FOUND");
   }
   expect((await owner.api.get("/api/auth/organization/list")).status()).toBe(404);
   const members = await json(await owner.api.get("/api/v1/members"), 200);

@@ -1,7 +1,6 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { organization } from "better-auth/plugins";
 import { userNameSchema } from "../api/schemas/users";
 import { uncleanTextField } from "../api/text";
 import type { Db } from "../db/client";
@@ -14,7 +13,12 @@ export interface AuthOptions {
   rateLimit: boolean;
 }
 
-/** better-auth: email + password, workspaces as organizations with owner/admin/member roles. */
+/**
+ * better-auth: accounts, email + password sign-in and sessions, nothing more. Workspaces,
+ * members and invitations are Keysmith's own (lib/workspaces, lib/members): every change to
+ * them writes its audit event and drops the affected keys from every instance's cache in
+ * the same step, which better-auth's organization plugin could not do.
+ */
 export function createAuth(db: Db, options: AuthOptions) {
   const origin = new URL(options.baseURL);
   // The same server is reachable as localhost and 127.0.0.1; both are the same origin to us.
@@ -49,18 +53,6 @@ export function createAuth(db: Db, options: AuthOptions) {
     // The address server.ts computed (X-Forwarded-For only behind a trusted proxy), never
     // one the client chose: better-auth would otherwise key its sign-in limit on X-Forwarded-For.
     advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
-    plugins: [
-      organization({
-        schema: {
-          organization: {
-            additionalFields: {
-              keyPrefix: { type: "string", required: false, defaultValue: "sk", input: true },
-              allowKeyMinting: { type: "boolean", required: false, defaultValue: false, input: false },
-            },
-          },
-        },
-      }),
-    ],
   });
 }
 

@@ -144,7 +144,7 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
   const session = await runtime.auth.api.getSession({ headers: req.headers });
   if (!session) throw new ApiError("UNAUTHORIZED", "Sign in or send an API key");
   assertSameOriginMutation(req);
-  const { workspace, role } = await sessionWorkspace(db, session.user.id, hint ?? session.session.activeOrganizationId);
+  const { workspace, role } = await sessionWorkspace(db, session.user.id, hint);
   return {
     type: "user",
     userId: session.user.id,
