@@ -3,27 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { openDatabase } from "../../lib/db/client";
-import { freePort, refusedStart, startServer } from "../support/server";
-
-const PASSWORD = "correct-horse-battery";
+import { freePort, refusedStart, signUpOn, startServer } from "../support/server";
 
 /** A data folder holding a user, a workspace and one key, written by a real server and stopped. */
 async function populatedDataDir(): Promise<{ dataDir: string; key: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), "keysmith-damaged-"));
   const server = await startServer(await freePort(), { KEYSMITH_DATA_DIR: dataDir });
   try {
-    const headers = { origin: server.url, "content-type": "application/json" };
-    const signUp = await fetch(`${server.url}/api/auth/sign-up/email`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ name: "Damage Test", email: "damage@example.com", password: PASSWORD }),
-    });
-    const cookie = signUp.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-    const post = (path: string, body: unknown) =>
-      fetch(`${server.url}${path}`, { method: "POST", headers: { ...headers, cookie }, body: JSON.stringify(body) });
+    const { post } = await signUpOn(server.url, "Damage Test", "damage@example.com");
     expect((await post("/api/v1/workspaces", { name: "Damage", slug: "damage" })).status).toBe(201);
     const created = await post("/api/v1/keys", { name: "Soon unreadable" });
     expect(created.status).toBe(201);

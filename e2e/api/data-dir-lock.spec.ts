@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { freePort, refusedStart, startServer } from "../support/server";
+import { freePort, refusedStart, signUpOn, startServer } from "../support/server";
 
 test("a second server on the same data folder refuses to start; a killed owner's lock does not block a restart", async () => {
   test.setTimeout(120_000);
@@ -10,18 +10,7 @@ test("a second server on the same data folder refuses to start; a killed owner's
   const first = await startServer(await freePort(), { KEYSMITH_DATA_DIR: dataDir });
   let restarted: Awaited<ReturnType<typeof startServer>> | null = null;
   try {
-    const origin = { origin: first.url, "content-type": "application/json" };
-    const signUp = await fetch(`${first.url}/api/auth/sign-up/email`, {
-      method: "POST",
-      headers: origin,
-      body: JSON.stringify({ name: "Lock Owner", email: "lock@example.com", password: "correct-horse-battery" }),
-    });
-    const cookie = signUp.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-    const post = (path: string, body: unknown) =>
-      fetch(`${first.url}${path}`, { method: "POST", headers: { ...origin, cookie }, body: JSON.stringify(body) });
+    const { post } = await signUpOn(first.url, "Lock Owner", "lock@example.com");
     expect((await post("/api/v1/workspaces", { name: "Lock", slug: "lock" })).status).toBe(201);
     const key = await (await post("/api/v1/keys", { name: "Survivor" })).json();
 

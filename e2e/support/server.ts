@@ -105,3 +105,23 @@ export async function refusedStart(env: Record<string, string>): Promise<{ code:
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   return { code, output };
 }
+
+/**
+ * Signs up a new user on a started server over plain fetch; `post` then sends JSON with
+ * that user's session cookie and a same-origin Origin, as the dashboard does.
+ */
+export async function signUpOn(url: string, name: string, email: string) {
+  const headers = { origin: url, "content-type": "application/json" };
+  const signUp = await fetch(`${url}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ name, email, password: "correct-horse-battery" }),
+  });
+  const cookie = signUp.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const post = (path: string, body: unknown) =>
+    fetch(`${url}${path}`, { method: "POST", headers: { ...headers, cookie }, body: JSON.stringify(body) });
+  return { cookie, post };
+}
