@@ -12,13 +12,15 @@ export const usageQuerySchema = z.strictObject({
   range: z.enum(Object.keys(USAGE_RANGES) as [UsageRange, ...UsageRange[]]).default("24h"),
 });
 
-export const usageReportSchema = z.object({
-  keyId: z.string(),
-  range: z.enum(["24h", "7d", "30d"]),
-  granularity: z.enum(["hour", "day"]),
-  points: z.array(z.object({ start: z.string(), success: z.number(), failure: z.number() })),
-  totals: z.object({ success: z.number(), failure: z.number() }),
-});
+export const usageReportSchema = z
+  .object({
+    keyId: z.string(),
+    range: z.enum(["24h", "7d", "30d"]),
+    granularity: z.enum(["hour", "day"]),
+    points: z.array(z.object({ start: z.string(), success: z.number(), failure: z.number() })),
+    totals: z.object({ success: z.number(), failure: z.number() }),
+  })
+  .meta({ id: "UsageReport" });
 export type UsageReport = z.output<typeof usageReportSchema>;
 
 /** Verifications per hour (24h) or per UTC day (7d, 30d), zeros included, oldest first. */

@@ -37,24 +37,28 @@ export const exportAuditQuerySchema = z
   })
   .refine(fromBeforeTo.check, fromBeforeTo.params);
 
-export const auditEventSchema = z.object({
-  id: z.string(),
-  workspaceId: z.string().nullable(),
-  /** `label` is the user's name or the key's name when it acted; `email` is the user's current email. */
-  actor: z.object({
-    type: z.enum(["user", "key"]),
+export const auditEventSchema = z
+  .object({
     id: z.string(),
-    label: z.string().nullable(),
-    email: z.string().nullable(),
-  }),
-  action: z.enum(AUDIT_ACTIONS),
-  /** `label` names the target as it was then: the key's name, the member's email. */
-  target: z.object({ type: z.string(), id: z.string(), label: z.string().nullable() }).nullable(),
-  metadata: z.unknown().nullable(),
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
-  createdAt: z.string(),
-});
+    workspaceId: z.string().nullable(),
+    /** `label` is the user's name or the key's name when it acted; `email` is the user's current email. */
+    actor: z.object({
+      type: z.enum(["user", "key"]),
+      id: z.string(),
+      label: z.string().nullable(),
+      email: z.string().nullable(),
+    }),
+    action: z.enum(AUDIT_ACTIONS),
+    /** `label` names the target as it was then: the key's name, the member's email. */
+    target: z.object({ type: z.string(), id: z.string(), label: z.string().nullable() }).nullable(),
+    metadata: z.unknown().nullable(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "AuditEvent" });
 export type AuditEventView = z.output<typeof auditEventSchema>;
 
-export const auditListSchema = z.object({ data: z.array(auditEventSchema), nextCursor: z.string().nullable() });
+export const auditListSchema = z
+  .object({ data: z.array(auditEventSchema), nextCursor: z.string().nullable() })
+  .meta({ id: "AuditList" });

@@ -66,7 +66,8 @@ export const createKeySchema = z
   .refine((input) => !(input.expiresIn && input.expiresAt), {
     message: "Give either expiresIn or expiresAt, not both",
     path: ["expiresAt"],
-  });
+  })
+  .meta({ id: "CreateKey" });
 export type CreateKeyInput = z.input<typeof createKeySchema>;
 export type CreateKeyData = z.output<typeof createKeySchema>;
 
@@ -78,7 +79,8 @@ export const updateKeySchema = z
     ipAllowlist: ipAllowlistSchema.optional(),
     enabled: z.boolean().optional(),
   })
-  .refine((input) => Object.keys(input).length > 0, { message: "Nothing to update", path: ["body"] });
+  .refine((input) => Object.keys(input).length > 0, { message: "Nothing to update", path: ["body"] })
+  .meta({ id: "UpdateKey" });
 export type UpdateKeyInput = z.input<typeof updateKeySchema>;
 
 export const rotateKeySchema = z.strictObject({ gracePeriod: gracePeriodSchema.default(0) });
@@ -108,13 +110,15 @@ export const listKeysQuerySchema = z
   });
 export type ListKeysQuery = z.output<typeof listKeysQuerySchema>;
 
-export const verifyKeySchema = z.strictObject({
-  key: z.string().min(1, "Required").max(512, "Too long"),
-  requiredScopes: z.array(scopeSchema).max(50).optional(),
-  ip: z.union([z.ipv4(), z.ipv6()], { error: "Use an IPv4 or IPv6 address" }).optional(),
-  /** Where a personal key acts (id or slug): required when its owner is in several workspaces. */
-  workspaceId: z.string().min(1, "Required").max(200, "Too long").optional(),
-});
+export const verifyKeySchema = z
+  .strictObject({
+    key: z.string().min(1, "Required").max(512, "Too long"),
+    requiredScopes: z.array(scopeSchema).max(50).optional(),
+    ip: z.union([z.ipv4(), z.ipv6()], { error: "Use an IPv4 or IPv6 address" }).optional(),
+    /** Where a personal key acts (id or slug): required when its owner is in several workspaces. */
+    workspaceId: z.string().min(1, "Required").max(200, "Too long").optional(),
+  })
+  .meta({ id: "VerifyRequest" });
 export type VerifyKeyInput = z.output<typeof verifyKeySchema>;
 
 export const VERIFY_CODES = [
@@ -130,54 +134,60 @@ export const VERIFY_CODES = [
 ] as const;
 export type VerifyCode = (typeof VERIFY_CODES)[number];
 
-export const verifyResultSchema = z.object({
-  valid: z.boolean(),
-  code: z.enum(VERIFY_CODES),
-  keyId: z.string().nullable(),
-  workspaceId: z.string().nullable(),
-  environment: z.enum(ENVIRONMENTS).nullable(),
-  scopes: z.array(z.string()),
-  expiresAt: z.string().nullable(),
-});
+export const verifyResultSchema = z
+  .object({
+    valid: z.boolean(),
+    code: z.enum(VERIFY_CODES),
+    keyId: z.string().nullable(),
+    workspaceId: z.string().nullable(),
+    environment: z.enum(ENVIRONMENTS).nullable(),
+    scopes: z.array(z.string()),
+    expiresAt: z.string().nullable(),
+  })
+  .meta({ id: "VerifyResult" });
 export type VerifyResult = z.output<typeof verifyResultSchema>;
 
 const userRefSchema = z.object({ id: z.string(), name: z.string(), email: z.string() });
 
 /** What the API says about a key: never its hash, never its secret. */
-export const keySchema = z.object({
-  id: z.string(),
-  kind: z.enum(["workspace", "personal"]),
-  workspaceId: z.string().nullable(),
-  name: z.string(),
-  description: z.string().nullable(),
-  maskedKey: z.string(),
-  environment: z.enum(ENVIRONMENTS),
-  scopes: z.array(z.string()),
-  ipAllowlist: z.array(z.string()),
-  enabled: z.boolean(),
-  status: z.enum(KEY_STATUSES),
-  expiresAt: z.string().nullable(),
-  createdAt: z.string(),
-  createdBy: userRefSchema.nullable(),
-  revokedAt: z.string().nullable(),
-  rotatedAt: z.string().nullable(),
-  replacedById: z.string().nullable(),
-  rateLimit: z.object({ max: z.number(), windowMs: z.number() }).nullable(),
-  lastUsedAt: z.string().nullable(),
-  lastUsedIp: z.string().nullable(),
-  lastUsedUserAgent: z.string().nullable(),
-});
+export const keySchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["workspace", "personal"]),
+    workspaceId: z.string().nullable(),
+    name: z.string(),
+    description: z.string().nullable(),
+    maskedKey: z.string(),
+    environment: z.enum(ENVIRONMENTS),
+    scopes: z.array(z.string()),
+    ipAllowlist: z.array(z.string()),
+    enabled: z.boolean(),
+    status: z.enum(KEY_STATUSES),
+    expiresAt: z.string().nullable(),
+    createdAt: z.string(),
+    createdBy: userRefSchema.nullable(),
+    revokedAt: z.string().nullable(),
+    rotatedAt: z.string().nullable(),
+    replacedById: z.string().nullable(),
+    rateLimit: z.object({ max: z.number(), windowMs: z.number() }).nullable(),
+    lastUsedAt: z.string().nullable(),
+    lastUsedIp: z.string().nullable(),
+    lastUsedUserAgent: z.string().nullable(),
+  })
+  .meta({ id: "Key" });
 export type KeyView = z.output<typeof keySchema>;
 
 /** The responses that carry a secret: creation and rotation, once each. */
-export const createdKeySchema = keySchema.extend({ key: z.string().max(MAX_KEY_LENGTH) });
+export const createdKeySchema = keySchema.extend({ key: z.string().max(MAX_KEY_LENGTH) }).meta({ id: "CreatedKey" });
 export type CreatedKeyView = z.output<typeof createdKeySchema>;
 
-export const rotatedKeySchema = createdKeySchema.extend({ previous: keySchema });
+export const rotatedKeySchema = createdKeySchema.extend({ previous: keySchema }).meta({ id: "RotatedKey" });
 
-export const keyListSchema = z.object({
-  data: z.array(keySchema),
-  nextCursor: z.string().nullable(),
-  prevCursor: z.string().nullable(),
-});
+export const keyListSchema = z
+  .object({
+    data: z.array(keySchema),
+    nextCursor: z.string().nullable(),
+    prevCursor: z.string().nullable(),
+  })
+  .meta({ id: "KeyList" });
 export type KeyList = z.output<typeof keyListSchema>;

@@ -10,25 +10,32 @@ export const inviteMemberSchema = z.strictObject({
 
 export const changeRoleSchema = z.strictObject({ role: roleSchema });
 
-export const memberSchema = z.object({
-  id: z.string(),
-  userId: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: roleSchema,
-  joinedAt: z.string(),
-});
+export const memberSchema = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    role: roleSchema,
+    joinedAt: z.string(),
+  })
+  .meta({ id: "Member" });
 export type MemberView = z.output<typeof memberSchema>;
 
-export const invitationSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  role: roleSchema,
-  status: z.enum(["pending", "accepted", "canceled"]),
-  expiresAt: z.string(),
-  createdAt: z.string(),
-  invitedBy: z.object({ name: z.string(), email: z.string() }),
-  /** Open it, sign in (or up) with the invited email, and accept: there is no mail server. */
-  link: z.string(),
-});
+export const invitationSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    role: roleSchema,
+    status: z.enum(["pending", "accepted", "canceled"]),
+    expiresAt: z.string(),
+    createdAt: z.string(),
+    invitedBy: z.object({ name: z.string(), email: z.string() }),
+    /** Open it, sign in (or up) with the invited email, and accept: there is no mail server. */
+    link: z.string(),
+  })
+  .meta({ id: "Invitation" });
 export type InvitationView = z.output<typeof invitationSchema>;
+
+export const memberListSchema = z.object({ data: z.array(memberSchema) });
+export const invitationListSchema = z.object({ data: z.array(invitationSchema) });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BUILT_IN_SCOPES, SCOPE_PATTERN } from "../../auth/scopes";
 import { KEY_PREFIX_PATTERN } from "../../keys/format";
+import { roleSchema } from "./members";
 
 /**
  * The app's own top-level paths (pages, the API, public files): a workspace whose slug is
@@ -53,17 +54,25 @@ export const updateWorkspaceSchema = z
   })
   .refine((input) => Object.keys(input).length > 0, { message: "Nothing to update", path: ["body"] });
 
-export const workspaceSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  slug: z.string(),
-  keyPrefix: z.string(),
-  allowKeyMinting: z.boolean(),
-  /** Anonymous verification of this workspace's keys answers NOT_FOUND: callers send a verifier key. */
-  requireVerifierKey: z.boolean(),
-  customScopes: z.array(z.string()),
-});
+export const workspaceSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    slug: z.string(),
+    keyPrefix: z.string(),
+    allowKeyMinting: z.boolean(),
+    /** Anonymous verification of this workspace's keys answers NOT_FOUND: callers send a verifier key. */
+    requireVerifierKey: z.boolean(),
+    customScopes: z.array(z.string()),
+  })
+  .meta({ id: "Workspace" });
 export type WorkspaceView = z.output<typeof workspaceSchema>;
+
+/** GET /api/v1/workspaces: the caller's workspaces and their role in each. */
+export const workspaceListSchema = z.object({ data: z.array(workspaceSchema.extend({ role: roleSchema })) });
+
+/** POST /api/v1/invitations/{id}/accept: the workspace joined, and the role there. */
+export const joinedWorkspaceSchema = z.object({ workspace: workspaceSchema, role: roleSchema });
 
 /** Turns a workspace name into a slug suggestion: "Acme Inc." → "acme-inc". */
 export function slugify(name: string): string {

@@ -1,0 +1,336 @@
+import { z } from "zod";
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
+import { usageQuerySchema, usageReportSchema } from "../../keys/usage-report";
+import { ERROR_STATUS } from "../errors";
+import { auditListSchema, exportAuditQuerySchema, listAuditQuerySchema } from "../schemas/audit";
+import {
+  createdKeySchema,
+  createKeySchema,
+  keyListSchema,
+  keySchema,
+  listKeysQuerySchema,
+  rotatedKeySchema,
+  rotateKeySchema,
+  updateKeySchema,
+  VERIFY_CODES,
+  verifyKeySchema,
+  verifyResultSchema,
+} from "../schemas/keys";
+import { issuedPersonalKeySchema, meSchema, personalKeySchema } from "../schemas/me";
+import {
+  changeRoleSchema,
+  invitationListSchema,
+  invitationSchema,
+  inviteMemberSchema,
+  memberListSchema,
+  memberSchema,
+} from "../schemas/members";
+import {
+  createWorkspaceSchema,
+  joinedWorkspaceSchema,
+  updateWorkspaceSchema,
+  workspaceListSchema,
+  workspaceSchema,
+} from "../schemas/workspaces";
+
+/**
+ * The OpenAPI 3.1 document of /api/v1, built from the zod schemas the route handlers parse
+ * and answer with: there is no second description to drift from the code.
+ */
+const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS]),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: "Error", description: "Every error answer. Bad input names the failing fields in `details.issues`." });
+
+const ERROR_DESCRIPTIONS = {
+  400: "Bad input: `details.issues` lists `{field, message}`",
+  401: "No credential, or one that is not usable (unknown, revoked, expired, disabled)",
+  403: "The credential may not do this (scope, role, IP allowlist, another workspace)",
+  404: "No such resource in this workspace",
+  405: "This route does not serve that method (`Allow` lists those it does)",
+  409: "Conflicts with the current state (a taken slug, the last owner …)",
+  413: "The body is larger than this route accepts",
+  429: "Over a rate limit (`Retry-After` says when to retry)",
+} as const;
+type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
+
+const json = (schema: z.ZodType) => ({ "application/json": { schema } });
+
+function errors(...statuses: ErrorStatus[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [String(status), { description: ERROR_DESCRIPTIONS[status], content: json(errorSchema) }]),
+  );
+}
+
+const workspaceHeader = z.object({
+  "x-workspace-id": z
+    .string()
+    .optional()
+    .meta({ description: "The workspace to act in (id or slug): a session's first workspace if omitted" }),
+});
+const idPath = (what: string) => z.object({ id: z.string().meta({ description: `The ${what}'s id` }) });
+
+/** An operation on a workspace's resources, authenticated by any credential. */
+function operation(
+  summary: string,
+  spec: Omit<ZodOpenApiOperationObject, "responses" | "summary"> & {
+    ok: { status?: number; description: string; schema?: z.ZodType; contentType?: string };
+    errors: ErrorStatus[];
+  },
+): ZodOpenApiOperationObject {
+  const { ok, errors: statuses, requestParams, ...rest } = spec;
+  const okResponse =
+    ok.schema === undefined
+      ? { description: ok.description }
+      : { description: ok.description, content: { [ok.contentType ?? "application/json"]: { schema: ok.schema } } };
+  return {
+    summary,
+    ...rest,
+    requestParams: { header: workspaceHeader, ...requestParams },
+    responses: { [String(ok.status ?? 200)]: okResponse, ...errors(...statuses) },
+  };
+}
+
+const body = (schema: z.ZodType) => ({ content: json(schema), required: true });
+
+const paths: ZodOpenApiPathsObject = {
+  "/api/v1/keys/verify": {
+    post: {
+      summary: "Verify a key",
+      description:
+        "Is this key usable now? A refused key is still a 200 with `valid: false` and its `code` " +
+        `(${VERIFY_CODES.join(", ")}). Needs no credential; a verifier key (scope \`keys.verify\`) ` +
+        "confines the answers to its own workspace.",
+      tags: ["Verification"],
+      security: [{}, { bearer: [] }, { apiKey: [] }],
+      requestBody: body(verifyKeySchema),
+      responses: {
+        "200": { description: "The verdict", content: json(verifyResultSchema) },
+        ...errors(400, 401, 403, 413, 429),
+      },
+    },
+  },
+  "/api/v1/keys": {
+    get: operation("List keys", {
+      tags: ["Keys"],
+      requestParams: { query: listKeysQuerySchema },
+      ok: { description: "A page of keys, newest first by default", schema: keyListSchema },
+      errors: [400, 401, 403],
+    }),
+    post: operation("Create a key", {
+      description: "The response is the only time the secret (`key`) appears.",
+      tags: ["Keys"],
+      requestBody: body(createKeySchema),
+      ok: { status: 201, description: "The new key, with its secret", schema: createdKeySchema },
+      errors: [400, 401, 403, 413],
+    }),
+  },
+  "/api/v1/keys/{id}": {
+    get: operation("Read a key", {
+      tags: ["Keys"],
+      requestParams: { path: idPath("key") },
+      ok: { description: "The key", schema: keySchema },
+      errors: [401, 403, 404],
+    }),
+    patch: operation("Edit a key", {
+      tags: ["Keys"],
+      requestParams: { path: idPath("key") },
+      requestBody: body(updateKeySchema),
+      ok: { description: "The key as it is now", schema: keySchema },
+      errors: [400, 401, 403, 404, 413],
+    }),
+    delete: operation("Revoke a key", {
+      description: "At once and for good; the key stays listed for the audit trail.",
+      tags: ["Keys"],
+      requestParams: { path: idPath("key") },
+      ok: { description: "The revoked key", schema: keySchema },
+      errors: [401, 403, 404],
+    }),
+  },
+  "/api/v1/keys/{id}/revoke": {
+    post: operation("Revoke a key", {
+      tags: ["Keys"],
+      requestParams: { path: idPath("key") },
+      ok: { description: "The revoked key", schema: keySchema },
+      errors: [401, 403, 404],
+    }),
+  },
+  "/api/v1/keys/{id}/rotate": {
+    post: operation("Rotate a key", {
+      description: "A new secret with the same settings; the old key works until the grace period ends.",
+      tags: ["Keys"],
+      requestParams: { path: idPath("key") },
+      requestBody: body(rotateKeySchema),
+      ok: { status: 201, description: "The new key, with its secret, and the old one", schema: rotatedKeySchema },
+      errors: [400, 401, 403, 404, 413],
+    }),
+  },
+  "/api/v1/keys/{id}/usage": {
+    get: operation("A key's usage", {
+      tags: ["Keys"],
+      requestParams: { path: idPath("key"), query: usageQuerySchema },
+      ok: { description: "Verifications per hour or day, zeros included", schema: usageReportSchema },
+      errors: [400, 401, 403, 404],
+    }),
+  },
+  "/api/v1/me": {
+    get: operation("Who is calling", {
+      tags: ["Account"],
+      ok: { description: "The caller, its workspace, role and effective scopes", schema: meSchema },
+      errors: [401, 403],
+    }),
+  },
+  "/api/v1/me/key": {
+    get: operation("Your personal key", {
+      tags: ["Account"],
+      ok: { description: "The personal key without its secret, or null", schema: personalKeySchema },
+      errors: [401],
+    }),
+    post: operation("Create or rotate your personal key", {
+      description: "Signed-in users only. The body is optional: `{gracePeriod}` keeps the old key alive that long.",
+      tags: ["Account"],
+      requestBody: { content: json(rotateKeySchema), required: false },
+      ok: { status: 201, description: "The new key, with its secret", schema: issuedPersonalKeySchema },
+      errors: [400, 401, 403, 413],
+    }),
+  },
+  "/api/v1/workspace": {
+    get: operation("The workspace's settings", {
+      tags: ["Workspace"],
+      ok: { description: "The workspace", schema: workspaceSchema },
+      errors: [401, 403],
+    }),
+    patch: operation("Change the workspace's settings", {
+      tags: ["Workspace"],
+      requestBody: body(updateWorkspaceSchema),
+      ok: { description: "The workspace as it is now", schema: workspaceSchema },
+      errors: [400, 401, 403, 409, 413],
+    }),
+  },
+  "/api/v1/workspaces": {
+    get: operation("Your workspaces", {
+      tags: ["Workspace"],
+      ok: { description: "Every workspace you belong to, with your role", schema: workspaceListSchema },
+      errors: [401],
+    }),
+    post: operation("Create a workspace", {
+      description: "Signed-in users only; you become its owner.",
+      tags: ["Workspace"],
+      requestBody: body(createWorkspaceSchema),
+      ok: { status: 201, description: "The new workspace", schema: workspaceSchema },
+      errors: [400, 401, 409, 413],
+    }),
+  },
+  "/api/v1/members": {
+    get: operation("Members", {
+      tags: ["Members"],
+      ok: { description: "The workspace's members", schema: memberListSchema },
+      errors: [401, 403],
+    }),
+  },
+  "/api/v1/members/{id}": {
+    patch: operation("Change a member's role", {
+      tags: ["Members"],
+      requestParams: { path: idPath("member") },
+      requestBody: body(changeRoleSchema),
+      ok: { description: "The member", schema: memberSchema },
+      errors: [400, 401, 403, 404, 409, 413],
+    }),
+    delete: operation("Remove a member (or leave)", {
+      description: "Their keys stop working at once.",
+      tags: ["Members"],
+      requestParams: { path: idPath("member") },
+      ok: { status: 204, description: "Removed" },
+      errors: [401, 403, 404, 409],
+    }),
+  },
+  "/api/v1/members/invitations": {
+    get: operation("Invitations", {
+      tags: ["Members"],
+      ok: { description: "Pending and past invitations, with their links", schema: invitationListSchema },
+      errors: [401, 403],
+    }),
+    post: operation("Invite someone", {
+      description: "The answer holds the invitation link to send them.",
+      tags: ["Members"],
+      requestBody: body(inviteMemberSchema),
+      ok: { status: 201, description: "The invitation", schema: invitationSchema },
+      errors: [400, 401, 403, 409, 413],
+    }),
+  },
+  "/api/v1/members/invitations/{id}": {
+    delete: operation("Cancel an invitation", {
+      tags: ["Members"],
+      requestParams: { path: idPath("invitation") },
+      ok: { status: 204, description: "Canceled" },
+      errors: [401, 403, 404],
+    }),
+  },
+  "/api/v1/invitations/{id}/accept": {
+    post: operation("Accept an invitation", {
+      description: "Signed in with the invited email.",
+      tags: ["Members"],
+      requestParams: { path: idPath("invitation") },
+      ok: { description: "The workspace joined", schema: joinedWorkspaceSchema },
+      errors: [401, 403, 404, 409],
+    }),
+  },
+  "/api/v1/audit": {
+    get: operation("The audit log", {
+      tags: ["Audit"],
+      requestParams: { query: listAuditQuerySchema },
+      ok: { description: "A page of events, newest first", schema: auditListSchema },
+      errors: [400, 401, 403],
+    }),
+  },
+  "/api/v1/audit/export": {
+    get: operation("The audit log as CSV", {
+      description: "Every event matching the filters, streamed.",
+      tags: ["Audit"],
+      requestParams: { query: exportAuditQuerySchema },
+      ok: { description: "CSV, one event a row", schema: z.string(), contentType: "text/csv" },
+      errors: [400, 401, 403],
+    }),
+  },
+  "/api/v1/openapi.json": {
+    get: {
+      summary: "This document",
+      tags: ["Reference"],
+      security: [{}],
+      responses: { "200": { description: "OpenAPI 3.1", content: json(z.record(z.string(), z.unknown())) } },
+    },
+  },
+};
+
+export function openApiDocument(serverUrl: string) {
+  return createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Keysmith API",
+      version: "1",
+      description:
+        "Every /api/v1 route accepts the dashboard's session cookie or an API key " +
+        "(`Authorization: Bearer <key>` or `X-API-Key: <key>`).",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }, { apiKey: [] }, { session: [] }],
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API key" },
+        apiKey: { type: "apiKey", in: "header", name: "X-API-Key", description: "An API key" },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "better-auth.session_token",
+          description: "The dashboard's session; mutations must also send a same-origin Origin header",
+        },
+      },
+    },
+    paths,
+  });
+}

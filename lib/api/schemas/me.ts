@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { createdKeySchema, keySchema } from "./keys";
+import { roleSchema } from "./members";
+
+/** GET /api/v1/me: who is calling, where, with what powers. */
+export const meSchema = z
+  .object({
+    type: z.enum(["user", "key"]),
+    user: z.object({ id: z.string(), name: z.string() }),
+    key: z
+      .object({ id: z.string(), name: z.string().nullable(), kind: z.enum(["workspace", "personal"]).nullable() })
+      .nullable(),
+    workspace: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+    role: roleSchema,
+    scopes: z.array(z.string()),
+  })
+  .meta({ id: "Me" });
+
+/** GET /api/v1/me/key: the caller's personal key, without its secret. */
+export const personalKeySchema = z.object({ key: keySchema.nullable() });
+
+/** POST /api/v1/me/key: the new personal key, its secret shown this once, and the key it replaced. */
+export const issuedPersonalKeySchema = createdKeySchema.extend({ previous: keySchema.nullable() });
