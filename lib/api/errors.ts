@@ -62,7 +62,6 @@ export function validationError(issues: FieldIssue[]): ApiError {
 
 /** The body and status for any thrown value; unknown errors are logged and hidden. */
 export function errorBody(error: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
-  if (error instanceof ZodError) return errorBody(validationError(zodIssues(error)));
   if (error instanceof ApiError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.details !== undefined) body.error.details = error.details;
@@ -75,6 +74,12 @@ export function errorBody(error: unknown): { status: number; body: ErrorBody; he
     if (isDataException(database)) {
       return errorBody(new ApiError("VALIDATION_FAILED", "A value in the request is not one the database can hold"));
     }
+    return { status: 500, body: { error: { code: "INTERNAL", message: "Internal server error" } } };
+  }
+  // Input is parsed with safeParse into a 400 above; a ZodError reaching here is an answer
+  // that does not match its own schema: our bug, not the caller's.
+  if (error instanceof ZodError) {
+    console.error("[keysmith] an answer did not match its schema:", JSON.stringify(zodIssues(error)));
     return { status: 500, body: { error: { code: "INTERNAL", message: "Internal server error" } } };
   }
   console.error("[keysmith] unhandled error:", error instanceof Error ? (error.stack ?? error.message) : error);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createdKeySchema, keySchema } from "./keys";
 import { roleSchema } from "./members";
+import { workspaceRefSchema } from "./workspaces";
 
 /** GET /api/v1/me: who is calling, where, with what powers. */
 export const meSchema = z
@@ -10,7 +11,7 @@ export const meSchema = z
     key: z
       .object({ id: z.string(), name: z.string().nullable(), kind: z.enum(["workspace", "personal"]).nullable() })
       .nullable(),
-    workspace: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+    workspace: workspaceRefSchema,
     role: roleSchema,
     scopes: z.array(z.string()),
   })

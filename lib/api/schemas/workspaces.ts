@@ -71,8 +71,11 @@ export type WorkspaceView = z.output<typeof workspaceSchema>;
 /** GET /api/v1/workspaces: the caller's workspaces and their role in each. */
 export const workspaceListSchema = z.object({ data: z.array(workspaceSchema.extend({ role: roleSchema })) });
 
+/** A workspace named in passing: who the caller acts for, or what an invitation joined. */
+export const workspaceRefSchema = z.object({ id: z.string(), slug: z.string(), name: z.string() });
+
 /** POST /api/v1/invitations/{id}/accept: the workspace joined, and the role there. */
-export const joinedWorkspaceSchema = z.object({ workspace: workspaceSchema, role: roleSchema });
+export const joinedWorkspaceSchema = z.object({ workspace: workspaceRefSchema, role: roleSchema });
 
 /** Turns a workspace name into a slug suggestion: "Acme Inc." → "acme-inc". */
 export function slugify(name: string): string {
