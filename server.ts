@@ -4,8 +4,9 @@ import { CLIENT_IP_HEADER } from "./lib/auth/client-ip";
 import { wasPreloaded } from "./lib/boot/preloaded";
 import { DataDirLockedError } from "./lib/db/data-dir-lock";
 import { admitBody, bodyLimitFor } from "./lib/http/body-limit";
+import { applySecurityHeaders, securityHeaders } from "./lib/http/security-headers";
 import { serverLimits } from "./lib/http/server-limits";
-import { getRuntime } from "./lib/runtime";
+import { getRuntime, publicBaseUrl } from "./lib/runtime";
 import { isVerifyRequest, serveVerify } from "./lib/verify/http";
 import { SERVER_NODE_ARGS } from "./scripts/server-command";
 
@@ -49,6 +50,7 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const trustProxy = process.env.KEYSMITH_TRUST_PROXY === "1";
+const security = securityHeaders({ publicUrl: publicBaseUrl(), dev });
 
 const server = createServer(
   {
@@ -68,6 +70,8 @@ const server = createServer(
     }
     // The client address as we saw it; a header of the same name sent by the client is overwritten.
     req.headers[CLIENT_IP_HEADER] = clientIp;
+    // CSP (with this response's script nonce), framing, sniffing, referrer and HSTS headers.
+    applySecurityHeaders(req, res, security);
     admitBody(req, res, bodyLimitFor(req.url), () => void handle(req, res));
   },
 );

@@ -80,6 +80,7 @@ export function refuseOversizeBody(req: IncomingMessage, res: ServerResponse, li
       "content-type": "application/json",
       "content-length": Buffer.byteLength(body),
       "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
     });
     res.end(body);
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AUDIT_ACTIONS } from "../../audit/record";
+import { AUDIT_ACTIONS } from "../../audit/actions";
 
 /** The filters the audit list and its CSV export share. */
 const auditFilterShape = {

@@ -1,4 +1,5 @@
 import { ApiError, toErrorResponse } from "@/lib/api/errors";
+import { assertSameOriginMutation } from "@/lib/auth/with-auth";
 import { getRuntime } from "@/lib/runtime";
 
 // better-auth's own endpoints (sign-up, sign-in, sign-out, session). Its organization
@@ -7,10 +8,20 @@ import { getRuntime } from "@/lib/runtime";
 const CLOSED_PREFIX = "/api/auth/organization/";
 
 async function handler(req: Request): Promise<Response> {
-  if (new URL(req.url).pathname.startsWith(CLOSED_PREFIX)) {
-    return toErrorResponse(new ApiError("NOT_FOUND", "Workspaces and members are managed through /api/v1"));
+  try {
+    if (new URL(req.url).pathname.startsWith(CLOSED_PREFIX)) {
+      throw new ApiError("NOT_FOUND", "Workspaces and members are managed through /api/v1");
+    }
+    const runtime = await getRuntime();
+    // better-auth checks the Origin too, but reduces it with `new URL(…).origin`, which
+    // accepts userinfo (`http://evil@localhost:3000`), and falls back to the Referer. Ours is
+    // exact. A request with neither cookie nor Origin is no browser led astray (a script
+    // signing in): better-auth's own checks still apply to it.
+    if (req.headers.has("origin") || req.headers.has("cookie")) assertSameOriginMutation(req, runtime);
+    return await runtime.auth.handler(req);
+  } catch (error) {
+    return toErrorResponse(error);
   }
-  return (await getRuntime()).auth.handler(req);
 }
 
 export { handler as GET, handler as POST };
