@@ -3,10 +3,11 @@ import next from "next";
 import { CLIENT_IP_HEADER } from "./lib/auth/client-ip";
 import { withoutUndecodableSessionCache } from "./lib/auth/session-cache-cookie";
 import { wasPreloaded } from "./lib/boot/preloaded";
-import { ConfigError, config } from "./lib/config";
+import { ConfigError, config, publicBaseUrl } from "./lib/config";
 import { DataDirLockedError } from "./lib/db/data-dir-lock";
 import { DatabaseOpenError } from "./lib/db/open-error";
 import { admitBody, bodyLimitFor } from "./lib/http/body-limit";
+import { applySecurityHeaders, securityHeaders } from "./lib/http/security-headers";
 import { answerClientError, refuseUnroutable } from "./lib/http/unroutable";
 import { getRuntime } from "./lib/runtime";
 import { isVerifyRequest, serveVerify } from "./lib/verify/http";
@@ -54,6 +55,7 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const trustProxy = settings.KEYSMITH_TRUST_PROXY;
+const security = securityHeaders({ publicUrl: publicBaseUrl(), dev });
 
 const server = createServer(
   {
@@ -71,6 +73,8 @@ const server = createServer(
       serveVerify(req, res, runtime, clientIp);
       return;
     }
+    // CSP (with this response's script nonce), framing, sniffing, referrer and HSTS headers.
+    applySecurityHeaders(req, res, security);
     if (refuseUnroutable(req, res)) return;
     // The client address as we saw it; a header of the same name sent by the client is overwritten.
     req.headers[CLIENT_IP_HEADER] = clientIp;

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type Auth, createAuth } from "./auth/auth";
+import { trustedOrigins } from "./auth/same-origin";
 import { systemNow } from "./clock";
 import { config, dataDir, publicBaseUrl } from "./config";
 import { type Database, isPostgresUrl, openDatabase } from "./db/client";
@@ -30,6 +31,8 @@ export interface Runtime {
   now: () => Date;
   database: Database;
   auth: Auth;
+  /** The origins cookie-authenticated mutations may come from: BETTER_AUTH_URL's (lib/auth/same-origin.ts). */
+  trustedOrigins: readonly string[];
   usage: UsageRecorder;
   /** Judges every presented key: the verify endpoint's and the REST API's. */
   verifier: Verifier;
@@ -85,8 +88,10 @@ async function startRuntime(): Promise<Runtime> {
       if (WRITE_SQL.test(sql)) metrics.dbWrites++;
     },
   });
+  const origins = trustedOrigins(publicBaseUrl());
   const auth = createAuth(database.db, {
     baseURL: publicBaseUrl(),
+    trustedOrigins: origins,
     secret: authSecret(),
     rateLimit: settings.KEYSMITH_AUTH_RATE_LIMIT,
   });
@@ -142,6 +147,7 @@ async function startRuntime(): Promise<Runtime> {
     now: systemNow,
     database,
     auth,
+    trustedOrigins: origins,
     usage,
     verifier,
     keyCache,

@@ -75,6 +75,8 @@ test("someone with an account signs in from the invite link and accepts; another
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(new RegExp(`/invite/${invitation.id}$`));
+  // The URL changes before the page commits; its title comes with it.
+  await expect(page).toHaveTitle(/^Invitation/);
   await lookAt(page, testInfo, "invite-accept");
   await page.getByRole("button", { name: "Join Umbrella" }).click();
   await expect(page).toHaveURL(new RegExp(`/${owner.workspace.slug}/keys$`));

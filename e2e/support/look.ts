@@ -11,6 +11,9 @@ const THEMES = ["light", "dark"] as const;
  * an open dialog too (pass `fullPage: false` to keep the overlay in frame).
  */
 export async function lookAt(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  // A client navigation can pass through a moment with no <title> (Next swaps it as the new
+  // page commits); scanning then fails document-title by chance, on main's build as on this one.
+  await expect(page).toHaveTitle(/Keysmith/);
   for (const colorScheme of THEMES) {
     await page.emulateMedia({ colorScheme });
     await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${colorScheme}\\b`));

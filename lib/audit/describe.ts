@@ -1,4 +1,4 @@
-import type { AuditAction } from "./record";
+import type { AuditAction } from "./actions";
 
 /** How the dashboard and the CSV export name each action. */
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {

@@ -1,5 +1,8 @@
 import type { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";
+import type { AuditAction } from "./actions";
+
+export { AUDIT_ACTIONS, type AuditAction } from "./actions";
 
 /** Who did something: a signed-in user or an API key, with where they called from. */
 export interface Actor {
@@ -9,21 +12,6 @@ export interface Actor {
   ip: string | null;
   userAgent: string | null;
 }
-
-export const AUDIT_ACTIONS = [
-  "workspace.created",
-  "workspace.settings_changed",
-  "key.created",
-  "key.updated",
-  "key.rotated",
-  "key.revoked",
-  "member.invited",
-  "member.invitation_canceled",
-  "member.joined",
-  "member.role_changed",
-  "member.removed",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   workspaceId: string | null;

@@ -8,6 +8,8 @@ import { CLIENT_IP_HEADER } from "./client-ip";
 
 export interface AuthOptions {
   baseURL: string;
+  /** The origins allowed to send mutations (lib/auth/same-origin.ts): the same list as /api/v1's. */
+  trustedOrigins: string[];
   secret: string;
   /** better-auth's own limiter on sign-in/sign-up; the test suite signs up many users from one address. */
   rateLimit: boolean;
@@ -20,13 +22,10 @@ export interface AuthOptions {
  * the same step, which better-auth's organization plugin could not do.
  */
 export function createAuth(db: Db, options: AuthOptions) {
-  const origin = new URL(options.baseURL);
-  // The same server is reachable as localhost and 127.0.0.1; both are the same origin to us.
-  const aliases = ["localhost", "127.0.0.1"].map((host) => `${origin.protocol}//${host}:${origin.port || 80}`);
   return betterAuth({
     baseURL: options.baseURL,
     secret: options.secret,
-    trustedOrigins: [origin.origin, ...aliases],
+    trustedOrigins: options.trustedOrigins,
     database: prismaAdapter(db, { provider: "postgresql" }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
     session: { cookieCache: { enabled: true, maxAge: 60 } },

@@ -1,11 +1,12 @@
 import { ApiError, toErrorResponse } from "../api/errors";
 import type { Db } from "../db/client";
-import { isWellFormedId } from "../ids";
+import { isWellFormedId } from "../id-format";
 import { getRuntime, type Runtime } from "../runtime";
 import { findWorkspace, listMemberships, memberRole, type WorkspaceRef } from "../workspaces/lookup";
 import { CLIENT_IP_HEADER } from "./client-ip";
 import { keyCredential, presentedKey } from "./key-credential";
 import type { Principal, RequestMeta } from "./principal";
+import { isAllowedMutation } from "./same-origin";
 import { roleCeiling } from "./scopes";
 
 /**
@@ -38,8 +39,6 @@ async function routeParams<P>(route: RouteContext<P> | undefined): Promise<P> {
   }
   return params;
 }
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function withAuth<P = Record<string, never>>(
   options: AuthOptions,
@@ -79,7 +78,7 @@ export function withUser<P = Record<string, never>>(handler: (ctx: UserContext<P
       const runtime = await getRuntime();
       const session = await runtime.auth.api.getSession({ headers: req.headers });
       if (!session) throw new ApiError("UNAUTHORIZED", "Sign in first");
-      assertSameOriginMutation(req);
+      assertSameOriginMutation(req, runtime);
       const params = await routeParams(route);
       const ctx = {
         req,
@@ -143,7 +142,7 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
 
   const session = await runtime.auth.api.getSession({ headers: req.headers });
   if (!session) throw new ApiError("UNAUTHORIZED", "Sign in or send an API key");
-  assertSameOriginMutation(req);
+  assertSameOriginMutation(req, runtime);
   const { workspace, role } = await sessionWorkspace(db, session.user.id, hint);
   return {
     type: "user",
@@ -170,20 +169,13 @@ async function sessionWorkspace(db: Db, userId: string, idOrSlug: string | null 
   return memberships[0];
 }
 
-/** Cookie-authenticated mutations must come from our own pages (CSRF). */
-function assertSameOriginMutation(req: Request): void {
-  if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
-    throw new ApiError("FORBIDDEN", "Cross-origin request refused");
-  }
-}
-
-function isSameOrigin(req: Request): boolean {
-  const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
+/**
+ * Cookie-authenticated mutations must come from our own pages (CSRF): the Origin header must
+ * be the configured public URL's origin, exactly. A key-authenticated call carries no
+ * ambient credential and is not checked.
+ */
+export function assertSameOriginMutation(req: Request, runtime: Pick<Runtime, "trustedOrigins">): void {
+  if (!isAllowedMutation(req.method, req.headers.get("origin"), runtime.trustedOrigins)) {
+    throw new ApiError("FORBIDDEN", "Cross-origin request refused: the Origin header must be this site's");
   }
 }

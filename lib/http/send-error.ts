@@ -21,6 +21,7 @@ export function sendError(
     "content-type": "application/json",
     "content-length": Buffer.byteLength(body),
     "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
   });
   res.end(body);
 }
@@ -34,6 +35,7 @@ export function sendErrorToSocket(socket: Socket, code: ErrorCode, message: stri
   const body = errorJson(code, message);
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\n` +
-      `content-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\nconnection: close\r\n\r\n${body}`,
+      `content-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\n` +
+      `connection: close\r\n\r\n${body}`,
   );
 }

@@ -1,20 +1,15 @@
 import { crc32 } from "node:zlib";
 import { decodeBase62, encodeBase62, randomBase62 } from "./base62";
+import { CHECKSUM_LENGTH, type Environment, KEY_PREFIX_PATTERN, MAX_KEY_LENGTH, RANDOM_LENGTH } from "./shape";
+
+export { ENVIRONMENTS, type Environment, KEY_PREFIX_PATTERN, MAX_KEY_LENGTH } from "./shape";
 
 /**
  * Key format: `<prefix>_<env>_<32 base62 random><6 base62 CRC32>`, e.g. `sk_live_3f9a…`.
  * The trailing checksum lets a mistyped or forged key be refused with no database read.
  */
-export const ENVIRONMENTS = ["live", "test"] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
-
-export const KEY_PREFIX_PATTERN = /^[a-z0-9]{2,12}$/;
-const RANDOM_LENGTH = 32;
-const CHECKSUM_LENGTH = 6;
 // No capture groups: it runs on every verification, and the parts sit at known offsets.
 const KEY_PATTERN = /^[a-z0-9]{2,12}_(?:live|test)_[0-9A-Za-z]{38}$/;
-/** Longest possible key; anything longer is malformed before any parsing. */
-export const MAX_KEY_LENGTH = 12 + 1 + 4 + 1 + RANDOM_LENGTH + CHECKSUM_LENGTH;
 
 export interface ParsedKey {
   prefix: string;

@@ -1,5 +1,5 @@
-import type { Environment } from "./format";
 import { maskKey } from "./mask";
+import type { Environment } from "./shape";
 
 /**
  * An illustrative key in the real shape (`<prefix>_<env>_<32 random><6 checksum>`), for

@@ -81,6 +81,8 @@ function send(res: ServerResponse, response: VerifyResponse): void {
     "content-type": "application/json",
     "content-length": response.jsonBytes ?? Buffer.byteLength(body),
     "cache-control": "no-store",
+    // JSON for machines: a constant header, nothing computed per request on this path.
+    "x-content-type-options": "nosniff",
   };
   if (response.headers) Object.assign(headers, response.headers);
   res.writeHead(response.status, headers);

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { AUDIT_ACTIONS } from "../../audit/record";
-import { isWellFormedId } from "../../ids";
+import { AUDIT_ACTIONS } from "../../audit/actions";
+import { isWellFormedId } from "../../id-format";
 import { dateTimeSchema } from "../dates";
 
 /** The filters the audit list and its CSV export share. */

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { SCOPE_PATTERN } from "../../auth/scopes";
 import { EXPIRY_PRESETS, KEY_STATUSES } from "../../keys/expiry";
-import { ENVIRONMENTS, MAX_KEY_LENGTH } from "../../keys/format";
 import { normaliseCidr } from "../../keys/ip-allowlist";
+import { ENVIRONMENTS, MAX_KEY_LENGTH } from "../../keys/shape";
 import { dateTimeSchema } from "../dates";
 
 /** Key schemas shared by the dashboard's forms, the route handlers and the OpenAPI document. */

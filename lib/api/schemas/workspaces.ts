@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { BUILT_IN_SCOPES, SCOPE_PATTERN } from "../../auth/scopes";
-import { KEY_PREFIX_PATTERN } from "../../keys/format";
+import { KEY_PREFIX_PATTERN } from "../../keys/shape";
 import { roleSchema } from "./members";
 
 /**

@@ -3,8 +3,8 @@
 import { X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { AUDIT_ACTION_LABELS } from "@/lib/audit/describe";
-import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/record";
 import { cn } from "@/lib/cn";
 import { type AuditFilters, hasFilters } from "./audit-url-state";
 import { useAuditFilterOptions } from "./use-audit";

@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/record";
+import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 
 /**
  * The audit page's filters as they appear in its URL (?action=key.created&key=key_…&from=2025-01-01),

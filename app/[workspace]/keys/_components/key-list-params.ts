@@ -1,6 +1,6 @@
 import { KEY_SORTS, type KeyView } from "@/lib/api/schemas/keys";
 import { KEY_STATUSES } from "@/lib/keys/expiry";
-import { ENVIRONMENTS } from "@/lib/keys/format";
+import { ENVIRONMENTS } from "@/lib/keys/shape";
 
 /**
  * What the key table shows, kept in the page URL so reload and back restore it:

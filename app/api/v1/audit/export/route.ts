@@ -4,7 +4,7 @@ import { exportAuditQuerySchema } from "@/lib/api/schemas/audit";
 import { auditCsvFilename, auditCsvStream } from "@/lib/audit/export";
 import { allAuditEvents } from "@/lib/audit/query";
 import { withAuth } from "@/lib/auth/with-auth";
-import { isWellFormedId } from "@/lib/ids";
+import { isWellFormedId } from "@/lib/id-format";
 
 /** Every event matching the list's filters as CSV, streamed a page at a time. */
 const exportCsv = withAuth({ scope: "audit.read" }, async ({ req, db, principal, now }) => {

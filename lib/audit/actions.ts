@@ -1,0 +1,19 @@
+/**
+ * Every action the audit log records. Its own module, with no dependency, because the audit
+ * page's filters import it: lib/audit/record.ts would bring Node's crypto polyfill (ids) into
+ * the browser bundle.
+ */
+export const AUDIT_ACTIONS = [
+  "workspace.created",
+  "workspace.settings_changed",
+  "key.created",
+  "key.updated",
+  "key.rotated",
+  "key.revoked",
+  "member.invited",
+  "member.invitation_canceled",
+  "member.joined",
+  "member.role_changed",
+  "member.removed",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
