@@ -1,22 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { openPGlite } from "../../lib/db/pglite";
-import { metric, startServer } from "../support/server";
+import { freePort, metric, signUpOn, startServer } from "../support/server";
 
 // Its own server: usage is flushed only at shutdown, so what the database holds afterwards
 // was written by the SIGTERM handler.
 test("cache hits do no database read or write; SIGTERM flushes the pending usage", async () => {
   test.setTimeout(120_000);
-  const server = await startServer(3291, { KEYSMITH_USAGE_FLUSH_MS: "600000" });
+  const server = await startServer(await freePort(), { KEYSMITH_USAGE_FLUSH_MS: "600000" });
   try {
     const origin = { origin: server.url, "content-type": "application/json" };
-    const signUp = await fetch(`${server.url}/api/auth/sign-up/email`, {
-      method: "POST",
-      headers: origin,
-      body: JSON.stringify({ name: "Flush", email: "flush@example.com", password: "correct-horse-battery" }),
-    });
-    const cookie = (signUp.headers.getSetCookie() ?? []).map((c) => c.split(";")[0]).join("; ");
-    const post = (path: string, body: unknown) =>
-      fetch(`${server.url}${path}`, { method: "POST", headers: { ...origin, cookie }, body: JSON.stringify(body) });
+    const { post } = await signUpOn(server.url, "Flush", "flush@example.com");
     expect((await post("/api/v1/workspaces", { name: "Flush", slug: "flush" })).status).toBe(201);
     const key = await (await post("/api/v1/keys", { name: "Hot" })).json();
     const verifyOnce = async () =>

@@ -96,7 +96,7 @@ test("create a key with scopes, a custom expiry and an IP allowlist; copy it fro
   // The last use shows up, with its address on hover.
   await expect(async () => {
     await page.reload();
-    await expect(row).toContainText("203.0.113.9", { timeout: 1000 });
+    await expect(row).toContainText("203.0.113.9", { timeout: 5000 });
   }).toPass();
   await row.getByRole("cell").nth(4).locator("time").hover(); // Last used
   await expect(page.getByRole("tooltip")).toContainText("from 203.0.113.9");
