@@ -60,6 +60,12 @@ export function validationError(issues: FieldIssue[]): ApiError {
   return new ApiError("VALIDATION_FAILED", `${first.field}: ${first.message}`, { issues });
 }
 
+/** What the caller learns of our own failures: nothing but that they happened (the log has the rest). */
+const INTERNAL_ERROR = Object.freeze({
+  status: 500,
+  body: Object.freeze({ error: Object.freeze({ code: "INTERNAL" as const, message: "Internal server error" }) }),
+});
+
 /** The body and status for any thrown value; unknown errors are logged and hidden. */
 export function errorBody(error: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
   if (error instanceof ApiError) {
@@ -74,16 +80,16 @@ export function errorBody(error: unknown): { status: number; body: ErrorBody; he
     if (isDataException(database)) {
       return errorBody(new ApiError("VALIDATION_FAILED", "A value in the request is not one the database can hold"));
     }
-    return { status: 500, body: { error: { code: "INTERNAL", message: "Internal server error" } } };
+    return INTERNAL_ERROR;
   }
   // Input is parsed with safeParse into a 400 above; a ZodError reaching here is an answer
   // that does not match its own schema: our bug, not the caller's.
   if (error instanceof ZodError) {
     console.error("[keysmith] an answer did not match its schema:", JSON.stringify(zodIssues(error)));
-    return { status: 500, body: { error: { code: "INTERNAL", message: "Internal server error" } } };
+    return INTERNAL_ERROR;
   }
   console.error("[keysmith] unhandled error:", error instanceof Error ? (error.stack ?? error.message) : error);
-  return { status: 500, body: { error: { code: "INTERNAL", message: "Internal server error" } } };
+  return INTERNAL_ERROR;
 }
 
 export function toErrorResponse(error: unknown): Response {
