@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { AUDIT_CSV_COLUMNS } from "../../lib/audit/export";
 import { anonymous, bearer, createKey, json, signUpWithWorkspace } from "../support/api";
 import { csvRecords, parseCsv } from "../support/csv";
+import { expect, test } from "../support/test";
 
 // The header row is the export's contract; its one source is the exporter's own column list.
 const COLUMNS = [...AUDIT_CSV_COLUMNS];

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { addMember, json, signUpWithWorkspace } from "../support/api";
+import { expect, test } from "../support/test";
 
 // A role change must go through /api/v1 (audited, and it drops the member's keys from every
 // instance's cache): better-auth serves no organization endpoints that could bypass both.

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { freePort, startServer } from "../support/server";
+import { expect, test } from "../support/test";
 
 /**
  * better-auth's sign-in limit (3 tries in 10 s per address) counts the address server.ts

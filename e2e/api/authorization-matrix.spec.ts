@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { BUILT_IN_SCOPES } from "../../lib/auth/scopes";
 import {
   addMember,
@@ -10,6 +10,7 @@ import {
   signUpWithWorkspace,
   type WorkspaceOwner,
 } from "../support/api";
+import { expect, test } from "../support/test";
 
 /**
  * Every /api/v1 route × every kind of caller × own/other workspace, each cell asserting

@@ -1,10 +1,10 @@
-import { expect, test } from "@playwright/test";
 import { exportAuditQuerySchema, listAuditQuerySchema } from "../../lib/api/schemas/audit";
 import { listKeysQuerySchema } from "../../lib/api/schemas/keys";
 import { usageQuerySchema } from "../../lib/keys/usage-report";
 import { addMember, createKey, json, PASSWORD, signUpWithWorkspace } from "../support/api";
 import { apiRoutes } from "../support/api-routes";
 import { type RawAnswer, rawRequest, rawSocket } from "../support/raw-http";
+import { expect, test } from "../support/test";
 
 /**
  * Every route that takes input, fed wrong types, missing fields, overlong strings, unknown

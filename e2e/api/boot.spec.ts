@@ -2,9 +2,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
 import { SERVER_NODE_ARGS } from "../../scripts/server-command";
 import { freePort } from "../support/server";
+import { expect, test } from "../support/test";
 
 /**
  * lib/boot/preload.ts (the nextTick pin, the native clock) must be loaded by Node before the

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { refusedStart } from "../support/server";
+import { expect, test } from "../support/test";
 
 /** The server as `npm start` runs it, given one bad variable: one line, exit status 1, no stack trace. */
 test("a bad environment variable stops the server with one line naming it, its value and what it must be", async () => {

@@ -1,9 +1,9 @@
 import { closeSync, cpSync, mkdtempSync, openSync, readdirSync, truncateSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
 import { openDatabase } from "../../lib/db/client";
 import { freePort, refusedStart, signUpOn, startServer } from "../support/server";
+import { expect, test } from "../support/test";
 
 /** A data folder holding a user, a workspace and one key, written by a real server and stopped. */
 async function populatedDataDir(): Promise<{ dataDir: string; key: string }> {

@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
 import { freePort, refusedStart, signUpOn, startServer } from "../support/server";
+import { expect, test } from "../support/test";
 
 test("a second server on the same data folder refuses to start; a killed owner's lock does not block a restart", async () => {
   test.setTimeout(120_000);

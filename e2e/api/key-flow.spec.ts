@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { generateKey } from "../../lib/keys/format";
 import { anonymous, signUpWithWorkspace } from "../support/api";
+import { expect, test } from "../support/test";
 
 test.describe("API: key lifecycle over HTTP", () => {
   test("create → verify VALID → use on /me → revoke → verify REVOKED and /me 401", async ({ baseURL }) => {

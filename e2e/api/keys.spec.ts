@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { anonymous, bearer, createKey, json, signUpWithWorkspace, verify } from "../support/api";
+import { expect, test } from "../support/test";
 
 test.describe("API: keys", () => {
   test("rotation keeps name, scopes, environment, allowlist and expiry window; grace keeps the old key alive", async ({

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { addMember, anonymous, bearer, createKey, json, signUp, signUpWithWorkspace, verify } from "../support/api";
+import { expect, test } from "../support/test";
 
 test.describe("API: members, roles and the keys they created", () => {
   test("invite link → accept with the invited email → member; other emails and reused links are refused", async ({

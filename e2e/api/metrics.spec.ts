@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { RESOLUTION_MS } from "../../lib/metrics/event-loop";
 import { freePort, startServer } from "../support/server";
+import { expect, test } from "../support/test";
 
 async function scrape(baseURL: string): Promise<Record<string, number>> {
   const res = await fetch(`${baseURL}/api/metrics`);

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { addMember, anonymous, bearer, json, signUpWithWorkspace, verify } from "../support/api";
+import { expect, test } from "../support/test";
 
 /** The fast path in server.ts and the Next route: their answers must be the same. */
 const VERIFY_PATHS = ["/api/v1/keys/verify", "/api/v1/keys/verify?via=next"];

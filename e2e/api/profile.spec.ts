@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { json, PASSWORD, signUp } from "../support/api";
+import { expect, test } from "../support/test";
 
 test.describe("API: profile name", () => {
   test("better-auth's update-user keeps names within the form's rule; the new name is what the API reports", async ({

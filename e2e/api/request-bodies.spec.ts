@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
-import { expect, test } from "@playwright/test";
 import { BODY_LIMITS, DEFAULT_BODY_LIMIT } from "../../lib/http/body-limit";
 import { anonymous, json, PASSWORD, signUpWithWorkspace, verify } from "../support/api";
+import { expect, test } from "../support/test";
 
 /** The session cookie of a Playwright request context, for raw node:http requests. */
 async function cookieHeader(api: Awaited<ReturnType<typeof signUpWithWorkspace>>["api"]): Promise<string> {

@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { anonymous, createKey, signUpWithWorkspace } from "../support/api";
 import { freePort, startServer } from "../support/server";
+import { expect, test } from "../support/test";
 
 // Cookie-authenticated mutations must carry an Origin equal to the configured public URL's
 // origin (lib/auth/same-origin.ts), on /api/v1 and on better-auth's own routes alike.

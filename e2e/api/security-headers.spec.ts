@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { anonymous, createKey, json, signUpWithWorkspace } from "../support/api";
 import { freePort, startServer } from "../support/server";
+import { expect, test } from "../support/test";
 
 // The headers server.ts puts on everything Next serves (lib/http/security-headers.ts), and the
 // one constant header the verify fast path adds.

@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { openPGlite } from "../../lib/db/pglite";
 import { freePort, metric, signUpOn, startServer } from "../support/server";
+import { expect, test } from "../support/test";
 
 // Its own server: usage is flushed only at shutdown, so what the database holds afterwards
 // was written by the SIGTERM handler.

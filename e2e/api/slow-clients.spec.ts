@@ -1,6 +1,6 @@
 import { connect, type Socket } from "node:net";
-import { expect, test } from "@playwright/test";
 import { freePort, startServer } from "../support/server";
+import { expect, test } from "../support/test";
 
 /** Opens a connection, sends `text` and resolves with everything the server sent until it closed, and when. */
 function holdOpen(port: number, text: string): { socket: Socket; closed: Promise<{ reply: string; afterMs: number }> } {

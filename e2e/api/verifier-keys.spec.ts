@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { generateKey } from "../../lib/keys/format";
 import { addMember, anonymous, bearer, createKey, json, signUpWithWorkspace, verify } from "../support/api";
+import { expect, test } from "../support/test";
 
 const PATHS = ["/api/v1/keys/verify", "/api/v1/keys/verify?via=next"];
 

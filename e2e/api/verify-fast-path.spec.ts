@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { generateKey } from "../../lib/keys/format";
 import { addMember, anonymous, createKey, json, signUpWithWorkspace, verify } from "../support/api";
+import { expect, test } from "../support/test";
 
 const FAST = "/api/v1/keys/verify";
 const NEXT = "/api/v1/keys/verify?via=next"; // the same handler code, reached through Next

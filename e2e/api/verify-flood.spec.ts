@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { generateKey } from "../../lib/keys/format";
 import { createKey, signUpWithWorkspace } from "../support/api";
 import { freePort, metric, startServer } from "../support/server";
+import { expect, test } from "../support/test";
 
 /**
  * A Keysmith user's backend forwards everything its own clients send, good and bad, from

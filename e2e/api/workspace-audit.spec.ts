@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { anonymous, bearer, createKey, json, signUpWithWorkspace, verify } from "../support/api";
+import { expect, test } from "../support/test";
 
 test.describe("API: workspace settings and the audit log", () => {
   test("settings: name, slug, key prefix and custom scopes; changes are audited", async ({ baseURL }) => {

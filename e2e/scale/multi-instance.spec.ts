@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
-import { expect, test } from "@playwright/test";
 import { generateKey } from "../../lib/keys/format";
 import { createTestDatabase, postgresUnavailable, type TestDatabase } from "../support/postgres";
 import {
@@ -14,6 +13,7 @@ import {
   verifyOn,
 } from "../support/propagation";
 import { freePort, type StartedServer, startServer } from "../support/server";
+import { expect, test } from "../support/test";
 
 /**
  * Two Keysmith instances, A and B, on one fresh PostgreSQL database, as behind a load

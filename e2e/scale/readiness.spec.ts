@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { generateKey } from "../../lib/keys/format";
 import { createTestDatabase, postgresUnavailable, type TestDatabase } from "../support/postgres";
 import { freePort, type StartedServer, startServer } from "../support/server";
+import { expect, test } from "../support/test";
 
 /**
  * Readiness reads the key table the way verification does: an instance whose key table

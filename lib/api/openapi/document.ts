@@ -48,22 +48,26 @@ const errorSchema = z
   .meta({ id: "Error", description: "Every error answer. Bad input names the failing fields in `details.issues`." });
 
 const ERROR_DESCRIPTIONS = {
-  400: "Bad input: `details.issues` lists `{field, message}`",
+  400: "Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace",
   401: "No credential, or one that is not usable (unknown, revoked, expired, disabled)",
   403: "The credential may not do this (scope, role, IP allowlist, another workspace)",
-  404: "No such resource in this workspace",
+  404: "No such resource in this workspace (or, for a session, no workspace yet)",
   405: "This route does not serve that method (`Allow` lists those it does)",
   409: "Conflicts with the current state (a taken slug, the last owner …)",
   413: "The body is larger than this route accepts",
-  429: "Over a rate limit (`Retry-After` says when to retry)",
+  429: "Over a rate limit, such as the key's own (`Retry-After` says when to retry)",
 } as const;
 type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
+/** What any credentialed request can be answered, whatever the operation (lib/auth/with-auth.ts). */
+const CREDENTIAL_ERRORS: ErrorStatus[] = [400, 401, 403, 404, 429];
 
 const json = (schema: z.ZodType) => ({ "application/json": { schema } });
 
 function errors(...statuses: ErrorStatus[]) {
   return Object.fromEntries(
-    statuses.map((status) => [String(status), { description: ERROR_DESCRIPTIONS[status], content: json(errorSchema) }]),
+    [...new Set(statuses)]
+      .sort((a, b) => a - b)
+      .map((status) => [String(status), { description: ERROR_DESCRIPTIONS[status], content: json(errorSchema) }]),
   );
 }
 
@@ -80,10 +84,11 @@ function operation(
   summary: string,
   spec: Omit<ZodOpenApiOperationObject, "responses" | "summary"> & {
     ok: { status?: number; description: string; schema?: z.ZodType; contentType?: string };
-    errors: ErrorStatus[];
+    /** Beyond CREDENTIAL_ERRORS. */
+    errors?: ErrorStatus[];
   },
 ): ZodOpenApiOperationObject {
-  const { ok, errors: statuses, requestParams, ...rest } = spec;
+  const { ok, errors: statuses = [], requestParams, ...rest } = spec;
   const okResponse =
     ok.schema === undefined
       ? { description: ok.description }
@@ -92,7 +97,7 @@ function operation(
     summary,
     ...rest,
     requestParams: { header: workspaceHeader, ...requestParams },
-    responses: { [String(ok.status ?? 200)]: okResponse, ...errors(...statuses) },
+    responses: { [String(ok.status ?? 200)]: okResponse, ...errors(...CREDENTIAL_ERRORS, ...statuses) },
   };
 }
 
@@ -120,14 +125,13 @@ const paths: ZodOpenApiPathsObject = {
       tags: ["Keys"],
       requestParams: { query: listKeysQuerySchema },
       ok: { description: "A page of keys, newest first by default", schema: keyListSchema },
-      errors: [400, 401, 403],
     }),
     post: operation("Create a key", {
       description: "The response is the only time the secret (`key`) appears.",
       tags: ["Keys"],
       requestBody: body(createKeySchema),
       ok: { status: 201, description: "The new key, with its secret", schema: createdKeySchema },
-      errors: [400, 401, 403, 413],
+      errors: [413],
     }),
   },
   "/api/v1/keys/{id}": {
@@ -135,21 +139,19 @@ const paths: ZodOpenApiPathsObject = {
       tags: ["Keys"],
       requestParams: { path: idPath("key") },
       ok: { description: "The key", schema: keySchema },
-      errors: [401, 403, 404],
     }),
     patch: operation("Edit a key", {
       tags: ["Keys"],
       requestParams: { path: idPath("key") },
       requestBody: body(updateKeySchema),
       ok: { description: "The key as it is now", schema: keySchema },
-      errors: [400, 401, 403, 404, 413],
+      errors: [409, 413],
     }),
     delete: operation("Revoke a key", {
       description: "At once and for good; the key stays listed for the audit trail.",
       tags: ["Keys"],
       requestParams: { path: idPath("key") },
       ok: { description: "The revoked key", schema: keySchema },
-      errors: [401, 403, 404],
     }),
   },
   "/api/v1/keys/{id}/revoke": {
@@ -157,7 +159,6 @@ const paths: ZodOpenApiPathsObject = {
       tags: ["Keys"],
       requestParams: { path: idPath("key") },
       ok: { description: "The revoked key", schema: keySchema },
-      errors: [401, 403, 404],
     }),
   },
   "/api/v1/keys/{id}/rotate": {
@@ -167,7 +168,7 @@ const paths: ZodOpenApiPathsObject = {
       requestParams: { path: idPath("key") },
       requestBody: body(rotateKeySchema),
       ok: { status: 201, description: "The new key, with its secret, and the old one", schema: rotatedKeySchema },
-      errors: [400, 401, 403, 404, 413],
+      errors: [409, 413],
     }),
   },
   "/api/v1/keys/{id}/usage": {
@@ -175,62 +176,56 @@ const paths: ZodOpenApiPathsObject = {
       tags: ["Keys"],
       requestParams: { path: idPath("key"), query: usageQuerySchema },
       ok: { description: "Verifications per hour or day, zeros included", schema: usageReportSchema },
-      errors: [400, 401, 403, 404],
     }),
   },
   "/api/v1/me": {
     get: operation("Who is calling", {
       tags: ["Account"],
       ok: { description: "The caller, its workspace, role and effective scopes", schema: meSchema },
-      errors: [401, 403],
     }),
   },
   "/api/v1/me/key": {
     get: operation("Your personal key", {
       tags: ["Account"],
       ok: { description: "The personal key without its secret, or null", schema: personalKeySchema },
-      errors: [401],
     }),
     post: operation("Create or rotate your personal key", {
       description: "Signed-in users only. The body is optional: `{gracePeriod}` keeps the old key alive that long.",
       tags: ["Account"],
       requestBody: { content: json(rotateKeySchema), required: false },
       ok: { status: 201, description: "The new key, with its secret", schema: issuedPersonalKeySchema },
-      errors: [400, 401, 403, 413],
+      errors: [413],
     }),
   },
   "/api/v1/workspace": {
     get: operation("The workspace's settings", {
       tags: ["Workspace"],
       ok: { description: "The workspace", schema: workspaceSchema },
-      errors: [401, 403],
     }),
     patch: operation("Change the workspace's settings", {
       tags: ["Workspace"],
       requestBody: body(updateWorkspaceSchema),
       ok: { description: "The workspace as it is now", schema: workspaceSchema },
-      errors: [400, 401, 403, 409, 413],
+      errors: [409, 413],
     }),
   },
   "/api/v1/workspaces": {
     get: operation("Your workspaces", {
       tags: ["Workspace"],
       ok: { description: "Every workspace you belong to, with your role", schema: workspaceListSchema },
-      errors: [401],
     }),
     post: operation("Create a workspace", {
       description: "Signed-in users only; you become its owner.",
       tags: ["Workspace"],
       requestBody: body(createWorkspaceSchema),
       ok: { status: 201, description: "The new workspace", schema: workspaceSchema },
-      errors: [400, 401, 409, 413],
+      errors: [409, 413],
     }),
   },
   "/api/v1/members": {
     get: operation("Members", {
       tags: ["Members"],
       ok: { description: "The workspace's members", schema: memberListSchema },
-      errors: [401, 403],
     }),
   },
   "/api/v1/members/{id}": {
@@ -239,28 +234,27 @@ const paths: ZodOpenApiPathsObject = {
       requestParams: { path: idPath("member") },
       requestBody: body(changeRoleSchema),
       ok: { description: "The member", schema: memberSchema },
-      errors: [400, 401, 403, 404, 409, 413],
+      errors: [409, 413],
     }),
     delete: operation("Remove a member (or leave)", {
       description: "Their keys stop working at once.",
       tags: ["Members"],
       requestParams: { path: idPath("member") },
       ok: { status: 204, description: "Removed" },
-      errors: [401, 403, 404, 409],
+      errors: [409],
     }),
   },
   "/api/v1/members/invitations": {
     get: operation("Invitations", {
       tags: ["Members"],
       ok: { description: "Pending and past invitations, with their links", schema: invitationListSchema },
-      errors: [401, 403],
     }),
     post: operation("Invite someone", {
       description: "The answer holds the invitation link to send them.",
       tags: ["Members"],
       requestBody: body(inviteMemberSchema),
       ok: { status: 201, description: "The invitation", schema: invitationSchema },
-      errors: [400, 401, 403, 409, 413],
+      errors: [409, 413],
     }),
   },
   "/api/v1/members/invitations/{id}": {
@@ -268,7 +262,6 @@ const paths: ZodOpenApiPathsObject = {
       tags: ["Members"],
       requestParams: { path: idPath("invitation") },
       ok: { status: 204, description: "Canceled" },
-      errors: [401, 403, 404],
     }),
   },
   "/api/v1/invitations/{id}/accept": {
@@ -277,7 +270,7 @@ const paths: ZodOpenApiPathsObject = {
       tags: ["Members"],
       requestParams: { path: idPath("invitation") },
       ok: { description: "The workspace joined", schema: joinedWorkspaceSchema },
-      errors: [401, 403, 404, 409],
+      errors: [409],
     }),
   },
   "/api/v1/audit": {
@@ -285,7 +278,6 @@ const paths: ZodOpenApiPathsObject = {
       tags: ["Audit"],
       requestParams: { query: listAuditQuerySchema },
       ok: { description: "A page of events, newest first", schema: auditListSchema },
-      errors: [400, 401, 403],
     }),
   },
   "/api/v1/audit/export": {
@@ -294,7 +286,6 @@ const paths: ZodOpenApiPathsObject = {
       tags: ["Audit"],
       requestParams: { query: exportAuditQuerySchema },
       ok: { description: "CSV, one event a row", schema: z.string(), contentType: "text/csv" },
-      errors: [400, 401, 403],
     }),
   },
   "/api/v1/openapi.json": {

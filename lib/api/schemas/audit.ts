@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AUDIT_ACTIONS } from "../../audit/actions";
 import { isWellFormedId } from "../../id-format";
 import { dateTimeSchema } from "../dates";
+import { cursorParamSchema } from "./cursor-param";
 
 /** The filters the audit list and its CSV export share. */
 const auditFilterShape = {
@@ -23,7 +24,7 @@ export const listAuditQuerySchema = z
   .strictObject({
     ...auditFilterShape,
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(400).optional(),
+    cursor: cursorParamSchema.optional(),
   })
   .refine(fromBeforeTo.check, fromBeforeTo.params);
 export type ListAuditQuery = z.output<typeof listAuditQuerySchema>;

@@ -4,6 +4,7 @@ import { EXPIRY_PRESETS, KEY_STATUSES } from "../../keys/expiry";
 import { normaliseCidr } from "../../keys/ip-allowlist";
 import { ENVIRONMENTS, MAX_KEY_LENGTH } from "../../keys/shape";
 import { dateTimeSchema } from "../dates";
+import { cursorParamSchema } from "./cursor-param";
 
 /** Key schemas shared by the dashboard's forms, the route handlers and the OpenAPI document. */
 export const keyNameSchema = z.string().trim().min(3, "Use at least 3 characters").max(50, "Use at most 50 characters");
@@ -67,7 +68,10 @@ export const createKeySchema = z
     message: "Give either expiresIn or expiresAt, not both",
     path: ["expiresAt"],
   })
-  .meta({ id: "CreateKey" });
+  .meta({
+    id: "CreateKey",
+    override: { examples: [{ name: "Billing service", environment: "live", scopes: ["keys.read"], expiresIn: "90d" }] },
+  });
 export type CreateKeyInput = z.input<typeof createKeySchema>;
 export type CreateKeyData = z.output<typeof createKeySchema>;
 
@@ -80,10 +84,12 @@ export const updateKeySchema = z
     enabled: z.boolean().optional(),
   })
   .refine((input) => Object.keys(input).length > 0, { message: "Nothing to update", path: ["body"] })
-  .meta({ id: "UpdateKey" });
+  .meta({ id: "UpdateKey", override: { examples: [{ name: "Billing service (EU)", enabled: true }] } });
 export type UpdateKeyInput = z.input<typeof updateKeySchema>;
 
-export const rotateKeySchema = z.strictObject({ gracePeriod: gracePeriodSchema.default(0) });
+export const rotateKeySchema = z
+  .strictObject({ gracePeriod: gracePeriodSchema.default(0) })
+  .meta({ id: "RotateKey", override: { examples: [{ gracePeriod: "1h" }] } });
 
 export const KEY_SORTS = ["createdAt", "name"] as const;
 export const listKeysQuerySchema = z
@@ -100,9 +106,9 @@ export const listKeysQuerySchema = z
     order: z.enum(["asc", "desc"]).default("desc"),
     limit: z.coerce.number().int().min(1).max(100).default(50),
     /** The page after this cursor (a response's nextCursor). */
-    cursor: z.string().max(400).optional(),
+    cursor: cursorParamSchema.optional(),
     /** The page before this cursor (a response's prevCursor), in the same order. */
-    before: z.string().max(400).optional(),
+    before: cursorParamSchema.optional(),
   })
   .refine((query) => !(query.cursor && query.before), {
     message: "Give either cursor or before, not both",
@@ -118,7 +124,12 @@ export const verifyKeySchema = z
     /** Where a personal key acts (id or slug): required when its owner is in several workspaces. */
     workspaceId: z.string().min(1, "Required").max(200, "Too long").optional(),
   })
-  .meta({ id: "VerifyRequest" });
+  .meta({
+    id: "VerifyRequest",
+    override: {
+      examples: [{ key: "sk_live_4hd8Wq2Lx0cP7mRv9TnB3kZs6YjA1uE5", requiredScopes: ["keys.read"], ip: "203.0.113.7" }],
+    },
+  });
 export type VerifyKeyInput = z.output<typeof verifyKeySchema>;
 
 export const VERIFY_CODES = [

@@ -3,12 +3,16 @@ import { ROLES } from "../../auth/scopes";
 
 export const roleSchema = z.enum(ROLES);
 
-export const inviteMemberSchema = z.strictObject({
-  email: z.email("Enter a valid email address").max(254).toLowerCase(),
-  role: roleSchema.default("member"),
-});
+export const inviteMemberSchema = z
+  .strictObject({
+    email: z.email("Enter a valid email address").max(254).toLowerCase(),
+    role: roleSchema.default("member"),
+  })
+  .meta({ id: "InviteMember", override: { examples: [{ email: "ada@example.com", role: "member" }] } });
 
-export const changeRoleSchema = z.strictObject({ role: roleSchema });
+export const changeRoleSchema = z
+  .strictObject({ role: roleSchema })
+  .meta({ id: "ChangeRole", override: { examples: [{ role: "admin" }] } });
 
 export const memberSchema = z
   .object({

@@ -28,11 +28,13 @@ export const workspaceSlugSchema = z
 
 export const keyPrefixSchema = z.string().trim().regex(KEY_PREFIX_PATTERN, "2–12 lowercase letters or digits");
 
-export const createWorkspaceSchema = z.strictObject({
-  name: z.string().trim().min(2, "Use at least 2 characters").max(60, "Use at most 60 characters"),
-  slug: workspaceSlugSchema,
-  keyPrefix: keyPrefixSchema.default("sk"),
-});
+export const createWorkspaceSchema = z
+  .strictObject({
+    name: z.string().trim().min(2, "Use at least 2 characters").max(60, "Use at most 60 characters"),
+    slug: workspaceSlugSchema,
+    keyPrefix: keyPrefixSchema.default("sk"),
+  })
+  .meta({ id: "CreateWorkspace", override: { examples: [{ name: "Acme", slug: "acme", keyPrefix: "acme" }] } });
 export type CreateWorkspaceInput = z.input<typeof createWorkspaceSchema>;
 
 export const customScopesSchema = z
@@ -52,7 +54,8 @@ export const updateWorkspaceSchema = z
     requireVerifierKey: z.boolean().optional(),
     customScopes: customScopesSchema.optional(),
   })
-  .refine((input) => Object.keys(input).length > 0, { message: "Nothing to update", path: ["body"] });
+  .refine((input) => Object.keys(input).length > 0, { message: "Nothing to update", path: ["body"] })
+  .meta({ id: "UpdateWorkspace", override: { examples: [{ name: "Acme Inc.", customScopes: ["invoices.read"] }] } });
 
 export const workspaceSchema = z
   .object({
