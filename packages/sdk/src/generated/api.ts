@@ -1886,7 +1886,7 @@ export type components = {
              * @default live
              * @enum {string}
              */
-            environment: "live" | "test";
+            environment?: "live" | "test";
             scopes?: string[];
             ipAllowlist?: string[];
             /** @enum {string} */
