@@ -35,7 +35,7 @@ test.beforeAll(async ({ baseURL }) => {
   app.stdout?.on("data", (chunk) => (output += chunk));
   app.stderr?.on("data", (chunk) => (output += chunk));
   const started = Date.now();
-  // Ready once each route has compiled and refuses a request without a key.
+  // Ready once each route has compiled and refuses a request without a key (/custom with its own 418).
   for (const path of ["/open", "/audit", "/custom", "/items/1"]) {
     for (;;) {
       if (app.exitCode !== null) throw new Error(`next dev exited:\n${output}`);
@@ -43,7 +43,7 @@ test.beforeAll(async ({ baseURL }) => {
         (r) => r.status,
         () => 0,
       );
-      if (status === 401) break;
+      if (status === 401 || status === 418) break;
       if (Date.now() - started > 100_000)
         throw new Error(`next dev did not answer ${path} (last ${status}):\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
