@@ -1,4 +1,4 @@
-import { KeyRound } from "lucide-react";
+import { BookOpen, KeyRound } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/cn";
@@ -26,7 +26,16 @@ export function AppHeader({
         </span>
         <div className="font-medium">{title}</div>
         {nav}
-        <div className="ml-auto flex items-center gap-3 text-sm">{aside}</div>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          {/* A plain link: /docs is a document of its own, not a page of the app. */}
+          <a
+            href="/docs"
+            className="flex items-center gap-1.5 rounded-md px-2 py-1 text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          >
+            <BookOpen aria-hidden className="h-4 w-4" /> API reference
+          </a>
+          {aside}
+        </div>
       </div>
     </header>
   );
