@@ -4,6 +4,15 @@ import { usageQuerySchema, usageReportSchema } from "../../keys/usage-report";
 import { ERROR_STATUS } from "../errors";
 import { auditListSchema, exportAuditQuerySchema, listAuditQuerySchema } from "../schemas/audit";
 import {
+  approveCliLoginSchema,
+  cliLoginDecisionSchema,
+  cliLoginPollSchema,
+  cliLoginStartedSchema,
+  denyCliLoginSchema,
+  pollCliLoginSchema,
+  startCliLoginSchema,
+} from "../schemas/cli-login";
+import {
   createdKeySchema,
   createKeySchema,
   keyListSchema,
@@ -54,6 +63,7 @@ const ERROR_DESCRIPTIONS = {
   404: "No such resource in this workspace",
   405: "This route does not serve that method (`Allow` lists those it does)",
   409: "Conflicts with the current state (a taken slug, the last owner …)",
+  410: "No longer usable: an expired or already used login request",
   413: "The body is larger than this route accepts",
   429: "Over a rate limit (`Retry-After` says when to retry)",
 } as const;
@@ -296,6 +306,64 @@ const paths: ZodOpenApiPathsObject = {
       ok: { description: "CSV, one event a row", schema: z.string(), contentType: "text/csv" },
       errors: [400, 401, 403],
     }),
+  },
+  "/api/v1/cli/login": {
+    post: {
+      summary: "Start a CLI login",
+      description:
+        "Device authorization for `keysmith login`: answers a short `code` for the user to approve at " +
+        "`verificationUrl` and a `pollToken` for the CLI. Needs no credential; limited per address. " +
+        "The request expires after 10 minutes.",
+      tags: ["CLI login"],
+      security: [{}],
+      requestBody: body(startCliLoginSchema),
+      responses: {
+        "201": { description: "The request", content: json(cliLoginStartedSchema) },
+        ...errors(400, 413, 429),
+      },
+    },
+  },
+  "/api/v1/cli/login/poll": {
+    post: {
+      summary: "Collect a CLI login",
+      description:
+        "Pending, denied, or approved: the approved answer carries the new key's secret, once; the " +
+        "request is then used up (410 afterwards, as after expiry).",
+      tags: ["CLI login"],
+      security: [{}],
+      requestBody: body(pollCliLoginSchema),
+      responses: {
+        "200": { description: "Where the request stands", content: json(cliLoginPollSchema) },
+        ...errors(400, 404, 410, 413),
+      },
+    },
+  },
+  "/api/v1/cli/login/approve": {
+    post: {
+      summary: "Approve a CLI login",
+      description:
+        "Signed-in users only (the /cli/authorize page): the key the CLI collects is created by you, " +
+        "in that workspace, with these scopes (within your role).",
+      tags: ["CLI login"],
+      security: [{ session: [] }],
+      requestBody: body(approveCliLoginSchema),
+      responses: {
+        "200": { description: "Approved", content: json(cliLoginDecisionSchema) },
+        ...errors(400, 401, 403, 404, 409, 410, 413),
+      },
+    },
+  },
+  "/api/v1/cli/login/deny": {
+    post: {
+      summary: "Deny a CLI login",
+      tags: ["CLI login"],
+      security: [{ session: [] }],
+      requestBody: body(denyCliLoginSchema),
+      responses: {
+        "200": { description: "Denied", content: json(cliLoginDecisionSchema) },
+        ...errors(400, 401, 403, 404, 409, 410, 413),
+      },
+    },
   },
   "/api/v1/openapi.json": {
     get: {
