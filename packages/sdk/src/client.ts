@@ -1,0 +1,225 @@
+import { KeysmithConfigError } from "./errors.js";
+import { type RequestSpec, send, type TransportOptions } from "./transport.js";
+import type {
+  AuditEvent,
+  AuditList,
+  CreatedKey,
+  CreateKeyInput,
+  Key,
+  KeyList,
+  ListAuditQuery,
+  ListKeysQuery,
+  Me,
+  RotatedKey,
+  RotateKeyInput,
+  UpdateKeyInput,
+  VerifyRequest,
+  VerifyResult,
+} from "./types.js";
+
+export interface KeysmithOptions {
+  /** An API key; defaults to `KEYSMITH_API_KEY`. Verification needs none (see `keys.verify`). */
+  apiKey?: string;
+  /** Where Keysmith runs, e.g. `https://keys.example.com`; defaults to `KEYSMITH_URL`. */
+  baseUrl?: string;
+  /** The workspace to act in (id or slug), for a personal key whose owner is in several. */
+  workspaceId?: string;
+  /** How long one attempt may take, answer included (default 10 s). */
+  timeoutMs?: number;
+  /** Retries after a 429, a 5xx, a timeout or a network error (default 2); see `keys.create`. */
+  retries?: number;
+  /** The first retry's pause; each next one doubles, half of it random (default 250 ms). */
+  retryDelayMs?: number;
+  /** The longest pause between attempts; a longer `Retry-After` is not waited for (default 30 s). */
+  maxRetryDelayMs?: number;
+  /** A fetch of your own (default: the global one). */
+  fetch?: typeof fetch;
+}
+
+/** Per call: a signal to cancel it (waits between retries included). */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** `process.env[name]` where there is a `process` (not on edge runtimes or in browsers). */
+function env(name: string): string | undefined {
+  const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
+  const value = proc?.env?.[name];
+  return value === "" ? undefined : value;
+}
+
+/**
+ * Keysmith's API: verify keys, manage them, read the audit log.
+ *
+ * ```ts
+ * const keysmith = new Keysmith(); // KEYSMITH_URL, KEYSMITH_API_KEY
+ * const answer = await keysmith.keys.verify({ key, requiredScopes: ["tasks.read"] });
+ * if (!answer.valid) console.log(answer.code); // "REVOKED", "INSUFFICIENT_SCOPE" …
+ * ```
+ */
+export class Keysmith {
+  readonly baseUrl: string;
+  readonly keys: KeysApi;
+  readonly audit: AuditApi;
+  private readonly transport: TransportOptions;
+
+  constructor(options: KeysmithOptions = {}) {
+    const baseUrl = options.baseUrl ?? env("KEYSMITH_URL");
+    if (!baseUrl) {
+      throw new KeysmithConfigError(
+        'Keysmith\'s address is not set: pass the baseUrl option (new Keysmith({ baseUrl: "https://keys.example.com" })) or set KEYSMITH_URL',
+      );
+    }
+    try {
+      new URL(baseUrl);
+    } catch {
+      throw new KeysmithConfigError(
+        `baseUrl (or KEYSMITH_URL) must be an absolute URL such as https://keys.example.com, not "${baseUrl}"`,
+      );
+    }
+    this.baseUrl = baseUrl;
+    this.transport = {
+      baseUrl,
+      apiKey: options.apiKey ?? env("KEYSMITH_API_KEY"),
+      workspaceId: options.workspaceId,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      retries: options.retries ?? 2,
+      retryDelayMs: options.retryDelayMs ?? 250,
+      maxRetryDelayMs: options.maxRetryDelayMs ?? 30_000,
+      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    };
+    this.keys = new KeysApi(this);
+    this.audit = new AuditApi(this);
+  }
+
+  /** The caller: user or key, workspace, role and effective scopes. */
+  me(options?: CallOptions): Promise<Me> {
+    return this.request({ method: "GET", path: "/api/v1/me", repeatable: true, ...options });
+  }
+
+  /** @internal */
+  request<T>(spec: RequestSpec, needsKey = true): Promise<T> {
+    if (needsKey && !this.transport.apiKey) {
+      const message = `${spec.method} ${spec.path} needs an API key: pass the apiKey option or set KEYSMITH_API_KEY`;
+      return Promise.reject(new KeysmithConfigError(message));
+    }
+    return send<T>(this.transport, spec);
+  }
+}
+
+class KeysApi {
+  constructor(private readonly client: Keysmith) {}
+
+  /**
+   * Is this key usable now? A refused key is an answer (`{valid: false, code: "REVOKED"}`),
+   * not an error. Needs no API key; with one, the client is a verifier: its key must hold
+   * `keys.verify`, and keys of other workspaces are answered `NOT_FOUND`. Retried like a read.
+   */
+  verify(input: VerifyRequest, options?: CallOptions): Promise<VerifyResult> {
+    return this.client.request(
+      { method: "POST", path: "/api/v1/keys/verify", body: input, repeatable: true, ...options },
+      false,
+    );
+  }
+
+  /** One page of keys; `nextCursor` leads to the next (see `iterate`). */
+  list(query: ListKeysQuery = {}, options?: CallOptions): Promise<KeyList> {
+    const status = Array.isArray(query.status) ? query.status.join(",") : query.status;
+    return this.client.request({
+      method: "GET",
+      path: "/api/v1/keys",
+      query: { ...query, status },
+      repeatable: true,
+      ...options,
+    });
+  }
+
+  /** Every key matching `query`, page after page: `for await (const key of keysmith.keys.iterate())`. */
+  async *iterate(query: Omit<ListKeysQuery, "cursor" | "before"> = {}, options?: CallOptions): AsyncGenerator<Key> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.list({ ...query, cursor }, options);
+      yield* page.data;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  get(id: string, options?: CallOptions): Promise<Key> {
+    return this.client.request({
+      method: "GET",
+      path: `/api/v1/keys/${encodeURIComponent(id)}`,
+      repeatable: true,
+      ...options,
+    });
+  }
+
+  /**
+   * Creates a key; the answer holds its secret (`key`), the only time it is shown. Not
+   * retried after a 5xx or a timeout (it may have been created): only after a 429 or a
+   * refused connection, when it certainly was not.
+   */
+  create(input: CreateKeyInput, options?: CallOptions): Promise<CreatedKey> {
+    return this.client.request({ method: "POST", path: "/api/v1/keys", body: input, repeatable: false, ...options });
+  }
+
+  /** Name, description, scopes, IP allowlist, enabled. Retried like `create`. */
+  update(id: string, input: UpdateKeyInput, options?: CallOptions): Promise<Key> {
+    return this.client.request({
+      method: "PATCH",
+      path: `/api/v1/keys/${encodeURIComponent(id)}`,
+      body: input,
+      // Not repeated after a failure that may have reached the server: it would log a second audit event.
+      repeatable: false,
+      ...options,
+    });
+  }
+
+  /** A new secret with the same settings; the old key works for `gracePeriod` ("0" … "7d"). Retried like `create`. */
+  rotate(id: string, input: RotateKeyInput = {}, options?: CallOptions): Promise<RotatedKey> {
+    return this.client.request({
+      method: "POST",
+      path: `/api/v1/keys/${encodeURIComponent(id)}/rotate`,
+      body: input,
+      repeatable: false,
+      ...options,
+    });
+  }
+
+  /** Revokes at once and for good; answers the revoked key. */
+  revoke(id: string, options?: CallOptions): Promise<Key> {
+    return this.client.request({
+      method: "DELETE",
+      path: `/api/v1/keys/${encodeURIComponent(id)}`,
+      repeatable: true,
+      ...options,
+    });
+  }
+}
+
+class AuditApi {
+  constructor(private readonly client: Keysmith) {}
+
+  /** One page of events, newest first; `nextCursor` leads to the next (see `iterate`). */
+  list(query: ListAuditQuery = {}, options?: CallOptions): Promise<AuditList> {
+    const iso = (date: string | Date | undefined) => (date instanceof Date ? date.toISOString() : date);
+    return this.client.request({
+      method: "GET",
+      path: "/api/v1/audit",
+      query: { ...query, from: iso(query.from), to: iso(query.to) },
+      repeatable: true,
+      ...options,
+    });
+  }
+
+  /** Every event matching `query`, newest first, page after page. */
+  async *iterate(query: Omit<ListAuditQuery, "cursor"> = {}, options?: CallOptions): AsyncGenerator<AuditEvent> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.list({ ...query, cursor }, options);
+      yield* page.data;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+}
+
+export type { AuditApi, KeysApi };

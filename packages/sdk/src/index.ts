@@ -1,0 +1,9 @@
+export { type CallOptions, Keysmith, type KeysmithOptions } from "./client.js";
+export {
+  type ClientErrorCode,
+  KeysmithConfigError,
+  KeysmithError,
+  KeysmithNetworkError,
+  KeysmithTimeoutError,
+} from "./errors.js";
+export type * from "./types.js";
