@@ -28,6 +28,8 @@ export interface WorkspaceChoice {
   slug: string;
   name: string;
   role: Role;
+  /** Without it, a key (the CLI's too) cannot create keys there. */
+  allowKeyMinting: boolean;
   /** The role's ceiling there: what the new key may hold. */
   grantable: string[];
 }
@@ -92,7 +94,7 @@ export function AuthorizeCli({
 
   const issue = decide.error instanceof ApiClientError ? decide.error : null;
   return (
-    <div className="space-y-5">
+    <div className="space-y-5" data-layout="wide">
       <div>
         <h1 className="flex items-center gap-2 text-lg font-semibold">
           <Terminal aria-hidden className="h-5 w-5 text-primary" /> Authorize the Keysmith CLI
@@ -118,7 +120,14 @@ export function AuthorizeCli({
         <dd>{request.expires}</dd>
       </dl>
       <FormError message={decide.error && !issue?.fieldError("scopes") ? decide.error.message : null} />
-      <Field label="Workspace" hint={`You are ${article(workspace.role)} ${workspace.role} there.`}>
+      <Field
+        label="Workspace"
+        hint={`You are ${article(workspace.role)} ${workspace.role} there.${
+          workspace.allowKeyMinting
+            ? ""
+            : " Its settings do not allow key minting: the CLI will list, rotate and revoke keys, not create them."
+        }`}
+      >
         {(p) => (
           <Select
             {...p}

@@ -92,6 +92,7 @@ export default async function CliAuthorizePage({
         slug: workspace.slug,
         name: workspace.name,
         role,
+        allowKeyMinting: workspace.allowKeyMinting,
         grantable: roleCeiling(role, workspace.customScopes),
       }))}
       signedInAs={user.email}
