@@ -135,13 +135,8 @@ class KeysApi {
   }
 
   /** Every key matching `query`, page after page: `for await (const key of keysmith.keys.iterate())`. */
-  async *iterate(query: Omit<ListKeysQuery, "cursor" | "before"> = {}, options?: CallOptions): AsyncGenerator<Key> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.list({ ...query, cursor }, options);
-      yield* page.data;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+  iterate(query: Omit<ListKeysQuery, "cursor" | "before"> = {}, options?: CallOptions): AsyncGenerator<Key> {
+    return everyPage((cursor) => this.list({ ...query, cursor }, options));
   }
 
   get(id: string, options?: CallOptions): Promise<Key> {
@@ -212,14 +207,21 @@ class AuditApi {
   }
 
   /** Every event matching `query`, newest first, page after page. */
-  async *iterate(query: Omit<ListAuditQuery, "cursor"> = {}, options?: CallOptions): AsyncGenerator<AuditEvent> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.list({ ...query, cursor }, options);
-      yield* page.data;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+  iterate(query: Omit<ListAuditQuery, "cursor"> = {}, options?: CallOptions): AsyncGenerator<AuditEvent> {
+    return everyPage((cursor) => this.list({ ...query, cursor }, options));
   }
 }
 
 export type { AuditApi, KeysApi };
+
+/** Every item of every page, fetched one page at a time as the loop asks for more. */
+async function* everyPage<Item>(
+  page: (cursor: string | undefined) => Promise<{ data: Item[]; nextCursor: string | null }>,
+): AsyncGenerator<Item> {
+  let cursor: string | undefined;
+  do {
+    const next = await page(cursor);
+    yield* next.data;
+    cursor = next.nextCursor ?? undefined;
+  } while (cursor);
+}
