@@ -108,6 +108,26 @@ function operation(
 
 const body = (schema: z.ZodType) => ({ content: json(schema), required: true });
 
+/** `keysmith login`'s operations: outside any workspace, each with its own credential. */
+function cliLogin(
+  summary: string,
+  spec: Pick<ZodOpenApiOperationObject, "description" | "security" | "requestBody"> & {
+    ok: { status?: number; description: string; schema: z.ZodType };
+    errors: ErrorStatus[];
+  },
+): ZodOpenApiOperationObject {
+  const { ok, errors: statuses, ...rest } = spec;
+  return {
+    summary,
+    tags: ["CLI login"],
+    ...rest,
+    responses: {
+      [String(ok.status ?? 200)]: { description: ok.description, content: json(ok.schema) },
+      ...errors(...statuses),
+    },
+  };
+}
+
 const paths: ZodOpenApiPathsObject = {
   "/api/v1/keys/verify": {
     post: {
@@ -308,62 +328,47 @@ const paths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/v1/cli/login": {
-    post: {
-      summary: "Start a CLI login",
+    post: cliLogin("Start a CLI login", {
       description:
         "Device authorization for `keysmith login`: answers a short `code` for the user to approve at " +
         "`verificationUrl` and a `pollToken` for the CLI. Needs no credential; limited per address. " +
         "The request expires after 10 minutes.",
-      tags: ["CLI login"],
       security: [{}],
       requestBody: body(startCliLoginSchema),
-      responses: {
-        "201": { description: "The request", content: json(cliLoginStartedSchema) },
-        ...errors(400, 413, 429),
-      },
-    },
+      ok: { status: 201, description: "The request", schema: cliLoginStartedSchema },
+      errors: [400, 413, 429],
+    }),
   },
   "/api/v1/cli/login/poll": {
-    post: {
-      summary: "Collect a CLI login",
+    post: cliLogin("Collect a CLI login", {
       description:
         "Pending, denied, or approved: the approved answer carries the new key's secret, once; the " +
         "request is then used up (410 afterwards, as after expiry).",
-      tags: ["CLI login"],
       security: [{}],
       requestBody: body(pollCliLoginSchema),
-      responses: {
-        "200": { description: "Where the request stands", content: json(cliLoginPollSchema) },
-        ...errors(400, 404, 410, 413),
-      },
-    },
+      ok: { description: "Where the request stands", schema: cliLoginPollSchema },
+      errors: [400, 404, 410, 413],
+    }),
   },
   "/api/v1/cli/login/approve": {
-    post: {
-      summary: "Approve a CLI login",
+    post: cliLogin("Approve a CLI login", {
       description:
         "Signed-in users only (the /cli/authorize page): the key the CLI collects is created by you, " +
         "in that workspace, with these scopes (within your role).",
-      tags: ["CLI login"],
       security: [{ session: [] }],
       requestBody: body(approveCliLoginSchema),
-      responses: {
-        "200": { description: "Approved", content: json(cliLoginDecisionSchema) },
-        ...errors(400, 401, 403, 404, 409, 410, 413),
-      },
-    },
+      ok: { description: "Approved", schema: cliLoginDecisionSchema },
+      errors: [400, 401, 403, 404, 409, 410, 413],
+    }),
   },
   "/api/v1/cli/login/deny": {
-    post: {
-      summary: "Deny a CLI login",
-      tags: ["CLI login"],
+    post: cliLogin("Deny a CLI login", {
+      description: "Signed-in users only (the /cli/authorize page).",
       security: [{ session: [] }],
       requestBody: body(denyCliLoginSchema),
-      responses: {
-        "200": { description: "Denied", content: json(cliLoginDecisionSchema) },
-        ...errors(400, 401, 403, 404, 409, 410, 413),
-      },
-    },
+      ok: { description: "Denied", schema: cliLoginDecisionSchema },
+      errors: [400, 401, 403, 404, 409, 410, 413],
+    }),
   },
   "/api/v1/openapi.json": {
     get: {

@@ -12,6 +12,7 @@ import { SignOutButton } from "@/components/workspace/sign-out-button";
 import type { ApproveCliLoginInput } from "@/lib/api/schemas/cli-login";
 import type { Role } from "@/lib/auth/scopes";
 import { ApiClientError, apiFetch } from "@/lib/client/api";
+import { Outcome } from "./outcome";
 
 export interface PendingLogin {
   code: string;
@@ -63,32 +64,26 @@ export function AuthorizeCli({
 
   if (decide.data?.status === "approved") {
     return (
-      <div className="space-y-3" role="status">
-        <h1 className="flex items-center gap-2 text-lg font-semibold">
-          <CheckCircle2 aria-hidden className="h-5 w-5 text-primary" /> CLI approved
-        </h1>
-        <p className="text-sm text-muted-foreground">
+      <Outcome icon={<CheckCircle2 aria-hidden className="h-5 w-5 text-primary" />} title="CLI approved">
+        <p>
           Go back to your terminal: keysmith on <strong className="text-foreground">{request.deviceName}</strong> is
           collecting its key, <strong className="text-foreground">CLI on {request.deviceName}</strong> in{" "}
           {workspace.name}. You can revoke it from the key table like any other.
         </p>
         <Link
           href={`/${workspace.slug}/keys`}
-          className="inline-block text-sm font-medium text-primary underline-offset-4 hover:underline"
+          className="inline-block font-medium text-primary underline-offset-4 hover:underline"
         >
           Open {workspace.name}'s keys
         </Link>
-      </div>
+      </Outcome>
     );
   }
   if (decide.data?.status === "denied") {
     return (
-      <div className="space-y-2" role="status">
-        <h1 className="flex items-center gap-2 text-lg font-semibold">
-          <XCircle aria-hidden className="h-5 w-5 text-danger" /> Request denied
-        </h1>
-        <p className="text-sm text-muted-foreground">No key was created; the CLI has been told.</p>
-      </div>
+      <Outcome icon={<XCircle aria-hidden className="h-5 w-5 text-danger" />} title="Request denied">
+        <p>No key was created; the CLI has been told.</p>
+      </Outcome>
     );
   }
 

@@ -8,6 +8,7 @@ import { formatRelative } from "@/lib/time/relative";
 import { listMemberships } from "@/lib/workspaces/lookup";
 import { AuthorizeCli } from "./authorize-cli";
 import { CodeForm } from "./code-form";
+import { Outcome } from "./outcome";
 
 export const metadata: Metadata = { title: "Authorize the CLI" };
 
@@ -55,26 +56,24 @@ export default async function CliAuthorizePage({
   if (request.state !== "pending") {
     const { title, text } = CLOSED[request.state];
     return (
-      <div className="space-y-2">
-        <h1 className="text-lg font-semibold">{title}</h1>
-        <p className="text-sm text-muted-foreground">{text}</p>
-      </div>
+      <Outcome title={title}>
+        <p>{text}</p>
+      </Outcome>
     );
   }
 
   const memberships = await listMemberships(db, user.id);
   if (memberships.length === 0) {
     return (
-      <div className="space-y-2">
-        <h1 className="text-lg font-semibold">You have no workspace yet</h1>
-        <p className="text-sm text-muted-foreground">
+      <Outcome title="You have no workspace yet">
+        <p>
           The CLI gets a key in one of your workspaces.{" "}
           <Link href="/new" className="font-medium text-primary underline-offset-4 hover:underline">
             Create a workspace
           </Link>
           , then open this link again.
         </p>
-      </div>
+      </Outcome>
     );
   }
   return (
