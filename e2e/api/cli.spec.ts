@@ -15,8 +15,12 @@ const approve = (owner: Owner, code: string, scopes: string[]) =>
   owner.api.post("/api/v1/cli/login/approve", { data: { code, workspace: owner.workspace.slug, scopes } });
 
 /** `keysmith login` approved with `scopes`: the terminal now holds a key made for it. */
-async function loggedIn(baseURL: string, owner: Owner, scopes = ["keys.read", "keys.write"]) {
-  const terminal = new Terminal();
+async function loggedIn(
+  baseURL: string,
+  owner: Owner,
+  scopes = ["keys.read", "keys.write"],
+  terminal = new Terminal(),
+) {
   const login = terminal.start(["login", "--url", baseURL, "--device", "ci-runner"]);
   const { code } = await login.loginPrompt();
   await json(await approve(owner, code, scopes), 200);
@@ -64,6 +68,12 @@ test("login: the approved key is stored 0600 and printed nowhere; it is the appr
   const table = await terminal.run(["whoami"]);
   expect(table.stdout).toMatch(/Workspace\s+Terminal Co/);
   noSecretIn(table, stored.apiKey);
+
+  // Logging in again replaces the stored key: the one it overwrites is revoked, not left working.
+  const again = await loggedIn(baseURL!, owner, ["keys.read"], terminal);
+  expect(again.login.stderr).toContain(`Revoked ${stored.keyId}, the key of the previous login.`);
+  expect(terminal.config().keyId).not.toBe(stored.keyId);
+  expect((await json(await owner.api.get(`/api/v1/keys/${stored.keyId}`), 200)).status).toBe("revoked");
 });
 
 test("login: denied in the browser, the CLI exits non-zero and stores nothing", async ({ baseURL }) => {

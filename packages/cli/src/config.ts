@@ -16,7 +16,10 @@ export interface StoredConfig {
   source?: "login" | "key";
 }
 
-export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+/** Environment variables (a plain record, so tests need not fake a whole process.env). */
+export type Env = Record<string, string | undefined>;
+
+export function configPath(env: Env = process.env): string {
   const base = env.XDG_CONFIG_HOME || join(homedir(), ".config");
   return join(base, "keysmith", "config.json");
 }
@@ -78,7 +81,7 @@ export interface Settings {
   stored: StoredConfig;
 }
 
-export function settings(env: NodeJS.ProcessEnv = process.env): Settings {
+export function settings(env: Env = process.env): Settings {
   const stored = readConfig(configPath(env));
   return {
     url: env.KEYSMITH_URL || stored.url,

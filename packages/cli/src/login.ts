@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
 import type { Keysmith } from "@keysmith/sdk";
 import { sdk } from "./client.js";
-import { CliError, configPath, normaliseUrl, writeConfig } from "./config.js";
+import { CliError, configPath, normaliseUrl, readConfig, type StoredConfig, writeConfig } from "./config.js";
 import { openBrowser } from "./open-browser.js";
 import { note } from "./output.js";
 import { readSecret } from "./prompt.js";
@@ -48,13 +48,31 @@ export async function loginInBrowser(options: { url: string; device: string; bro
     const answer = await poll(client, started.pollToken);
     if (answer.status === "denied") throw new CliError("The login was denied in the browser: no key was created");
     if (answer.status === "approved") {
+      const previous = readConfig();
       writeConfig({ url, apiKey: answer.key, workspace: answer.workspace.slug, keyId: answer.keyId, source: "login" });
       note(`Logged in to ${url}, workspace ${answer.workspace.name} (${answer.workspace.slug}).`);
       note(`A new key, ${answer.keyId}, is stored in ${configPath()}.`);
+      await revokeReplaced(previous);
       return;
     }
     if (Date.now() > deadline + 5_000)
       throw new CliError("The code expired before it was approved: run keysmith login again");
+  }
+}
+
+/**
+ * The key an earlier `keysmith login` stored is overwritten: nothing else holds its secret, so
+ * it is revoked (with itself) rather than left working. Best effort: a failure is only said.
+ */
+async function revokeReplaced(previous: StoredConfig): Promise<void> {
+  if (previous.source !== "login" || !previous.keyId || !previous.apiKey || !previous.url) return;
+  try {
+    await sdk({ url: previous.url, apiKey: previous.apiKey, workspace: previous.workspace }).keys.revoke(
+      previous.keyId,
+    );
+    note(`Revoked ${previous.keyId}, the key of the previous login.`);
+  } catch {
+    note(`The previous login's key ${previous.keyId} could not be revoked: revoke it in the dashboard.`);
   }
 }
 
