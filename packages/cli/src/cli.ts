@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, Option } from "commander";
-import { describeError, sdk, signedInClient } from "./client.js";
+import { describeError, sdk, signedInClient, VERSION } from "./client.js";
 import {
   CliError,
   configPath,
@@ -33,7 +33,7 @@ function run<A extends unknown[]>(action: (...args: A) => Promise<void>) {
 const program = new Command()
   .name("keysmith")
   .description("Log in to Keysmith and manage its API keys from a terminal.")
-  .version("0.1.0")
+  .version(VERSION)
   .showHelpAfterError()
   .addHelpText(
     "after",

@@ -1,7 +1,8 @@
 import { Keysmith, KeysmithError } from "@keysmith/sdk";
 import { CliError, configPath, normaliseUrl, type Settings } from "./config.js";
 
-export const USER_AGENT = "keysmith-cli/0.1.0";
+export const VERSION = "0.1.0";
+export const USER_AGENT = `keysmith-cli/${VERSION}`;
 
 /** A fetch that says who is calling (the key's last use shows it). */
 const cliFetch: typeof fetch = (input, init) => {
