@@ -1,3 +1,5 @@
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { json } from "../support/api";
 import { type RunningCli, Terminal } from "../support/cli";
@@ -270,3 +272,49 @@ test("login: an unreachable server, a bad URL or a bad device name is a clear er
   expect(result.code).toBe(1);
   expect(result.stderr).toBe("keysmith: deviceName: Use at most 43 characters\n");
 });
+
+test("login polls through a failing server and stops when the request expires (a stand-in server)", async () => {
+  // Keysmith's own expiry is tested in-process with its clock (app/api/v1/cli/login/login.test.ts);
+  // here a stand-in answers pending, then a 503, then 410 as an expired request does.
+  const answers = [
+    { status: 200, body: { status: "pending" } },
+    { status: 503, body: { error: { code: "INTERNAL", message: "Internal server error" } } },
+    {
+      status: 410,
+      body: { error: { code: "GONE", message: "This login request has expired: run keysmith login again" } },
+    },
+  ];
+  const polls: string[] = [];
+  const server = createServer((req, res) => {
+    let text = "";
+    req.on("data", (chunk) => (text += chunk));
+    req.on("end", () => {
+      const started = {
+        code: "BCDF-GHJK",
+        pollToken: "kspoll_test",
+        verificationUrl: "http://stand-in/cli/authorize?code=BCDF-GHJK",
+        expiresAt: new Date(Date.now() + 60_000).toISOString(),
+        interval: 1,
+      };
+      if (req.url === "/api/v1/cli/login") return reply(res, 201, started);
+      polls.push(JSON.parse(text).pollToken);
+      const next = answers.shift() ?? answers.at(-1)!;
+      reply(res, next.status, next.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    const result = await new Terminal().run(["login", "--url", `http://127.0.0.1:${port}`]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("trying again");
+    expect(result.stderr).toMatch(/keysmith: This login request has expired: run keysmith login again\n$/);
+    expect(polls).toEqual(["kspoll_test", "kspoll_test", "kspoll_test"]);
+  } finally {
+    server.close();
+  }
+});
+
+function reply(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+}

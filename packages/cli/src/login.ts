@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import type { Keysmith } from "@keysmith/sdk";
+import { type Keysmith, KeysmithError } from "@keysmith/sdk";
 import { sdk } from "./client.js";
 import { CliError, configPath, normaliseUrl, readConfig, type StoredConfig, writeConfig } from "./config.js";
 import { openBrowser } from "./open-browser.js";
@@ -45,7 +45,16 @@ export async function loginInBrowser(options: { url: string; device: string; bro
   const deadline = new Date(started.expiresAt).getTime();
   for (;;) {
     await sleep(Math.max(1, started.interval) * 1000);
-    const answer = await poll(client, started.pollToken);
+    let answer: LoginPoll;
+    try {
+      answer = await poll(client, started.pollToken);
+    } catch (error) {
+      // No answer, or the server failing: ask again at the next interval (a lost approval then says 410).
+      if (!(error instanceof KeysmithError) || (error.status !== null && error.status < 500)) throw error;
+      note(`Could not reach Keysmith (${error.message}); trying again…`);
+      if (Date.now() > deadline) throw error;
+      continue;
+    }
     if (answer.status === "denied") throw new CliError("The login was denied in the browser: no key was created");
     if (answer.status === "approved") {
       const previous = readConfig();
