@@ -4,7 +4,7 @@ import { checkMiddleware, type SdkWorkspace, sdkWorkspace } from "../support/sdk
 import { freePort } from "../support/server";
 
 // @keysmith/sdk/next inside a real Next.js app (packages/sdk/test/next-app) run with the
-// root's `next dev` on a free port: ready to answer in ≈ 10–20 s on these machines, most
+// root's `next dev` on a free port: every route answered in ≈ 3–8 s on these machines, most
 // of it compiling the first routes. One worker starts it; the tests take turns.
 test.describe.configure({ mode: "serial" });
 
