@@ -12,6 +12,8 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "keysmith-e2e-"));
 
 export default defineConfig({
   testDir: "e2e",
+  // The CLI's tests run packages/cli/dist (and the SDK it imports): built here when stale.
+  globalSetup: "./e2e/support/build-packages.ts",
   outputDir: "test-results/artifacts",
   timeout: 30_000,
   expect: { timeout: 10_000 },

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Every test Keysmith has: types, lint, unit, then HTTP and browser tests against a
 # production build, then a few seconds of the verification benchmark so it cannot rot.
-# Installs Debian's Chromium and wrk when missing (browser downloads are impossible here).
+# Installs Debian's Chromium, wrk and tmux when missing (browser downloads are impossible here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests need: Chromium for Playwright, wrk for the benchmark smoke run.
+# Debian packages the tests need: Chromium for Playwright, wrk for the benchmark smoke run,
+# tmux for the CLI's prompt in a pseudo-terminal (e2e/api/cli-terminal.spec.ts).
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v wrk >/dev/null || missing+=(wrk)
+command -v tmux >/dev/null || missing+=(tmux)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> installing Debian packages: ${missing[*]}"
   sudo=""

@@ -8,7 +8,8 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
       <div className="absolute right-4 top-4">
         <ThemeToggle />
       </div>
-      <div className="w-full max-w-md">
+      {/* A page with more to show (the CLI approval's scope picker) marks itself data-layout="wide". */}
+      <div className="w-full max-w-md has-[[data-layout=wide]]:max-w-xl">
         <div className="mb-6 flex items-center justify-center gap-2 text-xl font-semibold">
           <KeyRound aria-hidden className="h-6 w-6 text-primary" /> Keysmith
         </div>

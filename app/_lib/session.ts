@@ -3,11 +3,11 @@ import { notFound, redirect } from "next/navigation";
 import { getRuntime } from "@/lib/runtime";
 import { listMemberships, type Membership } from "@/lib/workspaces/lookup";
 
-/** The signed-in user for a page, or a redirect to /sign-in. */
-export async function requireUser() {
+/** The signed-in user for a page, or a redirect to /sign-in (and back to `returnTo` after it). */
+export async function requireUser(returnTo?: string) {
   const runtime = await getRuntime();
   const session = await runtime.auth.api.getSession({ headers: await headers() });
-  if (!session) redirect("/sign-in");
+  if (!session) redirect(returnTo ? `/sign-in?next=${encodeURIComponent(returnTo)}` : "/sign-in");
   return { user: session.user, db: runtime.database.db };
 }
 

@@ -47,3 +47,27 @@ test.describe("the sign-in limit cannot be dodged with X-Forwarded-For", () => {
     }
   });
 });
+
+test("keysmith login requests are limited per address: 10 in 10 minutes, then 429 with Retry-After", async () => {
+  test.setTimeout(120_000);
+  const server = await startServer(await freePort(), { KEYSMITH_AUTH_RATE_LIMIT: "on", KEYSMITH_TRUST_PROXY: "1" });
+  try {
+    const start = (address: string) =>
+      fetch(`${server.url}/api/v1/cli/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": address },
+        body: JSON.stringify({ deviceName: "flood" }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await start("203.0.113.50")).status);
+    expect(statuses).toEqual(Array(10).fill(201));
+    const refused = await start("203.0.113.50");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await refused.json()).error.code).toBe("RATE_LIMITED");
+    // Another address is not held back by the first one's requests.
+    expect((await start("203.0.113.51")).status).toBe(201);
+  } finally {
+    await server.stop();
+  }
+});

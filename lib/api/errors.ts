@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   METHOD_NOT_ALLOWED: 405,
   REQUEST_TIMEOUT: 408,
   CONFLICT: 409,
+  /** Existed, but is no longer usable: an expired or already used `keysmith login` request. */
+  GONE: 410,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   HEADERS_TOO_LARGE: 431,

@@ -2,12 +2,11 @@ import { ApiError, toErrorResponse } from "../api/errors";
 import type { Db } from "../db/client";
 import { isWellFormedId } from "../id-format";
 import { getRuntime, type Runtime } from "../runtime";
-import { findWorkspace, listMemberships, memberRole, type WorkspaceRef } from "../workspaces/lookup";
+import { findMembership, listMemberships } from "../workspaces/lookup";
 import { CLIENT_IP_HEADER } from "./client-ip";
 import { keyCredential, presentedKey } from "./key-credential";
-import type { Principal, RequestMeta } from "./principal";
+import { type Principal, type RequestMeta, userPrincipal } from "./principal";
 import { isAllowedMutation } from "./same-origin";
-import { roleCeiling } from "./scopes";
 
 /**
  * The one wrapper every /api/v1 handler goes through: a session cookie or an API key
@@ -143,26 +142,14 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
   const session = await runtime.auth.api.getSession({ headers: req.headers });
   if (!session) throw new ApiError("UNAUTHORIZED", "Sign in or send an API key");
   assertSameOriginMutation(req, runtime);
-  const { workspace, role } = await sessionWorkspace(db, session.user.id, hint);
-  return {
-    type: "user",
-    userId: session.user.id,
-    userName: session.user.name,
-    keyId: null,
-    keyName: null,
-    keyKind: null,
-    workspace,
-    role,
-    scopes: roleCeiling(role, workspace.customScopes),
-  };
+  return userPrincipal(session.user, await sessionWorkspace(db, session.user.id, hint));
 }
 
 async function sessionWorkspace(db: Db, userId: string, idOrSlug: string | null | undefined) {
   if (idOrSlug) {
-    const workspace: WorkspaceRef | null = await findWorkspace(db, idOrSlug);
-    const role = workspace ? await memberRole(db, workspace.id, userId) : null;
-    if (!workspace || !role) throw new ApiError("FORBIDDEN", "You are not a member of that workspace");
-    return { workspace, role };
+    const membership = await findMembership(db, userId, idOrSlug);
+    if (!membership) throw new ApiError("FORBIDDEN", "You are not a member of that workspace");
+    return membership;
   }
   const memberships = await listMemberships(db, userId);
   if (memberships.length === 0) throw new ApiError("NOT_FOUND", "You have no workspace yet: create one first");

@@ -39,3 +39,9 @@ export function postgresError(error: unknown): PostgresError | null {
 export function isDataException(error: PostgresError): boolean {
   return error.code.startsWith("22");
 }
+
+/** A unique index refused the row: Prisma's P2002, or SQLSTATE 23505 under the driver adapter. */
+export function isPostgresUniqueViolation(error: unknown): boolean {
+  if ((error as { code?: unknown } | null)?.code === "P2002") return true;
+  return postgresError(error)?.code === "23505";
+}

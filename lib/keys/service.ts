@@ -63,6 +63,8 @@ export async function createKey(
   input: CreateKeyData,
   meta: RequestMeta,
   now: Date,
+  /** Said in the key.created audit event besides name, environment and scopes (how the key came to be). */
+  auditNote: Record<string, string> = {},
 ): Promise<CreatedKey> {
   assertCanCreateKey(principal);
   const scopes = input.scopes ? [...new Set(input.scopes)] : principal.scopes;
@@ -91,7 +93,7 @@ export async function createKey(
       action: "key.created",
       targetType: "key",
       targetId: created.row.id,
-      metadata: { name: created.row.name, environment: created.row.environment, scopes },
+      metadata: { name: created.row.name, environment: created.row.environment, scopes, ...auditNote },
     });
     return created;
   });
@@ -266,7 +268,7 @@ export async function rotateKey(
   return rotated;
 }
 
-/** Immediate and permanent; the row stays for audit. Revoking twice is a no-op. */
+/** Immediate and permanent; the row stays for audit. Revoking twice is a no-op. A key may revoke itself. */
 export async function revokeKey(
   db: Db,
   principal: Principal,
@@ -276,7 +278,8 @@ export async function revokeKey(
 ): Promise<KeyRow> {
   const revoked = await db.$transaction(async (tx) => {
     const key = await getKey(tx, principal.workspace.id, id);
-    assertCanManageKey(principal, key);
+    // A key may always give itself up (`keysmith logout`): that takes power away, never adds it.
+    if (principal.keyId !== id) assertCanManageKey(principal, key);
     if (key.revokedAt) return key;
     const revoked = await tx.apiKey.update({
       where: { id },

@@ -48,6 +48,13 @@ export interface Membership {
   role: Role;
 }
 
+/** The user's membership in the workspace named by id or slug, or null when they have none there. */
+export async function findMembership(db: Db, userId: string, idOrSlug: string): Promise<Membership | null> {
+  const workspace = await findWorkspace(db, idOrSlug);
+  const role = workspace ? await memberRole(db, workspace.id, userId) : null;
+  return workspace && role ? { workspace, role } : null;
+}
+
 export async function listMemberships(db: Db, userId: string): Promise<Membership[]> {
   const rows = await db.member.findMany({
     where: { userId },

@@ -4,6 +4,15 @@ import { usageQuerySchema, usageReportSchema } from "../../keys/usage-report";
 import { ERROR_STATUS } from "../errors";
 import { auditListSchema, exportAuditQuerySchema, listAuditQuerySchema } from "../schemas/audit";
 import {
+  approveCliLoginSchema,
+  cliLoginDecisionSchema,
+  cliLoginPollSchema,
+  cliLoginStartedSchema,
+  denyCliLoginSchema,
+  pollCliLoginSchema,
+  startCliLoginSchema,
+} from "../schemas/cli-login";
+import {
   createdKeySchema,
   createKeySchema,
   keyListSchema,
@@ -54,6 +63,7 @@ const ERROR_DESCRIPTIONS = {
   404: "No such resource in this workspace (or, for a session, no workspace yet)",
   405: "This route does not serve that method (`Allow` lists those it does)",
   409: "Conflicts with the current state (a taken slug, the last owner …)",
+  410: "No longer usable: an expired or already used login request",
   413: "The body is larger than this route accepts",
   429: "Over a rate limit, such as the key's own (`Retry-After` says when to retry)",
 } as const;
@@ -102,6 +112,26 @@ function operation(
 }
 
 const body = (schema: z.ZodType) => ({ content: json(schema), required: true });
+
+/** `keysmith login`'s operations: outside any workspace, each with its own credential. */
+function cliLogin(
+  summary: string,
+  spec: Pick<ZodOpenApiOperationObject, "description" | "security" | "requestBody"> & {
+    ok: { status?: number; description: string; schema: z.ZodType };
+    errors: ErrorStatus[];
+  },
+): ZodOpenApiOperationObject {
+  const { ok, errors: statuses, ...rest } = spec;
+  return {
+    summary,
+    tags: ["CLI login"],
+    ...rest,
+    responses: {
+      [String(ok.status ?? 200)]: { description: ok.description, content: json(ok.schema) },
+      ...errors(...statuses),
+    },
+  };
+}
 
 const paths: ZodOpenApiPathsObject = {
   "/api/v1/keys/verify": {
@@ -286,6 +316,49 @@ const paths: ZodOpenApiPathsObject = {
       tags: ["Audit"],
       requestParams: { query: exportAuditQuerySchema },
       ok: { description: "CSV, one event a row", schema: z.string(), contentType: "text/csv" },
+    }),
+  },
+  "/api/v1/cli/login": {
+    post: cliLogin("Start a CLI login", {
+      description:
+        "Device authorization for `keysmith login`: answers a short `code` for the user to approve at " +
+        "`verificationUrl` and a `pollToken` for the CLI. Needs no credential; limited per address. " +
+        "The request expires after 10 minutes.",
+      security: [{}],
+      requestBody: body(startCliLoginSchema),
+      ok: { status: 201, description: "The request", schema: cliLoginStartedSchema },
+      errors: [400, 413, 429],
+    }),
+  },
+  "/api/v1/cli/login/poll": {
+    post: cliLogin("Collect a CLI login", {
+      description:
+        "Pending, denied, or approved: the approved answer carries the new key's secret, once; the " +
+        "request is then used up (410 afterwards, as after expiry).",
+      security: [{}],
+      requestBody: body(pollCliLoginSchema),
+      ok: { description: "Where the request stands", schema: cliLoginPollSchema },
+      errors: [400, 404, 410, 413],
+    }),
+  },
+  "/api/v1/cli/login/approve": {
+    post: cliLogin("Approve a CLI login", {
+      description:
+        "Signed-in users only (the /cli/authorize page): the key the CLI collects is created by you, " +
+        "in that workspace, with these scopes (within your role).",
+      security: [{ session: [] }],
+      requestBody: body(approveCliLoginSchema),
+      ok: { description: "Approved", schema: cliLoginDecisionSchema },
+      errors: [400, 401, 403, 404, 409, 410, 413],
+    }),
+  },
+  "/api/v1/cli/login/deny": {
+    post: cliLogin("Deny a CLI login", {
+      description: "Signed-in users only (the /cli/authorize page).",
+      security: [{ session: [] }],
+      requestBody: body(denyCliLoginSchema),
+      ok: { description: "Denied", schema: cliLoginDecisionSchema },
+      errors: [400, 401, 403, 404, 409, 410, 413],
     }),
   },
   "/api/v1/openapi.json": {

@@ -10,6 +10,7 @@ import { roleSchema } from "./members";
 export const RESERVED_WORKSPACE_SLUGS: ReadonlySet<string> = new Set([
   "account",
   "api",
+  "cli",
   "docs",
   "invite",
   "new",

@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
+import { ScopePicker } from "@/components/keys/scope-picker";
 import { Dialog, DialogContent, DialogFormFooter } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
 import { type CreatedKeyView, type CreateKeyInput, createKeySchema } from "@/lib/api/schemas/keys";
@@ -10,7 +11,6 @@ import { EnvironmentField } from "./environment-field";
 import { DEFAULT_EXPIRY, type ExpiryChoice, ExpiryField, expiryInput } from "./expiry-field";
 import { allowlistErrorSetter, foldAllowlistErrors, IpAllowlistField, parseAllowlist } from "./ip-allowlist-field";
 import { KeyDescriptionField, KeyNameField } from "./key-text-fields";
-import { ScopePicker } from "./scope-picker";
 import { useCreateKey } from "./use-key-mutations";
 import type { Viewer, WorkspaceInfo } from "./viewer";
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
+import { ScopePicker } from "@/components/keys/scope-picker";
 import { Dialog, DialogContent, DialogFormFooter } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
@@ -10,7 +11,6 @@ import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/lib/client/f
 import { allowlistErrorSetter, foldAllowlistErrors, IpAllowlistField, parseAllowlist } from "./ip-allowlist-field";
 import { KeySummary } from "./key-summary";
 import { KeyDescriptionField, KeyNameField } from "./key-text-fields";
-import { ScopePicker } from "./scope-picker";
 import { useUpdateKey } from "./use-key-mutations";
 import type { Viewer } from "./viewer";
 
