@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
 import { json } from "../support/api";
 import { CLI, Terminal } from "../support/cli";
 import { signUpOwner } from "../support/people";
+import { expect, test } from "../support/test";
 
 /**
  * The one prompt a person types into, `keysmith login --with-key`, in a real pseudo-terminal:

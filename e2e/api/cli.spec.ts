@@ -1,9 +1,9 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
 import { json } from "../support/api";
 import { type RunningCli, Terminal } from "../support/cli";
 import { type Owner, signUpOwner } from "../support/people";
+import { expect, test } from "../support/test";
 
 /**
  * The built `keysmith` CLI as a child process against the started Keysmith, each test in a

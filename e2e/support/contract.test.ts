@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type ApiAnswer, contractViolation } from "./contract";
 
@@ -51,5 +53,17 @@ describe("the contract check of HTTP tests", () => {
       contractViolation(answer("GET", "/api/v1/audit/export", 200, "a,b\n", "text/csv; charset=utf-8")),
     ).toBeUndefined();
     expect(contractViolation(answer("GET", "/api/v1/audit/export", 200, {}, "application/json"))).toMatch(/text\/csv/);
+  });
+});
+
+describe("the HTTP specs", () => {
+  it("all run under the contract fixture (their test comes from e2e/support/test.ts)", () => {
+    const bypassing = ["e2e/api", "e2e/scale"].flatMap((dir) =>
+      readdirSync(dir)
+        .filter((file) => file.endsWith(".spec.ts"))
+        .map((file) => join(dir, file))
+        .filter((path) => !/import \{[^}]*\btest\b[^}]*\} from "\.\.\/support\/test"/.test(readFileSync(path, "utf8"))),
+    );
+    expect(bypassing).toEqual([]);
   });
 });
