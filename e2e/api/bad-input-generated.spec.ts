@@ -1,5 +1,4 @@
-import { addMember, createKey, json, signUpWithWorkspace } from "../support/api";
-import { badInputCorpus } from "../support/bad-input-corpus";
+import { badInputCorpus, corpusTargets } from "../support/bad-input-corpus";
 import { expect, test } from "../support/test";
 
 /**
@@ -9,21 +8,7 @@ import { expect, test } from "../support/test";
  */
 test("a corpus generated from the OpenAPI document: 400 naming the field, never a 500", async ({ baseURL }) => {
   test.setTimeout(120_000);
-  const owner = await signUpWithWorkspace(baseURL!);
-  const member = await addMember(baseURL!, owner, "member");
-  const key = await createKey(owner.api, { name: "Corpus target" });
-  const invitation = await json(
-    await owner.api.post("/api/v1/members/invitations", { data: { email: `corpus-${Date.now()}@example.com` } }),
-    201,
-  );
-  const idFor = (path: string) =>
-    path.startsWith("/api/v1/keys/")
-      ? key.id
-      : path.includes("/invitations/")
-        ? invitation.id
-        : path.startsWith("/api/v1/members/")
-          ? member.memberId
-          : "";
+  const { owner, idFor } = await corpusTargets(baseURL!);
 
   const corpus = badInputCorpus();
   const problems: string[] = [];

@@ -3,6 +3,7 @@ import { listKeysQuerySchema } from "../../lib/api/schemas/keys";
 import { usageQuerySchema } from "../../lib/keys/usage-report";
 import { addMember, createKey, json, PASSWORD, signUpWithWorkspace } from "../support/api";
 import { apiRoutes } from "../support/api-routes";
+import { corpusTargets } from "../support/bad-input-corpus";
 import { type RawAnswer, rawRequest, rawSocket } from "../support/raw-http";
 import { expect, test } from "../support/test";
 
@@ -198,25 +199,11 @@ test("bad input on every route → 400 with the failing field, never 500", async
  */
 test("generated corpus: every route × method × class of bad input → a JSON 4xx, never a 500", async ({ baseURL }) => {
   test.setTimeout(180_000);
-  const owner = await signUpWithWorkspace(baseURL!);
-  const member = await addMember(baseURL!, owner, "member");
-  const key = await createKey(owner.api, { name: "Corpus target" });
-  const invitation = await json(
-    await owner.api.post("/api/v1/members/invitations", { data: { email: `corpus-${Date.now()}@example.com` } }),
-    201,
-  );
+  const { owner, key, member, idFor } = await corpusTargets(baseURL!);
   const { cookies } = await owner.api.storageState();
   const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const session = { cookie, origin: baseURL!, "x-workspace-id": owner.workspace.id };
 
-  const idFor = (template: string) =>
-    template.includes("/keys/")
-      ? key.id
-      : template.includes("/invitations/")
-        ? invitation.id
-        : template.includes("/members/")
-          ? member.memberId
-          : "";
   const concrete = (template: string, id = idFor(template)) =>
     template.replace("[[...path]]", "no-such-route").replace("[...all]", "get-session").replace("[id]", id);
 

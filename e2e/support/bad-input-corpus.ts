@@ -1,4 +1,5 @@
 import { openApiDocument } from "../../lib/api/openapi/document";
+import { addMember, createKey, json, signUpWithWorkspace } from "./api";
 
 /**
  * Bad input generated from the OpenAPI document: for every operation that takes a JSON body
@@ -215,4 +216,27 @@ export function badInputCorpus(): CorpusCase[] {
     }
   }
   return cases;
+}
+
+/**
+ * A workspace with something behind every kind of `{id}`: a key, a member, an invitation.
+ * `idFor(path)` gives the id a route's path asks for (the document's `{id}` or app/'s `[id]`).
+ */
+export async function corpusTargets(baseURL: string) {
+  const owner = await signUpWithWorkspace(baseURL);
+  const member = await addMember(baseURL, owner, "member");
+  const key = await createKey(owner.api, { name: "Corpus target" });
+  const invitation = await json(
+    await owner.api.post("/api/v1/members/invitations", { data: { email: `corpus-${Date.now()}@example.com` } }),
+    201,
+  );
+  const idFor = (path: string): string =>
+    path.includes("/keys/")
+      ? key.id
+      : path.includes("/invitations/")
+        ? invitation.id
+        : path.includes("/members/")
+          ? member.memberId
+          : "";
+  return { owner, key, member, invitation, idFor };
 }

@@ -17,7 +17,7 @@ export const startCliLoginSchema = z
       .regex(/^[^\p{Cc}]*$/u, "No control characters")
       .meta({ description: "Shown to the user who approves, and in the key's name: `CLI on <deviceName>`" }),
   })
-  .meta({ id: "StartCliLogin" });
+  .meta({ id: "StartCliLogin", override: { examples: [{ deviceName: "ada-laptop" }] } });
 
 export const cliLoginStartedSchema = z
   .object({
@@ -32,7 +32,7 @@ export type CliLoginStarted = z.output<typeof cliLoginStartedSchema>;
 
 export const pollCliLoginSchema = z
   .strictObject({ pollToken: z.string().min(1).max(200) })
-  .meta({ id: "PollCliLogin" });
+  .meta({ id: "PollCliLogin", override: { examples: [{ pollToken: "clp_9sKx2LmQ4vT7wZ1bN8cR5yH3" }] } });
 
 export const cliLoginPollSchema = z
   .discriminatedUnion("status", [
@@ -56,10 +56,15 @@ export const approveCliLoginSchema = z
     workspace: z.string().min(1).max(64).meta({ description: "The workspace's id or slug" }),
     scopes: scopesSchema.min(1, "Pick at least one scope"),
   })
-  .meta({ id: "ApproveCliLogin" });
+  .meta({
+    id: "ApproveCliLogin",
+    override: { examples: [{ code: "GHHQ-CTLS", workspace: "acme", scopes: ["keys.read"] }] },
+  });
 export type ApproveCliLoginInput = z.input<typeof approveCliLoginSchema>;
 
-export const denyCliLoginSchema = z.strictObject({ code: codeSchema }).meta({ id: "DenyCliLogin" });
+export const denyCliLoginSchema = z
+  .strictObject({ code: codeSchema })
+  .meta({ id: "DenyCliLogin", override: { examples: [{ code: "GHHQ-CTLS" }] } });
 
 export const cliLoginDecisionSchema = z
   .object({ status: z.enum(["approved", "denied"]) })

@@ -2820,13 +2820,32 @@ export type components = {
              */
             role?: "owner" | "admin" | "member";
         };
+        /**
+         * @example {
+         *       "deviceName": "ada-laptop"
+         *     }
+         */
         StartCliLogin: {
             /** @description Shown to the user who approves, and in the key's name: `CLI on <deviceName>` */
             deviceName: string;
         };
+        /**
+         * @example {
+         *       "pollToken": "clp_9sKx2LmQ4vT7wZ1bN8cR5yH3"
+         *     }
+         */
         PollCliLogin: {
             pollToken: string;
         };
+        /**
+         * @example {
+         *       "code": "GHHQ-CTLS",
+         *       "workspace": "acme",
+         *       "scopes": [
+         *         "keys.read"
+         *       ]
+         *     }
+         */
         ApproveCliLogin: {
             /** @description The request's code, as shown by the CLI */
             code: string;
@@ -2834,6 +2853,11 @@ export type components = {
             workspace: string;
             scopes: string[];
         };
+        /**
+         * @example {
+         *       "code": "GHHQ-CTLS"
+         *     }
+         */
         DenyCliLogin: {
             /** @description The request's code, as shown by the CLI */
             code: string;
