@@ -4,6 +4,7 @@ import { format } from "date-fns";
 import type { ReactNode } from "react";
 import { Tooltip } from "@/components/ui/tooltip";
 import { formatRelative } from "@/lib/time/relative";
+import { useRenderNow } from "./render-time";
 
 /**
  * "5 min ago", "in 3 days" or "Mar 3, 2026", with the exact time (and any `detail`, such as the address a key was
@@ -18,6 +19,7 @@ export function RelativeTime({
   fallback?: string;
   detail?: ReactNode;
 }) {
+  const { now, timeZone } = useRenderNow();
   if (!value) return <span className="text-muted-foreground">{fallback}</span>;
   const date = new Date(value);
   return (
@@ -30,7 +32,7 @@ export function RelativeTime({
       }
     >
       <time dateTime={value} className="cursor-default">
-        {formatRelative(date, new Date())}
+        {formatRelative(date, now, { timeZone })}
       </time>
     </Tooltip>
   );

@@ -5,9 +5,8 @@ import { getRuntime, type Runtime } from "../runtime";
 import { findWorkspace, listMemberships, memberRole, type WorkspaceRef } from "../workspaces/lookup";
 import { CLIENT_IP_HEADER } from "./client-ip";
 import { keyCredential, presentedKey } from "./key-credential";
-import type { Principal, RequestMeta } from "./principal";
+import { type Principal, type RequestMeta, userPrincipal } from "./principal";
 import { isAllowedMutation } from "./same-origin";
-import { roleCeiling } from "./scopes";
 
 /**
  * The one wrapper every /api/v1 handler goes through: a session cookie or an API key
@@ -143,18 +142,7 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
   const session = await runtime.auth.api.getSession({ headers: req.headers });
   if (!session) throw new ApiError("UNAUTHORIZED", "Sign in or send an API key");
   assertSameOriginMutation(req, runtime);
-  const { workspace, role } = await sessionWorkspace(db, session.user.id, hint);
-  return {
-    type: "user",
-    userId: session.user.id,
-    userName: session.user.name,
-    keyId: null,
-    keyName: null,
-    keyKind: null,
-    workspace,
-    role,
-    scopes: roleCeiling(role, workspace.customScopes),
-  };
+  return userPrincipal(session.user, await sessionWorkspace(db, session.user.id, hint));
 }
 
 async function sessionWorkspace(db: Db, userId: string, idOrSlug: string | null | undefined) {
