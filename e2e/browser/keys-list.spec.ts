@@ -104,20 +104,26 @@ test("60 keys: pages, sort, search and filters, all kept in the URL through relo
 
 test("loading shows skeleton rows as tall as real ones; a failed load offers a retry", async ({ page, owner }) => {
   await seedKey(owner, owner.workspace, { name: "Only key", scopes: ["keys.read", "audit.read", "members.read"] });
+  // The page carries its rows; the browser loads them itself only when the server could not
+  // read them (here a cursor that names no page), showing skeleton rows meanwhile.
   let failing = true;
   await page.route(
     (url) => url.pathname === "/api/v1/keys",
     async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 700));
-      if (!failing) return route.fallback();
-      await route.fulfill({
-        status: 503,
-        contentType: "application/json",
-        body: JSON.stringify({ error: { code: "INTERNAL", message: "The database is restarting" } }),
-      });
+      if (failing) {
+        return route.fulfill({
+          status: 503,
+          contentType: "application/json",
+          body: JSON.stringify({ error: { code: "INTERNAL", message: "The database is restarting" } }),
+        });
+      }
+      const url = new URL(route.request().url());
+      url.searchParams.delete("cursor");
+      return route.fallback({ url: url.toString() });
     },
   );
-  await page.goto(keysUrl(owner));
+  await page.goto(keysUrl(owner, "after=not-a-cursor"));
   const skeleton = page.getByTestId("skeleton-row").first();
   await expect(skeleton).toBeVisible();
   const skeletonHeight = (await skeleton.boundingBox())!.height;
