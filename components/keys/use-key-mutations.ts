@@ -4,7 +4,7 @@ import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-q
 import { toast } from "sonner";
 import type { CreatedKeyView, CreateKeyInput, KeyList, KeyView, UpdateKeyInput } from "@/lib/api/schemas/keys";
 import { apiFetch } from "@/lib/client/api";
-import { auditKeys } from "@/lib/client/queries/audit";
+import { refreshWithAudit } from "@/lib/client/queries/audit";
 import { keyKeys } from "@/lib/client/queries/keys";
 
 type RotatedKeyView = CreatedKeyView & { previous: KeyView };
@@ -41,13 +41,9 @@ function restore(client: QueryClient, snapshot: Snapshot | undefined) {
   for (const [cacheKey, data] of snapshot ?? []) client.setQueryData(cacheKey, data);
 }
 
-/** Lists, key pages and usage, and the audit log and trails (every change writes an event): any of them may show what changed. */
-function refreshKeys(client: QueryClient, workspace: string) {
-  return Promise.all([
-    client.invalidateQueries({ queryKey: keyKeys.all(workspace) }),
-    client.invalidateQueries({ queryKey: auditKeys.all(workspace) }),
-  ]);
-}
+/** Lists, key pages and usage, and the audit log and trails: any of them may show what changed. */
+const refreshKeys = (client: QueryClient, workspace: string) =>
+  refreshWithAudit(client, workspace, keyKeys.all(workspace));
 
 export function useCreateKey(workspace: string) {
   const client = useQueryClient();

@@ -1,4 +1,4 @@
-import { queryOptions } from "@tanstack/react-query";
+import { type QueryClient, type QueryKey, queryOptions } from "@tanstack/react-query";
 import type { AuditList } from "../../api/schemas/audit";
 import { apiFetch } from "../api";
 
@@ -6,6 +6,14 @@ import { apiFetch } from "../api";
 export const auditKeys = {
   all: (workspace: string) => ["audit", workspace] as const,
 };
+
+/** After a change: refreshes what shows the changed thing (`queryKey`), and the audit log, which recorded it. */
+export function refreshWithAudit(client: QueryClient, workspace: string, queryKey: QueryKey) {
+  return Promise.all([
+    client.invalidateQueries({ queryKey }),
+    client.invalidateQueries({ queryKey: auditKeys.all(workspace) }),
+  ]);
+}
 
 /** The query string of GET /api/v1/audit for one page of `filter` (the API's filter parameters). */
 export function auditPageApiQuery(filter: string, pageSize: number, cursor: string | null): string {

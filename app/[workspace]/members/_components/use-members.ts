@@ -6,19 +6,15 @@ import { withArticle } from "@/components/workspace/role-badge";
 import type { InvitationView, MemberView } from "@/lib/api/schemas/members";
 import type { Role } from "@/lib/auth/scopes";
 import { apiFetch } from "@/lib/client/api";
-import { auditKeys } from "@/lib/client/queries/audit";
+import { refreshWithAudit } from "@/lib/client/queries/audit";
 import { invitationsQuery, memberKeys, membersQuery } from "@/lib/client/queries/members";
 
 export const useMembers = (workspace: string) => useQuery(membersQuery(workspace));
 export const useInvitations = (workspace: string) => useQuery(invitationsQuery(workspace));
 
-/** Members, invitations and the audit log (which records every change to them). */
-function refreshMembers(queryClient: QueryClient, workspace: string) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: memberKeys.all(workspace) }),
-    queryClient.invalidateQueries({ queryKey: auditKeys.all(workspace) }),
-  ]);
-}
+/** Members and invitations, wherever they show, and the audit log. */
+const refreshMembers = (queryClient: QueryClient, workspace: string) =>
+  refreshWithAudit(queryClient, workspace, memberKeys.all(workspace));
 
 export function useInvite(workspace: string) {
   const queryClient = useQueryClient();
