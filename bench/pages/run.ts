@@ -18,17 +18,18 @@ import { writeReport } from "../support/report-file";
  * How fast the dashboard's pages show their data: the key table, a key's page and the audit
  * log, on a workspace of 30 keys and their audit events, in Chromium against production
  * builds started as `npm start` starts them. Beside this checkout runs a baseline: the
- * same pages built from another commit (main by default) in a temporary git worktree,
+ * same pages built from another commit (the one this branch grew from) in a temporary git worktree,
  * measured in the same run, interleaved. Per page and target, cold (a new browser context,
  * empty cache) then warm (the same context, a second visit), several runs, medians.
  * Targets: rows visible ≤ 300 ms warm and ≤ 1 s cold.
  *
  *   npx tsx bench/pages/run.ts                    → bench/results/pages.md (≈ 4 min, plus ≈ 2 min to build the baseline)
- *   npx tsx bench/pages/run.ts --runs=9 --baseline=<ref> --keep-baseline
+ *   npx tsx bench/pages/run.ts --runs=9 --baseline=<ref> --keep-baseline   (default baseline: git merge-base HEAD main)
  */
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const RUNS = Number(arg("runs") ?? 7);
-const BASELINE_REF = arg("baseline") ?? "main";
+/** By default the commit this branch grew from (main may have moved on since: its changes are not this branch's). */
+const BASELINE_REF = arg("baseline");
 const KEEP_BASELINE = process.argv.includes("--keep-baseline");
 const KEYS = 30;
 const REVOKED = 5;
@@ -141,15 +142,15 @@ async function seed(url: string): Promise<Seeded> {
 }
 
 /** A checkout of `ref` in a temporary git worktree, built; kept by commit so a second run reuses it. */
-async function baselineCheckout(ref: string): Promise<{ dir: string; commit: string }> {
-  const commit = await run("git", ["rev-parse", ref]);
+async function baselineCheckout(ref: string | undefined): Promise<{ dir: string; commit: string }> {
+  const commit = await run("git", ref ? ["rev-parse", ref] : ["merge-base", "HEAD", "main"]);
   const dir = join(tmpdir(), `keysmith-pages-baseline-${commit.slice(0, 12)}`);
   if (existsSync(join(dir, ".next/BUILD_ID"))) return { dir, commit };
   if (!existsSync(dir)) await run("git", ["worktree", "add", "--detach", dir, commit]);
   // The same installed packages, hard-linked (Turbopack refuses a node_modules symlinked from outside its root).
   if (!existsSync(join(dir, "node_modules")))
     await run("cp", ["-al", resolve("node_modules"), join(dir, "node_modules")]);
-  log(`building the baseline (${ref} = ${commit.slice(0, 12)}) in ${dir}`);
+  log(`building the baseline (${ref ?? "merge-base HEAD main"} = ${commit.slice(0, 12)}) in ${dir}`);
   await run("npx", ["prisma", "generate"], dir);
   await run("npx", ["next", "build"], dir);
   return { dir, commit };
@@ -258,7 +259,7 @@ function report(targets: Target[], samples: Map<string, Visit[]>, commit: string
   return [
     "# Pages: time to rows visible and JavaScript (`bench/pages`)",
     "",
-    `${new Date().toISOString()}, load average ${STARTING_LOAD} at the start; this branch at ${commit.slice(0, 12)}${dirty ? " (with uncommitted changes)" : ""}, baseline \`${BASELINE_REF}\` at ${base.commit.slice(0, 12)}, built in a temporary worktree. Both started as \`npm start\` starts them (\`${keysmithCommand({ port: 0, dataDir: "<tmp>" })}\`, a free port each), in the same run; Chromium ${RUNS} rounds, interleaved, medians.`,
+    `${new Date().toISOString()}, load average ${STARTING_LOAD} at the start; this branch at ${commit.slice(0, 12)}${dirty ? " (with uncommitted changes)" : ""}, baseline \`${BASELINE_REF ?? "merge-base HEAD main"}\` at ${base.commit.slice(0, 12)}, built in a temporary worktree. Both started as \`npm start\` starts them (\`${keysmithCommand({ port: 0, dataDir: "<tmp>" })}\`, a free port each), in the same run; Chromium ${RUNS} rounds, interleaved, medians.`,
     "",
     `Each workspace: ${KEYS} keys created through \`POST /api/v1/keys\` with the session cookie, ${REVOKED} of them revoked (36 audit events). The key page is an active key's (its audit trail). *Cold*: a new browser context (empty cache) and one visit; *warm*: a second visit in the same context. *Rows*: navigation start → the first row in the DOM and painted (next animation frame). *Server*: navigation start → the HTML's first byte. *JS*: every script the page loaded until the network was idle, decoded / as transferred (0 from the cache). *API*: \`/api/v1\` requests before the page settled.`,
     "",
