@@ -19,9 +19,17 @@ export function RelativeTime({
   fallback?: string;
   detail?: ReactNode;
 }) {
-  const { now, timeZone } = useRenderNow();
+  const { now, timeZone, hydrated } = useRenderNow();
   if (!value) return <span className="text-muted-foreground">{fallback}</span>;
   const date = new Date(value);
+  const time = (
+    <time dateTime={value} className="cursor-default">
+      {formatRelative(date, now, { timeZone })}
+    </time>
+  );
+  // No tooltip in the server's HTML: it cannot open before hydration, and a table of them
+  // made rendering the page's rows on the server much slower (a Radix root each).
+  if (!hydrated) return time;
   return (
     <Tooltip
       content={
@@ -31,9 +39,7 @@ export function RelativeTime({
         </span>
       }
     >
-      <time dateTime={value} className="cursor-default">
-        {formatRelative(date, now, { timeZone })}
-      </time>
+      {time}
     </Tooltip>
   );
 }

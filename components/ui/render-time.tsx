@@ -15,9 +15,9 @@ export function RenderTimeProvider({ at, children }: { at: number; children: Rea
  * days counted in UTC, so the browser's first render repeats the server's HTML exactly (no
  * hydration mismatch, whatever the clocks and time zones); then the browser's own clock and zone.
  */
-export function useRenderNow(): { now: Date; timeZone: "local" | "UTC" } {
+export function useRenderNow(): { now: Date; timeZone: "local" | "UTC"; hydrated: boolean } {
   const hydrated = useHydrated();
   const renderedAt = useContext(RenderedAt);
-  if (hydrated || renderedAt === null) return { now: new Date(), timeZone: "local" };
-  return { now: new Date(renderedAt), timeZone: "UTC" };
+  if (hydrated || renderedAt === null) return { now: new Date(), timeZone: "local", hydrated };
+  return { now: new Date(renderedAt), timeZone: "UTC", hydrated };
 }
