@@ -18,7 +18,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     // next-themes sets the theme class before hydration, so <html> differs from the server render.
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen font-sans antialiased">
-        <Providers nonce={nonce}>{children}</Providers>
+        <Providers nonce={nonce} renderedAt={Date.now()}>
+          {children}
+        </Providers>
       </body>
     </html>
   );

@@ -4,17 +4,31 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider, useTheme } from "next-themes";
 import { type ReactNode, useState } from "react";
 import { Toaster } from "sonner";
+import { RenderTimeProvider } from "@/components/ui/render-time";
 import { TooltipProvider } from "@/components/ui/tooltip";
 
-/** `nonce`: this response's CSP script nonce, for next-themes' inline theme script. */
-export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
+/**
+ * `nonce`: this response's CSP script nonce, for next-themes' inline theme script;
+ * `renderedAt`: when the server rendered the page (relative times in its HTML count from it).
+ */
+export function Providers({
+  children,
+  nonce,
+  renderedAt,
+}: {
+  children: ReactNode;
+  nonce?: string;
+  renderedAt: number;
+}) {
   const [client] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: true } } }),
   );
   return (
     <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
       <QueryClientProvider client={client}>
-        <TooltipProvider delayDuration={200}>{children}</TooltipProvider>
+        <RenderTimeProvider at={renderedAt}>
+          <TooltipProvider delayDuration={200}>{children}</TooltipProvider>
+        </RenderTimeProvider>
         <ThemedToaster />
       </QueryClientProvider>
     </ThemeProvider>

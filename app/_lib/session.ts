@@ -1,29 +1,44 @@
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { type Principal, userPrincipal } from "@/lib/auth/principal";
+import type { Db } from "@/lib/db/client";
 import { getRuntime } from "@/lib/runtime";
 import { listMemberships, type Membership } from "@/lib/workspaces/lookup";
 
+// Each is read once per request (React's cache): the layout, the page and its metadata all ask.
+
 /** The signed-in user for a page, or a redirect to /sign-in (and back to `returnTo` after it). */
-export async function requireUser(returnTo?: string) {
+export const requireUser = cache(async (returnTo?: string) => {
   const runtime = await getRuntime();
   const session = await runtime.auth.api.getSession({ headers: await headers() });
   if (!session) redirect(returnTo ? `/sign-in?next=${encodeURIComponent(returnTo)}` : "/sign-in");
   return { user: session.user, db: runtime.database.db };
-}
+});
 
-export async function optionalUser() {
+export const optionalUser = cache(async () => {
   const runtime = await getRuntime();
   const session = await runtime.auth.api.getSession({ headers: await headers() });
   return session?.user ?? null;
+});
+
+export interface PageMembership {
+  membership: Membership;
+  memberships: Membership[];
+  user: { id: string; name: string; email: string };
+  /** The user acting in this workspace, as the API's withAuth would see their session. */
+  principal: Principal;
+  db: Db;
+  /** The request's time (the runtime's clock), for reads that depend on it. */
+  now: Date;
 }
 
 /** The workspace named by the URL, if the user is a member; otherwise a 404 page. */
-export async function requireMembership(
-  slug: string,
-): Promise<{ membership: Membership; memberships: Membership[]; user: { id: string; name: string; email: string } }> {
+export const requireMembership = cache(async (slug: string): Promise<PageMembership> => {
   const { user, db } = await requireUser();
   const memberships = await listMemberships(db, user.id);
   const membership = memberships.find((m) => m.workspace.slug === slug);
   if (!membership) notFound();
-  return { membership, memberships, user };
-}
+  const runtime = await getRuntime();
+  return { membership, memberships, user, principal: userPrincipal(user, membership), db, now: runtime.now() };
+});

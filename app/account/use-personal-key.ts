@@ -2,17 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import type { CreatedKeyView, KeyView } from "@/lib/api/schemas/keys";
+import type { CreatedKeyView } from "@/lib/api/schemas/keys";
 import { apiFetch } from "@/lib/client/api";
-
-const PERSONAL_KEY = ["personal-key"] as const;
+import { personalKeyQuery } from "@/lib/client/queries/account";
 
 export function usePersonalKey(enabled: boolean) {
-  return useQuery({
-    queryKey: PERSONAL_KEY,
-    queryFn: () => apiFetch<{ key: KeyView | null }>("/api/v1/me/key"),
-    enabled,
-  });
+  return useQuery({ ...personalKeyQuery(), enabled });
 }
 
 /** Creates the personal key, or rotates it (the old one lives on for `gracePeriod`). */
@@ -23,7 +18,7 @@ export function useIssuePersonalKey() {
       apiFetch<CreatedKeyView>("/api/v1/me/key", { method: "POST", body: { gracePeriod } }),
     onSuccess: (_, { rotating }) => {
       toast.success(rotating ? "Personal key rotated" : "Personal key created");
-      void queryClient.invalidateQueries({ queryKey: PERSONAL_KEY });
+      void queryClient.invalidateQueries({ queryKey: personalKeyQuery().queryKey });
     },
   });
 }

@@ -12,7 +12,15 @@ export interface CreatedKey {
 export class OwnerClient {
   private readonly cookies = new Map<string, string>();
 
+  /** The workspace created at sign-up. */
+  slug = "";
+
   private constructor(readonly baseUrl: string) {}
+
+  /** The session's cookies, for a browser that should be signed in as this owner. */
+  sessionCookies(): { name: string; value: string }[] {
+    return [...this.cookies].map(([name, value]) => ({ name, value }));
+  }
 
   /** Signs up a new user and creates a workspace (key prefix `sk`) they own. */
   static async signUp(baseUrl: string): Promise<OwnerClient> {
@@ -23,7 +31,8 @@ export class OwnerClient {
       email: `bench-${id}@example.com`,
       password: "benchmark-password",
     });
-    await client.call("POST", "/api/v1/workspaces", 201, { name: "Bench", slug: `bench-${id}`, keyPrefix: "sk" });
+    client.slug = `bench-${id}`;
+    await client.call("POST", "/api/v1/workspaces", 201, { name: "Bench", slug: client.slug, keyPrefix: "sk" });
     return client;
   }
 

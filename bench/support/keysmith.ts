@@ -9,6 +9,8 @@ import { type Started, startProcess, waitFor } from "./processes";
 export interface KeysmithOptions {
   port: number;
   dataDir: string;
+  /** Another checkout to start (a baseline build of another commit); this one by default. */
+  cwd?: string;
 }
 
 export interface Keysmith {
@@ -41,7 +43,7 @@ export function keysmithCommand(options: KeysmithOptions): string {
 export async function startKeysmith(options: KeysmithOptions): Promise<Keysmith> {
   const inherited = Object.entries(process.env).filter(([name]) => !UNSET.test(name));
   const env = { ...Object.fromEntries(inherited), ...keysmithEnv(options) } as NodeJS.ProcessEnv;
-  const child = startProcess("keysmith", process.execPath, SERVER_NODE_ARGS, env);
+  const child = startProcess("keysmith", process.execPath, SERVER_NODE_ARGS, env, options.cwd);
   const url = `http://127.0.0.1:${options.port}`;
   const healthyAt = await waitFor(`${url}/api/health`, child);
   return { url, process: child, healthyAt, stop: () => child.stop("SIGTERM") };

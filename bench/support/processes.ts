@@ -16,9 +16,9 @@ export interface Started {
 const running = new Set<ChildProcess>();
 let stopping = false;
 
-/** `env` is the whole environment of the child (callers decide what it inherits). */
-export function startProcess(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv): Started {
-  const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+/** `env` is the whole environment of the child (callers decide what it inherits); `cwd` defaults to ours. */
+export function startProcess(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Started {
+  const child = spawn(cmd, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
   let output = "";
   const keep = (chunk: Buffer) => {

@@ -100,7 +100,8 @@ test("key detail: never used, in a rotation grace period, and recovering from a 
   const key = await createKey(api, { name: "Nightly export", environment: "test" });
   const rotated = await json(await api.post(`/api/v1/keys/${key.id}/rotate`, { data: { gracePeriod: "24h" } }), 201);
 
-  // The first two usage requests fail (the query retries once), then the server answers again.
+  // The page arrives with its 24-hour usage; another range is asked of the API, whose first
+  // two answers fail (the query retries once) before the server answers again.
   let failures = 0;
   await page.route(`**/api/v1/keys/${key.id}/usage**`, (route) =>
     failures++ < 2
@@ -109,6 +110,9 @@ test("key detail: never used, in a rotation grace period, and recovering from a 
   );
   await page.goto(`/${ADMIN.slug}/keys/${key.id}`);
   await expect(page.getByRole("heading", { level: 1, name: "Nightly export" })).toBeVisible();
+  await expect(page.getByText("No verifications yet")).toBeVisible();
+  expect(failures).toBe(0);
+  await page.getByRole("button", { name: "7 days" }).click();
   const usageError = page.getByRole("alert").filter({ hasText: "Could not load usage" });
   await expect(usageError).toContainText("Service unavailable");
   await usageError.getByRole("button", { name: "Try again" }).click();

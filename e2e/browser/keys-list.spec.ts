@@ -1,6 +1,7 @@
 import { json } from "../support/api";
 import { addPerson, expect, keyRows, keysUrl, rowNames, seedKey, test } from "../support/keys-page";
 import { lookAt } from "../support/look";
+import { screenshot } from "../support/screenshots";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const isTest = (n: number) => n % 3 === 0;
@@ -102,24 +103,34 @@ test("60 keys: pages, sort, search and filters, all kept in the URL through relo
   await expect(page).toHaveURL(/\/keys\?sort=name&order=desc$/);
 });
 
-test("loading shows skeleton rows as tall as real ones; a failed load offers a retry", async ({ page, owner }) => {
+test("loading shows skeleton rows as tall as real ones; a failed load offers a retry", async ({
+  page,
+  owner,
+}, testInfo) => {
   await seedKey(owner, owner.workspace, { name: "Only key", scopes: ["keys.read", "audit.read", "members.read"] });
+  // The page carries its rows; the browser loads them itself only when the server could not
+  // read them (here a cursor that names no page), showing skeleton rows meanwhile.
   let failing = true;
   await page.route(
     (url) => url.pathname === "/api/v1/keys",
     async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 700));
-      if (!failing) return route.fallback();
-      await route.fulfill({
-        status: 503,
-        contentType: "application/json",
-        body: JSON.stringify({ error: { code: "INTERNAL", message: "The database is restarting" } }),
-      });
+      if (failing) {
+        return route.fulfill({
+          status: 503,
+          contentType: "application/json",
+          body: JSON.stringify({ error: { code: "INTERNAL", message: "The database is restarting" } }),
+        });
+      }
+      const url = new URL(route.request().url());
+      url.searchParams.delete("cursor");
+      return route.fallback({ url: url.toString() });
     },
   );
-  await page.goto(keysUrl(owner));
+  await page.goto(keysUrl(owner, "after=not-a-cursor"));
   const skeleton = page.getByTestId("skeleton-row").first();
   await expect(skeleton).toBeVisible();
+  await screenshot(page, testInfo, "keys-skeleton");
   const skeletonHeight = (await skeleton.boundingBox())!.height;
   const tableTop = (await page.getByRole("table").boundingBox())!.y;
 

@@ -52,7 +52,12 @@ export async function readBodyText(req: Request, limit: number): Promise<string>
 
 /** Parses URL search parameters against a schema (repeated keys are not used). */
 export function parseQuery<S extends z.ZodType>(url: string, schema: S): z.output<S> {
-  const params = Object.fromEntries(new URL(url).searchParams);
+  return parseQueryString(new URL(url).search, schema);
+}
+
+/** The same for a bare query string, as a page's server render builds it for the API's reads. */
+export function parseQueryString<S extends z.ZodType>(query: string, schema: S): z.output<S> {
+  const params = Object.fromEntries(new URLSearchParams(query));
   assertCleanText(params);
   const result = schema.safeParse(params);
   if (!result.success) throw validationError(zodIssues(result.error));

@@ -1,5 +1,12 @@
 import { decodeCursor, encodeCursor } from "../api/cursor";
-import { type AuditEventView, type AuditFilter, auditEventSchema, type ListAuditQuery } from "../api/schemas/audit";
+import {
+  type AuditEventView,
+  type AuditFilter,
+  type AuditList,
+  auditEventSchema,
+  auditListSchema,
+  type ListAuditQuery,
+} from "../api/schemas/audit";
 import type { Db } from "../db/client";
 import type { AuditEvent, Prisma } from "../generated/prisma/client";
 import { auditTargetLabel } from "./describe";
@@ -35,6 +42,12 @@ function filterConditions(workspaceId: string, filter: AuditFilter): Prisma.Audi
   if (filter.from) and.push({ createdAt: { gte: new Date(filter.from) } });
   if (filter.to) and.push({ createdAt: { lt: new Date(filter.to) } });
   return and;
+}
+
+/** What GET /api/v1/audit answers (and what the audit log and key pages render first on the server). */
+export async function auditListView(db: Db, workspaceId: string, query: ListAuditQuery): Promise<AuditList> {
+  const page = await listAudit(db, workspaceId, query);
+  return auditListSchema.parse({ data: await toAuditEventViews(db, page.rows), nextCursor: page.nextCursor });
 }
 
 /** Every event matching `filter`, newest first, read a page at a time so memory stays flat. */

@@ -4,8 +4,8 @@ import { type Principal, type RequestMeta, userPrincipal } from "../auth/princip
 import type { Db } from "../db/client";
 import { isPostgresUniqueViolation } from "../db/errors";
 import { newId } from "../ids";
+import { assertGrantable } from "../keys/guards";
 import { hashKey } from "../keys/hash";
-import { assertGrantable } from "../keys/permissions";
 import { createKey } from "../keys/service";
 import { findMembership } from "../workspaces/lookup";
 import { newLoginCode, newPollToken, normaliseLoginCode } from "./code";

@@ -10,11 +10,11 @@ import type { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";
 import { expiryFromPreset } from "./expiry";
 import { type Environment, generateKey } from "./format";
+import { assertCanCreateKey, assertCanManageKey, assertGrantable } from "./guards";
 import { hashKey } from "./hash";
 import { HASH_PREFIX_LENGTH } from "./key-state-query";
 import { keyListQuery } from "./list-filter";
 import { maskKey } from "./mask";
-import { assertCanCreateKey, assertCanManageKey, assertGrantable } from "./permissions";
 import type { KeyListRow, KeyRow } from "./serialize";
 
 export const createdBySelect = { createdBy: { select: { id: true, name: true, email: true } } } as const;

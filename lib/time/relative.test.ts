@@ -23,3 +23,13 @@ describe("formatRelative", () => {
     expect(formatRelative(new Date(2027, 2, 10), now)).toBe("Mar 10, 2027");
   });
 });
+
+describe("formatRelative in UTC (server-rendered HTML)", () => {
+  const utcNow = new Date("2026-03-10T12:00:00Z");
+  it("counts UTC calendar days and gives UTC dates, whatever the machine's zone", () => {
+    expect(formatRelative(new Date("2026-03-09T00:30:00Z"), utcNow, { timeZone: "UTC" })).toBe("yesterday");
+    expect(formatRelative(new Date("2026-03-07T23:59:00Z"), utcNow, { timeZone: "UTC" })).toBe("3 days ago");
+    expect(formatRelative(new Date("2027-03-10T23:30:00Z"), utcNow, { timeZone: "UTC" })).toBe("Mar 10, 2027");
+    expect(formatRelative(new Date("2026-03-10T11:55:00Z"), utcNow, { timeZone: "UTC" })).toBe("5 min ago");
+  });
+});

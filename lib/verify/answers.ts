@@ -1,6 +1,5 @@
 import type { VerifyCode, VerifyResult } from "../api/schemas/keys";
-import type { KeyMembership } from "../keys/key-state";
-import type { KeyEntry } from "./key-cache";
+import type { KeyMembership, KeyState } from "../keys/key-state";
 
 /** A verify answer and its JSON, built once per cached key and outcome. */
 export interface VerifyAnswer {
@@ -23,6 +22,12 @@ export interface AnswerSlots {
   insufficientScope: (VerifyAnswer | undefined)[];
 }
 
+/** What an answer is built from: a key's state and its slots (a key-cache entry is one). */
+export interface AnsweredKey {
+  readonly state: KeyState;
+  readonly answers: AnswerSlots;
+}
+
 export function emptyAnswerSlots(): AnswerSlots {
   return { byCode: {}, valid: [], insufficientScope: [] };
 }
@@ -32,7 +37,7 @@ export const MALFORMED_ANSWER = keylessAnswer("MALFORMED");
 export const NOT_FOUND_ANSWER = keylessAnswer("NOT_FOUND");
 
 /** The answer for a found key: `membership` for VALID and INSUFFICIENT_SCOPE, else null. */
-export function keyAnswer(entry: KeyEntry, code: VerifyCode, membership: KeyMembership | null): VerifyAnswer {
+export function keyAnswer(entry: AnsweredKey, code: VerifyCode, membership: KeyMembership | null): VerifyAnswer {
   const slots = entry.answers;
   if (membership === null) {
     slots.byCode[code] ??= buildAnswer(entry, code, null);
@@ -44,7 +49,7 @@ export function keyAnswer(entry: KeyEntry, code: VerifyCode, membership: KeyMemb
   return list[index];
 }
 
-function buildAnswer(entry: KeyEntry, code: VerifyCode, membership: KeyMembership | null): VerifyAnswer {
+function buildAnswer(entry: AnsweredKey, code: VerifyCode, membership: KeyMembership | null): VerifyAnswer {
   const { state } = entry;
   return serialise({
     valid: code === "VALID",

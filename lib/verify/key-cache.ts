@@ -1,6 +1,6 @@
 import type { Change } from "../events/changes";
 import type { KeyState } from "../keys/key-state";
-import { type AnswerSlots, emptyAnswerSlots } from "./answers";
+import { type AnsweredKey, emptyAnswerSlots } from "./answers";
 
 /**
  * What verification needs about each recently seen key, by SHA-256, so that a hot key is
@@ -16,9 +16,7 @@ export interface KeyCacheOptions {
 }
 
 /** A cached key: its state and the verify answers built from it (they go with it). */
-export interface KeyEntry {
-  readonly state: KeyState;
-  readonly answers: AnswerSlots;
+export interface KeyEntry extends AnsweredKey {
   expires: number;
   /** When the entry last moved to the recent end; hits within a minute do not move it again. */
   touched: number;

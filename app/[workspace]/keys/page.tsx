@@ -1,18 +1,43 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { firstData, serverQuery } from "@/app/_lib/first-data";
+import { searchParamsOf } from "@/app/_lib/search-params";
 import { requireMembership } from "@/app/_lib/session";
+import { parseQueryString } from "@/lib/api/request";
+import { listKeysQuerySchema } from "@/lib/api/schemas/keys";
+import { KEY_PAGE_SIZE, keyListQuery } from "@/lib/client/queries/keys";
+import { membersQuery } from "@/lib/client/queries/members";
+import { viewerOf } from "@/lib/keys/permissions";
+import { keyListView } from "@/lib/keys/views";
+import { memberListView } from "@/lib/members/views";
+import { keyListApiQuery, parseKeyListParams } from "./_components/key-list-params";
 import { KeysView } from "./_components/keys-view";
-import { viewerOf } from "./_components/viewer";
 
 export const metadata: Metadata = { title: "API keys" };
 
-export default async function KeysPage({ params }: { params: Promise<{ workspace: string }> }) {
+interface Props {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** The key table arrives with the page of keys its URL asks for (and the creator filter's members). */
+export default async function KeysPage({ params, searchParams }: Props) {
   const { workspace: slug } = await params;
-  const { membership, user } = await requireMembership(slug);
+  const { membership, principal, db, now } = await requireMembership(slug);
   const { workspace } = membership;
+  const apiQuery = keyListApiQuery(parseKeyListParams(searchParamsOf(await searchParams)), KEY_PAGE_SIZE);
+  const state = await firstData(
+    serverQuery(keyListQuery(slug, apiQuery), () =>
+      keyListView(db, workspace.id, parseQueryString(apiQuery, listKeysQuerySchema), now),
+    ),
+    serverQuery(membersQuery(slug), () => memberListView(db, workspace.id)),
+  );
   return (
-    <KeysView
-      workspace={{ id: workspace.id, slug, name: workspace.name, keyPrefix: workspace.keyPrefix }}
-      viewer={viewerOf(user.id, membership)}
-    />
+    <HydrationBoundary state={state}>
+      <KeysView
+        workspace={{ id: workspace.id, slug, name: workspace.name, keyPrefix: workspace.keyPrefix }}
+        viewer={viewerOf(principal)}
+      />
+    </HydrationBoundary>
   );
 }

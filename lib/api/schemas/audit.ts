@@ -63,3 +63,4 @@ export type AuditEventView = z.output<typeof auditEventSchema>;
 export const auditListSchema = z
   .object({ data: z.array(auditEventSchema), nextCursor: z.string().nullable() })
   .meta({ id: "AuditList" });
+export type AuditList = z.output<typeof auditListSchema>;

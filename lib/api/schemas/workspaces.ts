@@ -77,6 +77,8 @@ export const workspaceListSchema = z.object({ data: z.array(workspaceSchema.exte
 
 /** A workspace named in passing: who the caller acts for, or what an invitation joined. */
 export const workspaceRefSchema = z.object({ id: z.string(), slug: z.string(), name: z.string() });
+/** A workspace named in an answer (and on the dashboard's pages): id, slug and name. */
+export type WorkspaceRefView = z.output<typeof workspaceRefSchema>;
 
 /** POST /api/v1/invitations/{id}/accept: the workspace joined, and the role there. */
 export const joinedWorkspaceSchema = z.object({ workspace: workspaceRefSchema, role: roleSchema });

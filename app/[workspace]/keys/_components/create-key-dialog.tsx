@@ -1,18 +1,31 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
+import {
+  allowlistErrorSetter,
+  foldAllowlistErrors,
+  IpAllowlistField,
+  parseAllowlist,
+} from "@/components/keys/ip-allowlist-field";
+import { KeyDescriptionField, KeyNameField } from "@/components/keys/key-text-fields";
 import { ScopePicker } from "@/components/keys/scope-picker";
+import { useCreateKey } from "@/components/keys/use-key-mutations";
 import { Dialog, DialogContent, DialogFormFooter } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
 import { type CreatedKeyView, type CreateKeyInput, createKeySchema } from "@/lib/api/schemas/keys";
 import { ApiClientError } from "@/lib/client/api";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/lib/client/form-errors";
+import type { Viewer } from "@/lib/keys/permissions";
 import { EnvironmentField } from "./environment-field";
 import { DEFAULT_EXPIRY, type ExpiryChoice, ExpiryField, expiryInput } from "./expiry-field";
-import { allowlistErrorSetter, foldAllowlistErrors, IpAllowlistField, parseAllowlist } from "./ip-allowlist-field";
-import { KeyDescriptionField, KeyNameField } from "./key-text-fields";
-import { useCreateKey } from "./use-key-mutations";
-import type { Viewer, WorkspaceInfo } from "./viewer";
+
+/** The workspace as the key page's dialogs need it (the prefix previews a new key). */
+export interface WorkspaceInfo {
+  id: string;
+  slug: string;
+  name: string;
+  keyPrefix: string;
+}
 
 interface Draft {
   name: string;

@@ -1,15 +1,16 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { Search, X } from "lucide-react";
 import { useEffect, useState } from "react";
+import { STATUS_LABELS } from "@/components/keys/status-badge";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
+import { membersQuery } from "@/lib/client/queries/members";
 import { cn } from "@/lib/cn";
 import { KEY_STATUSES } from "@/lib/keys/expiry";
+import type { Viewer } from "@/lib/keys/permissions";
 import { hasFilters, type KeyListParams } from "./key-list-params";
-import { STATUS_LABELS } from "./status-badge";
-import { useMembers } from "./use-keys";
-import type { Viewer } from "./viewer";
 
 const SEARCH_DELAY_MS = 300;
 const compact = "h-9 py-1.5";
@@ -24,7 +25,7 @@ interface KeyFiltersProps {
 
 /** Search by name (debounced), and filter by status, environment and creator. */
 export function KeyFilters({ workspace, viewer, params, onChange, onClear }: KeyFiltersProps) {
-  const members = useMembers(workspace);
+  const members = useQuery(membersQuery(workspace));
   const [text, setText] = useState(params.search);
 
   // Back/forward or "Clear filters" changes the URL: show its search.

@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { type KeyAction, KeyRowActions } from "@/components/keys/key-row-actions";
+import { EnvironmentBadge, StatusBadge } from "@/components/keys/status-badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { KeyView } from "@/lib/api/schemas/keys";
-import { type KeyAction, KeyRowActions } from "./key-row-actions";
 import { ScopeChips } from "./scope-chips";
-import { EnvironmentBadge, StatusBadge } from "./status-badge";
 
 /** Every row has the height of two lines of text, so skeleton rows and real rows take the same space. */
 export const ROW_CLASS = "h-16";

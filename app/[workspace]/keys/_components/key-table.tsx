@@ -1,11 +1,11 @@
 "use client";
 
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import type { KeyAction } from "@/components/keys/key-row-actions";
 import type { KeyList, KeyView } from "@/lib/api/schemas/keys";
 import { cn } from "@/lib/cn";
 import type { KeyListParams, KeySort } from "./key-list-params";
 import { KeyRow } from "./key-row";
-import type { KeyAction } from "./key-row-actions";
 import { ErrorRow, NoMatchRow, SkeletonRows } from "./key-table-states";
 
 type Column = { label: string; sort?: KeySort; srOnly?: boolean };

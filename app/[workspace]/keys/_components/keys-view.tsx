@@ -2,19 +2,20 @@
 
 import { Plus } from "lucide-react";
 import { useState } from "react";
+import { type KeyActing, KeyActionDialogs } from "@/components/keys/key-action-dialogs";
+import { availableActions } from "@/components/keys/key-row-actions";
 import { type RevealableKey, RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
 import { Button } from "@/components/ui/button";
+import { canManageKey, type Viewer } from "@/lib/keys/permissions";
+import type { WorkspaceInfo } from "./create-key-dialog";
 import { CreateKeyDialog } from "./create-key-dialog";
-import { type KeyActing, KeyActionDialogs } from "./key-action-dialogs";
 import { KeyFilters } from "./key-filters";
 import { DEFAULT_PARAMS, hasFilters, toggledSort } from "./key-list-params";
 import { KeyPagination } from "./key-pagination";
-import { availableActions } from "./key-row-actions";
 import { KeyTable } from "./key-table";
 import { NoKeysYet } from "./key-table-states";
 import { useKeyListParams } from "./use-key-list-params";
 import { useKeyList } from "./use-keys";
-import { canManageKey, type Viewer, type WorkspaceInfo } from "./viewer";
 
 type Revealed = RevealableKey & { id: string };
 
@@ -82,7 +83,7 @@ export function KeysView({ workspace, viewer }: { workspace: WorkspaceInfo; view
                 onRetry={() => list.refetch()}
                 onSort={(sort) => setParams(toggledSort(params, sort))}
                 onClearFilters={clearFilters}
-                actionsFor={(key) => (canManageKey(viewer, key) ? availableActions(key) : [])}
+                actionsFor={(key) => (canManageKey(viewer, key.createdBy?.id) ? availableActions(key) : [])}
                 onAction={(action, key) => setActing({ action, key })}
               />
             </div>

@@ -5,13 +5,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import type { WorkspaceRefView } from "@/lib/api/schemas/workspaces";
 import { canLeave, countOwners, type Viewer } from "@/lib/members/permissions";
 import { ConfirmDialog } from "./confirm-dialog";
-import type { MembersWorkspace } from "./members-view";
 import { useMembers, useRemoveMember } from "./use-members";
 
 /** Leaving is removing yourself; the last owner has to hand the workspace over first. */
-export function LeaveWorkspace({ workspace, viewer }: { workspace: MembersWorkspace; viewer: Viewer }) {
+export function LeaveWorkspace({ workspace, viewer }: { workspace: WorkspaceRefView; viewer: Viewer }) {
   const router = useRouter();
   const members = useMembers(workspace.slug);
   const remove = useRemoveMember(workspace.slug);

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { MemberView } from "@/lib/api/schemas/members";
+import type { WorkspaceRefView } from "@/lib/api/schemas/workspaces";
 import type { Role } from "@/lib/auth/scopes";
 import { canManageMembers, roleChangeNeedsConfirmation, type Viewer } from "@/lib/members/permissions";
 import { InvitationTable } from "./invitation-table";
@@ -16,14 +17,8 @@ import { RemoveMemberDialog } from "./remove-member-dialog";
 import { RoleChangeDialog } from "./role-change-dialog";
 import { useChangeRole } from "./use-members";
 
-export interface MembersWorkspace {
-  id: string;
-  slug: string;
-  name: string;
-}
-
 /** Members and roles, pending invitations, and the dialogs that change them. */
-export function MembersView({ workspace, viewer }: { workspace: MembersWorkspace; viewer: Viewer }) {
+export function MembersView({ workspace, viewer }: { workspace: WorkspaceRefView; viewer: Viewer }) {
   const router = useRouter();
   const canManage = canManageMembers(viewer.role);
   const [inviting, setInviting] = useState(false);

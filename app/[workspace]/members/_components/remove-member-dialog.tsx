@@ -2,9 +2,9 @@
 
 import { RoleBadge } from "@/components/workspace/role-badge";
 import type { MemberView } from "@/lib/api/schemas/members";
+import type { WorkspaceRefView } from "@/lib/api/schemas/workspaces";
 import { ConfirmDialog } from "./confirm-dialog";
 import { MemberAvatar } from "./member-avatar";
-import type { MembersWorkspace } from "./members-view";
 import { useRemoveMember } from "./use-members";
 
 /** Removing someone is immediate: their access and every key they created stop working. Mount with key={id}. */
@@ -13,7 +13,7 @@ export function RemoveMemberDialog({
   member,
   onDone,
 }: {
-  workspace: MembersWorkspace;
+  workspace: WorkspaceRefView;
   member: MemberView | null;
   onDone: (removed: MemberView | null) => void;
 }) {

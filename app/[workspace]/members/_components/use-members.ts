@@ -1,28 +1,20 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { withArticle } from "@/components/workspace/role-badge";
 import type { InvitationView, MemberView } from "@/lib/api/schemas/members";
 import type { Role } from "@/lib/auth/scopes";
 import { apiFetch } from "@/lib/client/api";
+import { refreshWithAudit } from "@/lib/client/queries/audit";
+import { invitationsQuery, memberKeys, membersQuery } from "@/lib/client/queries/members";
 
-export const membersQueryKey = (workspace: string) => ["members", workspace] as const;
-export const invitationsQueryKey = (workspace: string) => ["invitations", workspace] as const;
+export const useMembers = (workspace: string) => useQuery(membersQuery(workspace));
+export const useInvitations = (workspace: string) => useQuery(invitationsQuery(workspace));
 
-export function useMembers(workspace: string) {
-  return useQuery({
-    queryKey: membersQueryKey(workspace),
-    queryFn: () => apiFetch<{ data: MemberView[] }>("/api/v1/members", { workspace }),
-  });
-}
-
-export function useInvitations(workspace: string) {
-  return useQuery({
-    queryKey: invitationsQueryKey(workspace),
-    queryFn: () => apiFetch<{ data: InvitationView[] }>("/api/v1/members/invitations", { workspace }),
-  });
-}
+/** Members and invitations, wherever they show, and the audit log. */
+const refreshMembers = (queryClient: QueryClient, workspace: string) =>
+  refreshWithAudit(queryClient, workspace, memberKeys.all(workspace));
 
 export function useInvite(workspace: string) {
   const queryClient = useQueryClient();
@@ -31,7 +23,7 @@ export function useInvite(workspace: string) {
       apiFetch<InvitationView>("/api/v1/members/invitations", { method: "POST", workspace, body: input }),
     onSuccess: (invitation) => {
       toast.success(`Invitation for ${invitation.email} created`);
-      void queryClient.invalidateQueries({ queryKey: invitationsQueryKey(workspace) });
+      void refreshMembers(queryClient, workspace);
     },
   });
 }
@@ -43,10 +35,10 @@ export function useCancelInvitation(workspace: string) {
       apiFetch<null>(`/api/v1/members/invitations/${invitation.id}`, { method: "DELETE", workspace }),
     onSuccess: (_, invitation) => {
       toast.success(`Invitation for ${invitation.email} revoked. Its link no longer works.`);
-      queryClient.setQueryData(invitationsQueryKey(workspace), (list: { data: InvitationView[] } | undefined) =>
+      queryClient.setQueryData(invitationsQuery(workspace).queryKey, (list) =>
         list ? { data: list.data.filter((i) => i.id !== invitation.id) } : list,
       );
-      void queryClient.invalidateQueries({ queryKey: invitationsQueryKey(workspace) });
+      void refreshMembers(queryClient, workspace);
     },
     onError: (error) => toast.error(error.message),
   });
@@ -59,10 +51,10 @@ export function useChangeRole(workspace: string) {
       apiFetch<MemberView>(`/api/v1/members/${member.id}`, { method: "PATCH", workspace, body: { role } }),
     onSuccess: (updated) => {
       toast.success(`${updated.name} is now ${withArticle(updated.role)}`);
-      queryClient.setQueryData(membersQueryKey(workspace), (list: { data: MemberView[] } | undefined) =>
+      queryClient.setQueryData(membersQuery(workspace).queryKey, (list) =>
         list ? { data: list.data.map((m) => (m.id === updated.id ? updated : m)) } : list,
       );
-      void queryClient.invalidateQueries({ queryKey: membersQueryKey(workspace) });
+      void refreshMembers(queryClient, workspace);
     },
   });
 }
@@ -73,10 +65,10 @@ export function useRemoveMember(workspace: string) {
   return useMutation({
     mutationFn: (member: MemberView) => apiFetch<null>(`/api/v1/members/${member.id}`, { method: "DELETE", workspace }),
     onSuccess: (_, member) => {
-      queryClient.setQueryData(membersQueryKey(workspace), (list: { data: MemberView[] } | undefined) =>
+      queryClient.setQueryData(membersQuery(workspace).queryKey, (list) =>
         list ? { data: list.data.filter((m) => m.id !== member.id) } : list,
       );
-      void queryClient.invalidateQueries({ queryKey: membersQueryKey(workspace) });
+      void refreshMembers(queryClient, workspace);
     },
   });
 }

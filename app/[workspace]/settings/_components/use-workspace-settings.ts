@@ -6,16 +6,13 @@ import type { z } from "zod";
 import type { updateWorkspaceSchema, WorkspaceView } from "@/lib/api/schemas/workspaces";
 import { ApiClientError, apiFetch } from "@/lib/client/api";
 import { apiFieldErrors } from "@/lib/client/form-errors";
+import { auditKeys } from "@/lib/client/queries/audit";
+import { workspaceQuery } from "@/lib/client/queries/workspace";
 
-export const workspaceQueryKey = (workspace: string) => ["workspace", workspace] as const;
 export type WorkspaceUpdate = z.input<typeof updateWorkspaceSchema>;
 
 export function useWorkspaceSettings(workspace: string, initialData: WorkspaceView) {
-  return useQuery({
-    queryKey: workspaceQueryKey(workspace),
-    queryFn: () => apiFetch<WorkspaceView>("/api/v1/workspace", { workspace }),
-    initialData,
-  });
+  return useQuery({ ...workspaceQuery(workspace), initialData });
 }
 
 /** One PATCH per settings card; the header (switcher, pages) re-renders with the result. */
@@ -26,7 +23,9 @@ export function useUpdateWorkspace(workspace: string) {
     mutationFn: (input: WorkspaceUpdate) =>
       apiFetch<WorkspaceView>("/api/v1/workspace", { method: "PATCH", workspace, body: input }),
     onSuccess: (updated) => {
-      queryClient.setQueryData(workspaceQueryKey(workspace), updated);
+      queryClient.setQueryData(workspaceQuery(workspace).queryKey, updated);
+      // The change is in the audit log now.
+      void queryClient.invalidateQueries({ queryKey: auditKeys.all(workspace) });
       router.refresh();
     },
   });

@@ -1,20 +1,14 @@
 import { otherMethods } from "@/lib/api/other-methods";
 import { parseJsonBody, parseQuery } from "@/lib/api/request";
-import { createKeySchema, type KeyList, listKeysQuerySchema } from "@/lib/api/schemas/keys";
+import { createKeySchema, listKeysQuerySchema } from "@/lib/api/schemas/keys";
 import { withAuth } from "@/lib/auth/with-auth";
-import { toCreatedKeyView, toKeyView } from "@/lib/keys/serialize";
-import { createKey, listKeys } from "@/lib/keys/service";
+import { toCreatedKeyView } from "@/lib/keys/serialize";
+import { createKey } from "@/lib/keys/service";
+import { keyListView } from "@/lib/keys/views";
 
 export const GET = withAuth({ scope: "keys.read" }, async ({ req, db, principal, now }) => {
   const query = parseQuery(req.url, listKeysQuerySchema);
-  const page = await listKeys(db, principal.workspace.id, query, now);
-  // Each row already left through keySchema (toKeyView): parsing the whole page again only repeated it.
-  const body: KeyList = {
-    data: page.rows.map((row) => toKeyView(row, now)),
-    nextCursor: page.nextCursor,
-    prevCursor: page.prevCursor,
-  };
-  return Response.json(body);
+  return Response.json(await keyListView(db, principal.workspace.id, query, now));
 });
 
 // Any member may create keys within their own role; API keys need keys.write and key minting.

@@ -1,10 +1,9 @@
 import { otherMethods } from "@/lib/api/other-methods";
 import { withAuth } from "@/lib/auth/with-auth";
-import { toMemberView } from "@/lib/members/serialize";
-import { listMembers } from "@/lib/members/service";
+import { memberListView } from "@/lib/members/views";
 
 export const GET = withAuth({ scope: "members.read" }, async ({ db, principal }) =>
-  Response.json({ data: (await listMembers(db, principal.workspace.id)).map(toMemberView) }),
+  Response.json(await memberListView(db, principal.workspace.id)),
 );
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

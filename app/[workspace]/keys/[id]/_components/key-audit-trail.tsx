@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { ArrowRight, History } from "lucide-react";
 import Link from "next/link";
 import { AuditAction } from "@/components/audit/audit-action";
@@ -8,12 +9,12 @@ import { LoadError } from "@/components/ui/load-error";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { auditSummary } from "@/lib/audit/describe";
+import { keyAuditTrailQuery } from "@/lib/client/queries/audit";
 import { SectionCard } from "./section-card";
-import { useKeyAuditTrail } from "./use-key-detail";
 
 /** Who created, changed, rotated or revoked this key, newest first. */
 export function KeyAuditTrail({ workspace, keyId }: { workspace: string; keyId: string }) {
-  const trail = useKeyAuditTrail(workspace, keyId);
+  const trail = useQuery(keyAuditTrailQuery(workspace, keyId));
   const fullLog = `/${workspace}/audit?key=${encodeURIComponent(keyId)}`;
 
   return (

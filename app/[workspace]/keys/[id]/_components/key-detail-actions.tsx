@@ -1,9 +1,9 @@
 "use client";
 
 import { Pencil, RefreshCw, Trash2 } from "lucide-react";
+import type { DialogClosing } from "@/components/keys/key-action-dialogs";
+import type { KeyAction } from "@/components/keys/key-row-actions";
 import { Button } from "@/components/ui/button";
-import type { DialogClosing } from "../../_components/key-action-dialogs";
-import type { KeyAction } from "../../_components/key-row-actions";
 
 const ACTIONS = {
   edit: { label: "Edit", Icon: Pencil },

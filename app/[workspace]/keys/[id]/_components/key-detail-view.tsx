@@ -1,15 +1,17 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { type KeyActing, KeyActionDialogs } from "@/components/keys/key-action-dialogs";
+import { availableActions } from "@/components/keys/key-row-actions";
+import { EnvironmentBadge, StatusBadge } from "@/components/keys/status-badge";
 import { LoadError } from "@/components/ui/load-error";
 import { Skeleton } from "@/components/ui/skeleton";
-import { type KeyActing, KeyActionDialogs } from "../../_components/key-action-dialogs";
-import { availableActions } from "../../_components/key-row-actions";
-import { EnvironmentBadge, StatusBadge } from "../../_components/status-badge";
-import { canManageKey, type Viewer } from "../../_components/viewer";
+import { isNotFound, keyQuery } from "@/lib/client/queries/keys";
+import { canManageKey, type Viewer } from "@/lib/keys/permissions";
 import { KeyAuditTrail } from "./key-audit-trail";
 import { focusDetailAction, KeyDetailActions } from "./key-detail-actions";
 import { KeyDetailsCard } from "./key-details-card";
@@ -17,11 +19,10 @@ import { KeyLifecycleNotice } from "./key-lifecycle-notice";
 import { KeyNotFound } from "./key-not-found";
 import { LastUsedCard } from "./last-used-card";
 import { UsagePanel } from "./usage-panel";
-import { isNotFound, useKey } from "./use-key-detail";
 
 /** One key: what it is, how it has been used, who changed it, and what can still be done to it. */
 export function KeyDetailView({ workspace, keyId, viewer }: { workspace: string; keyId: string; viewer: Viewer }) {
-  const key = useKey(workspace, keyId);
+  const key = useQuery(keyQuery(workspace, keyId));
   const router = useRouter();
   const [acting, setActing] = useState<KeyActing>(null);
 
@@ -68,7 +69,7 @@ export function KeyDetailView({ workspace, keyId, viewer }: { workspace: string;
               <code className="inline-block rounded bg-muted px-2 py-1 font-mono text-sm">{key.data.maskedKey}</code>
             </div>
             <KeyDetailActions
-              actions={canManageKey(viewer, key.data) ? availableActions(key.data) : []}
+              actions={canManageKey(viewer, key.data.createdBy?.id) ? availableActions(key.data) : []}
               onAction={(action) => setActing({ action, key: key.data })}
             />
           </header>

@@ -44,7 +44,7 @@ export function KeyDetailsCard({ keyView }: { keyView: KeyView }) {
         </DetailRow>
         <DetailRow label="Rate limit">
           {keyView.rateLimit ? (
-            `${keyView.rateLimit.max.toLocaleString()} requests per ${formatWindow(keyView.rateLimit.windowMs)}`
+            `${keyView.rateLimit.max.toLocaleString("en-US")} requests per ${formatWindow(keyView.rateLimit.windowMs)}`
           ) : (
             <span className="text-muted-foreground">None</span>
           )}

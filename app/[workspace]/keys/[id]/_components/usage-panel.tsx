@@ -1,5 +1,6 @@
 "use client";
 
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Activity } from "lucide-react";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useId, useState } from "react";
@@ -7,18 +8,22 @@ import { Button } from "@/components/ui/button";
 import { LoadError } from "@/components/ui/load-error";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { Skeleton } from "@/components/ui/skeleton";
+import { keyUsageQuery } from "@/lib/client/queries/keys";
 import { cn } from "@/lib/cn";
 import type { UsageReport } from "@/lib/keys/usage-report";
 import { SectionCard } from "./section-card";
 import { isRange, RANGE_OPTIONS, type RangeValue } from "./usage-buckets";
 import { Swatch, USAGE_COLOURS, UsageChart } from "./usage-chart";
 import { UsageTable } from "./usage-table";
-import { useKeyUsage } from "./use-key-detail";
 
 /** Verifications over 24 hours, 7 or 30 days; the range lives in the URL (?range=7d). */
 export function UsagePanel({ workspace, keyId, neverUsed }: { workspace: string; keyId: string; neverUsed: boolean }) {
   const [range, setRange] = useUrlRange();
-  const usage = useKeyUsage(workspace, keyId, range);
+  const usage = useQuery({
+    ...keyUsageQuery(workspace, keyId, range),
+    // Keep the previous range on screen while the next loads, so nothing jumps.
+    placeholderData: keepPreviousData,
+  });
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
   // While the next range loads, the previous one stays on screen (dimmed) and is described as what it is.
@@ -101,8 +106,8 @@ function Totals({ report }: { report: UsageReport | undefined }) {
   const total = report ? report.totals.success + report.totals.failure : 0;
   const rate = report && total > 0 ? `${((report.totals.success / total) * 100).toFixed(1)}%` : "—";
   const stats = [
-    { label: "Successful", value: report?.totals.success.toLocaleString(), testId: "usage-total-success" },
-    { label: "Failed", value: report?.totals.failure.toLocaleString(), testId: "usage-total-failure" },
+    { label: "Successful", value: report?.totals.success.toLocaleString("en-US"), testId: "usage-total-success" },
+    { label: "Failed", value: report?.totals.failure.toLocaleString("en-US"), testId: "usage-total-failure" },
     { label: "Success rate", value: report ? rate : undefined, testId: "usage-success-rate" },
   ];
   return (

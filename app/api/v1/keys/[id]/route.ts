@@ -3,12 +3,13 @@ import { parseJsonBody } from "@/lib/api/request";
 import { updateKeySchema } from "@/lib/api/schemas/keys";
 import { withAuth } from "@/lib/auth/with-auth";
 import { toKeyView } from "@/lib/keys/serialize";
-import { getKey, revokeKey, updateKey } from "@/lib/keys/service";
+import { revokeKey, updateKey } from "@/lib/keys/service";
+import { keyView } from "@/lib/keys/views";
 
 type Params = { id: string };
 
 export const GET = withAuth<Params>({ scope: "keys.read" }, async ({ db, principal, params, now }) =>
-  Response.json(toKeyView(await getKey(db, principal.workspace.id, params.id), now)),
+  Response.json(await keyView(db, principal.workspace.id, params.id, now)),
 );
 
 export const PATCH = withAuth<Params>({}, async ({ req, db, principal, params, meta, now }) => {

@@ -8,11 +8,11 @@ import { Switch } from "@/components/ui/switch";
 import { type KeyView, type UpdateKeyInput, updateKeySchema } from "@/lib/api/schemas/keys";
 import { ApiClientError } from "@/lib/client/api";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/lib/client/form-errors";
+import { scopesBeyond, type Viewer } from "@/lib/keys/permissions";
 import { allowlistErrorSetter, foldAllowlistErrors, IpAllowlistField, parseAllowlist } from "./ip-allowlist-field";
 import { KeySummary } from "./key-summary";
 import { KeyDescriptionField, KeyNameField } from "./key-text-fields";
 import { useUpdateKey } from "./use-key-mutations";
-import type { Viewer } from "./viewer";
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((item) => b.includes(item));
 
@@ -129,7 +129,7 @@ export function EditKeyDialog({
           </div>
           <ScopePicker
             grantable={viewer.scopes}
-            locked={key.scopes.filter((scope) => !viewer.scopes.includes(scope))}
+            locked={scopesBeyond(viewer, key.scopes)}
             value={draft.scopes}
             onChange={(scopes) => edit({ scopes })}
             error={errors.scopes}

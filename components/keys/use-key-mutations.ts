@@ -4,7 +4,8 @@ import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-q
 import { toast } from "sonner";
 import type { CreatedKeyView, CreateKeyInput, KeyList, KeyView, UpdateKeyInput } from "@/lib/api/schemas/keys";
 import { apiFetch } from "@/lib/client/api";
-import { keyListsQueryKey, keyQueryKey, workspaceKeysQueryKey } from "./use-keys";
+import { refreshWithAudit } from "@/lib/client/queries/audit";
+import { keyKeys } from "@/lib/client/queries/keys";
 
 type RotatedKeyView = CreatedKeyView & { previous: KeyView };
 type Snapshot = [readonly unknown[], unknown][];
@@ -19,7 +20,7 @@ function patchKey(
   id: string,
   change: (key: KeyView, listQuery?: URLSearchParams) => KeyView | null,
 ): Snapshot {
-  const lists = client.getQueriesData<KeyList>({ queryKey: keyListsQueryKey(workspace) });
+  const lists = client.getQueriesData<KeyList>({ queryKey: keyKeys.lists(workspace) });
   for (const [cacheKey, list] of lists) {
     if (!list) continue;
     const listQuery = new URLSearchParams(String(cacheKey.at(-1) ?? ""));
@@ -29,7 +30,7 @@ function patchKey(
     });
     client.setQueryData<KeyList>(cacheKey, { ...list, data });
   }
-  const detailKey = keyQueryKey(workspace, id);
+  const detailKey = keyKeys.detail(workspace, id);
   const detail = client.getQueryData<KeyView>(detailKey);
   const next = detail && change(detail);
   if (next) client.setQueryData<KeyView>(detailKey, next);
@@ -40,10 +41,9 @@ function restore(client: QueryClient, snapshot: Snapshot | undefined) {
   for (const [cacheKey, data] of snapshot ?? []) client.setQueryData(cacheKey, data);
 }
 
-/** Lists, key pages, usage and audit trails: any of them may show what changed. */
-function refreshKeys(client: QueryClient, workspace: string) {
-  return client.invalidateQueries({ queryKey: workspaceKeysQueryKey(workspace) });
-}
+/** Lists, key pages and usage, and the audit log and trails: any of them may show what changed. */
+const refreshKeys = (client: QueryClient, workspace: string) =>
+  refreshWithAudit(client, workspace, keyKeys.all(workspace));
 
 export function useCreateKey(workspace: string) {
   const client = useQueryClient();
@@ -64,7 +64,7 @@ export function useUpdateKey(workspace: string) {
     mutationFn: ({ id, changes }: { id: string; changes: UpdateKeyInput }) =>
       apiFetch<KeyView>(`/api/v1/keys/${id}`, { method: "PATCH", workspace, body: changes }),
     onMutate: async ({ id, changes }) => {
-      await client.cancelQueries({ queryKey: workspaceKeysQueryKey(workspace) });
+      await client.cancelQueries({ queryKey: keyKeys.all(workspace) });
       return patchKey(client, workspace, id, (key) => ({
         ...key,
         ...(changes.name !== undefined && { name: changes.name.trim() }),
@@ -104,7 +104,7 @@ export function useRevokeKey(workspace: string) {
   return useMutation({
     mutationFn: (key: KeyView) => apiFetch<KeyView>(`/api/v1/keys/${key.id}`, { method: "DELETE", workspace }),
     onMutate: async (revoking) => {
-      await client.cancelQueries({ queryKey: workspaceKeysQueryKey(workspace) });
+      await client.cancelQueries({ queryKey: keyKeys.all(workspace) });
       const revokedAt = new Date().toISOString();
       return patchKey(client, workspace, revoking.id, (key, listQuery) => {
         const status = listQuery?.get("status");

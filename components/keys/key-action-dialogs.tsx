@@ -4,11 +4,11 @@ import { format } from "date-fns";
 import { useRef, useState } from "react";
 import { type RevealableKey, RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
 import type { KeyView } from "@/lib/api/schemas/keys";
+import type { Viewer } from "@/lib/keys/permissions";
 import { EditKeyDialog } from "./edit-key-dialog";
 import type { KeyAction } from "./key-row-actions";
 import { RevokeKeyDialog } from "./revoke-key-dialog";
 import { RotateKeyDialog } from "./rotate-key-dialog";
-import type { Viewer } from "./viewer";
 
 export type KeyActing = { action: KeyAction; key: KeyView } | null;
 /** Which dialog closed: an action's (cancelled or done), a confirmed revocation's, or a rotation's reveal. */

@@ -1,0 +1,30 @@
+import { ApiError } from "../api/errors";
+import type { Principal } from "../auth/principal";
+import { canManageKey, scopesBeyond } from "./permissions";
+
+/** The rules of ./permissions.ts as the API enforces them: a refusal is a 403 that says why. */
+export function assertCanCreateKey(principal: Principal): void {
+  if (principal.type === "key") {
+    if (!principal.workspace.allowKeyMinting) {
+      throw new ApiError("FORBIDDEN", "You can't mint a key with a key: this workspace does not allow it");
+    }
+    if (!principal.scopes.includes("keys.write"))
+      throw new ApiError("FORBIDDEN", "This action needs the keys.write scope");
+  }
+}
+
+export function assertCanManageKey(principal: Principal, key: { createdById: string | null }): void {
+  if (!canManageKey(principal, key.createdById)) {
+    throw new ApiError("FORBIDDEN", "You can only manage keys you created (or hold keys.write)");
+  }
+}
+
+/** Scopes granted to a key must lie within what the granting principal holds. */
+export function assertGrantable(principal: Principal, scopes: readonly string[]): void {
+  const beyond = scopesBeyond(principal, scopes);
+  if (beyond.length > 0) {
+    throw new ApiError("FORBIDDEN", `You cannot grant scopes you do not hold: ${beyond.join(", ")}`, {
+      issues: [{ field: "scopes", message: `Not within your permissions: ${beyond.join(", ")}` }],
+    });
+  }
+}
