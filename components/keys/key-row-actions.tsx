@@ -8,6 +8,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { KeyView } from "@/lib/api/schemas/keys";
 
 export type KeyAction = "edit" | "rotate" | "revoke";
@@ -27,13 +28,16 @@ export function KeyRowActions({
   actions: KeyAction[];
   onAction: (action: KeyAction, key: KeyView) => void;
 }) {
+  const hydrated = useHydrated();
   if (actions.length === 0) return <span className="block h-8 w-8" />;
   return (
     <DropdownMenu modal={false}>
       <DropdownMenuTrigger
         aria-label={`Actions for ${keyView.name}`}
+        // The rows arrive in the first HTML: a click before hydration would be lost.
+        disabled={!hydrated}
         data-row-actions
-        className="inline-flex h-8 w-8 items-center justify-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring data-[state=open]:bg-muted"
+        className="inline-flex h-8 w-8 items-center justify-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground disabled:opacity-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring data-[state=open]:bg-muted"
       >
         <MoreHorizontal aria-hidden className="h-4 w-4" />
       </DropdownMenuTrigger>

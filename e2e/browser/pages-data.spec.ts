@@ -97,3 +97,21 @@ test("a revoke in the dialog refreshes the table, the key's page and its audit t
   await expect(page.locator("tbody tr[data-event-id]").first()).toContainText("Key revoked");
   expect(watched.hydrationErrors()).toEqual([]);
 });
+
+test("before the page hydrates, its rows are there and the buttons that need JavaScript wait", async ({
+  browser,
+  owner,
+}) => {
+  const key = await seedKey(owner, owner.workspace, { name: "Waiting for scripts" });
+  // No JavaScript at all: the state a page is in between its HTML and hydration.
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await owner.api.storageState() });
+  const page = await context.newPage();
+  await page.goto(keysUrl(owner));
+  await expect(keyRow(page, "Waiting for scripts")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create API key" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Actions for Waiting for scripts" })).toBeDisabled();
+  await page.goto(`/${owner.workspace.slug}/keys/${key.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Waiting for scripts" })).toBeVisible();
+  await expect(page.locator("[data-key-action=revoke]")).toBeDisabled();
+  await context.close();
+});

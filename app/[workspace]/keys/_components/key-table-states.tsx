@@ -2,6 +2,7 @@ import { KeyRound, SearchX, TriangleAlert } from "lucide-react";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { CELL_CLASS, ROW_CLASS } from "./key-row";
 
 const SKELETON_ROWS = ["a", "b", "c", "d", "e", "f"];
@@ -73,6 +74,7 @@ export function ErrorRow({ colSpan, message, onRetry }: { colSpan: number; messa
 
 /** The workspace has no keys at all: say what keys are for and offer the first one. */
 export function NoKeysYet({ onCreate }: { onCreate: () => void }) {
+  const hydrated = useHydrated();
   return (
     <div className="flex flex-col items-center rounded-xl border border-dashed border-border bg-card px-6 py-20 text-center">
       <span className="flex h-12 w-12 items-center justify-center rounded-full bg-primary/10 text-primary">
@@ -82,7 +84,7 @@ export function NoKeysYet({ onCreate }: { onCreate: () => void }) {
       <p className="mt-1 max-w-md text-sm text-muted-foreground">
         Create a key for each service that calls your API, so you can rotate or revoke one without touching the others.
       </p>
-      <Button className="mt-5" onClick={onCreate}>
+      <Button className="mt-5" onClick={onCreate} disabled={!hydrated}>
         Create your first key
       </Button>
     </div>

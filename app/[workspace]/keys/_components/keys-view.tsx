@@ -6,6 +6,7 @@ import { type KeyActing, KeyActionDialogs } from "@/components/keys/key-action-d
 import { availableActions } from "@/components/keys/key-row-actions";
 import { type RevealableKey, RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { canManageKey, type Viewer } from "@/lib/keys/permissions";
 import type { WorkspaceInfo } from "./create-key-dialog";
 import { CreateKeyDialog } from "./create-key-dialog";
@@ -40,6 +41,8 @@ export function KeysView({ workspace, viewer }: { workspace: WorkspaceInfo; view
   const [params, setParams] = useKeyListParams();
   const list = useKeyList(workspace.slug, params);
   const [creating, setCreating] = useState(false);
+  // The page arrives with its rows: its buttons wait for the handlers behind them.
+  const hydrated = useHydrated();
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   const [acting, setActing] = useState<KeyActing>(null);
   const clearFilters = () =>
@@ -58,7 +61,7 @@ export function KeysView({ workspace, viewer }: { workspace: WorkspaceInfo; view
             Keys let your services call {workspace.name}'s API. A key's secret is shown once, when it is created.
           </p>
         </div>
-        <Button onClick={() => setCreating(true)} data-create-key>
+        <Button onClick={() => setCreating(true)} disabled={!hydrated} data-create-key>
           <Plus aria-hidden className="h-4 w-4" /> Create API key
         </Button>
       </div>

@@ -4,6 +4,7 @@ import { Pencil, RefreshCw, Trash2 } from "lucide-react";
 import type { DialogClosing } from "@/components/keys/key-action-dialogs";
 import type { KeyAction } from "@/components/keys/key-row-actions";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 const ACTIONS = {
   edit: { label: "Edit", Icon: Pencil },
@@ -19,6 +20,7 @@ export function KeyDetailActions({
   actions: KeyAction[];
   onAction: (action: KeyAction) => void;
 }) {
+  const hydrated = useHydrated();
   if (actions.length === 0) return null;
   return (
     <div className="flex shrink-0 flex-wrap gap-2">
@@ -30,6 +32,7 @@ export function KeyDetailActions({
             variant="secondary"
             size="sm"
             data-key-action={action}
+            disabled={!hydrated}
             className={action === "revoke" ? "text-danger hover:bg-danger/10" : undefined}
             onClick={() => onAction(action)}
           >
