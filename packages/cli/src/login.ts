@@ -1,22 +1,10 @@
 import { hostname } from "node:os";
-import { type Keysmith, KeysmithError } from "@keysmith/sdk";
+import { type CliLoginPoll, KeysmithError } from "@keysmith/sdk";
 import { sdk } from "./client.js";
 import { CliError, configPath, normaliseUrl, readConfig, type StoredConfig, writeConfig } from "./config.js";
 import { openBrowser } from "./open-browser.js";
 import { note } from "./output.js";
 import { readSecret } from "./prompt.js";
-
-/** POST /api/v1/cli/login and /poll (the SDK has no methods for them yet: its generic request is used). */
-interface LoginStarted {
-  code: string;
-  pollToken: string;
-  verificationUrl: string;
-  expiresAt: string;
-  interval: number;
-}
-type LoginPoll =
-  | { status: "pending" | "denied" }
-  | { status: "approved"; key: string; keyId: string; workspace: { id: string; slug: string; name: string } };
 
 const MAX_DEVICE_NAME = 43;
 
@@ -33,10 +21,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function loginInBrowser(options: { url: string; device: string; browser: boolean }): Promise<void> {
   const url = normaliseUrl(options.url);
   const client = sdk({ url });
-  const started = await client.request<LoginStarted>(
-    { method: "POST", path: "/api/v1/cli/login", body: { deviceName: options.device }, repeatable: false },
-    false,
-  );
+  const started = await client.cliLogin.start({ deviceName: options.device });
   note(`Your one-time code: ${started.code}`);
   note(`Approve this login in your browser: ${started.verificationUrl}`);
   if (options.browser) openBrowser(started.verificationUrl);
@@ -45,9 +30,9 @@ export async function loginInBrowser(options: { url: string; device: string; bro
   const deadline = new Date(started.expiresAt).getTime();
   for (;;) {
     await sleep(Math.max(1, started.interval) * 1000);
-    let answer: LoginPoll;
+    let answer: CliLoginPoll;
     try {
-      answer = await poll(client, started.pollToken);
+      answer = await client.cliLogin.poll(started.pollToken);
     } catch (error) {
       // No answer, or the server failing: ask again at the next interval (a lost approval then says 410).
       if (!(error instanceof KeysmithError) || (error.status !== null && error.status < 500)) throw error;
@@ -83,14 +68,6 @@ async function revokeReplaced(previous: StoredConfig): Promise<void> {
   } catch {
     note(`The previous login's key ${previous.keyId} could not be revoked: revoke it in the dashboard.`);
   }
-}
-
-async function poll(client: Keysmith, pollToken: string): Promise<LoginPoll> {
-  // Not repeated after a failure that may have reached the server: the approved answer comes once.
-  return client.request<LoginPoll>(
-    { method: "POST", path: "/api/v1/cli/login/poll", body: { pollToken }, repeatable: false },
-    false,
-  );
 }
 
 /** `login --with-key`: a key from standard input (hidden at a terminal), checked with GET /me, then kept. */

@@ -3,6 +3,8 @@ import { type RequestSpec, send, type TransportOptions } from "./transport.js";
 import type {
   AuditEvent,
   AuditList,
+  CliLoginPoll,
+  CliLoginStarted,
   CreatedKey,
   CreateKeyInput,
   Key,
@@ -61,6 +63,7 @@ export class Keysmith {
   readonly baseUrl: string;
   readonly keys: KeysApi;
   readonly audit: AuditApi;
+  readonly cliLogin: CliLoginApi;
   private readonly transport: TransportOptions;
 
   constructor(options: KeysmithOptions = {}) {
@@ -90,6 +93,7 @@ export class Keysmith {
     };
     this.keys = new KeysApi(this);
     this.audit = new AuditApi(this);
+    this.cliLogin = new CliLoginApi(this);
   }
 
   /** The caller: user or key, workspace, role and effective scopes. */
@@ -224,4 +228,28 @@ async function* everyPage<Item>(
     yield* next.data;
     cursor = next.nextCursor ?? undefined;
   } while (cursor);
+}
+
+/**
+ * `keysmith login`'s device authorization: start a request (a code for the person, a poll
+ * token for the program), then poll until it is approved or denied in the browser. Neither
+ * needs an API key, and neither is repeated after a failure that may have reached the server:
+ * the approved answer, with the new key's secret, comes once.
+ */
+class CliLoginApi {
+  constructor(private readonly client: Keysmith) {}
+
+  start(input: { deviceName: string }, options?: CallOptions): Promise<CliLoginStarted> {
+    return this.client.request(
+      { method: "POST", path: "/api/v1/cli/login", body: input, repeatable: false, ...options },
+      false,
+    );
+  }
+
+  poll(pollToken: string, options?: CallOptions): Promise<CliLoginPoll> {
+    return this.client.request(
+      { method: "POST", path: "/api/v1/cli/login/poll", body: { pollToken }, repeatable: false, ...options },
+      false,
+    );
+  }
 }

@@ -22,6 +22,8 @@ export type RotateKeyInput = NonNullable<
   paths["/api/v1/keys/{id}/rotate"]["post"]["requestBody"]
 >["content"]["application/json"];
 export type Me = Schemas["Me"];
+export type CliLoginStarted = Schemas["CliLoginStarted"];
+export type CliLoginPoll = Schemas["CliLoginPoll"];
 export type AuditEvent = Schemas["AuditEvent"];
 export type AuditList = Schemas["AuditList"];
 export type ApiErrorBody = Schemas["Error"];
