@@ -1,7 +1,6 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
-import { ScopePicker } from "@/components/keys/scope-picker";
 import { Dialog, DialogContent, DialogFormFooter } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
@@ -9,7 +8,8 @@ import { type KeyView, type UpdateKeyInput, updateKeySchema } from "@/lib/api/sc
 import { ApiClientError } from "@/lib/client/api";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/lib/client/form-errors";
 import { scopesBeyond, type Viewer } from "@/lib/keys/permissions";
-import { allowlistErrorSetter, foldAllowlistErrors, IpAllowlistField, parseAllowlist } from "./ip-allowlist-field";
+import { foldAllowlistErrors, parseAllowlist } from "./ip-allowlist-field";
+import { KeyAccessFields } from "./key-access-fields";
 import { KeySummary } from "./key-summary";
 import { KeyDescriptionField, KeyNameField } from "./key-text-fields";
 import { useUpdateKey } from "./use-key-mutations";
@@ -127,18 +127,13 @@ export function EditKeyDialog({
               aria-labelledby={enabledLabel}
             />
           </div>
-          <ScopePicker
-            grantable={viewer.scopes}
+          <KeyAccessFields
+            viewer={viewer}
             locked={scopesBeyond(viewer, key.scopes)}
-            value={draft.scopes}
-            onChange={(scopes) => edit({ scopes })}
-            error={errors.scopes}
-          />
-          <IpAllowlistField
-            value={draft.allowlist}
-            onChange={(allowlist) => edit({ allowlist })}
-            error={errors.ipAllowlist}
-            onErrorChange={allowlistErrorSetter(setErrors)}
+            draft={draft}
+            edit={edit}
+            errors={errors}
+            setErrors={setErrors}
           />
           <DialogFormFooter submitLabel="Save changes" pendingLabel="Saving…" pending={update.isPending} separated />
         </form>

@@ -1,14 +1,9 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import {
-  allowlistErrorSetter,
-  foldAllowlistErrors,
-  IpAllowlistField,
-  parseAllowlist,
-} from "@/components/keys/ip-allowlist-field";
+import { foldAllowlistErrors, parseAllowlist } from "@/components/keys/ip-allowlist-field";
+import { KeyAccessFields } from "@/components/keys/key-access-fields";
 import { KeyDescriptionField, KeyNameField } from "@/components/keys/key-text-fields";
-import { ScopePicker } from "@/components/keys/scope-picker";
 import { useCreateKey } from "@/components/keys/use-key-mutations";
 import { Dialog, DialogContent, DialogFormFooter } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
@@ -146,18 +141,7 @@ export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreat
               error={errors.expiresAt ?? errors.expiresIn}
             />
           </div>
-          <ScopePicker
-            grantable={viewer.scopes}
-            value={draft.scopes}
-            onChange={(scopes) => edit({ scopes })}
-            error={errors.scopes}
-          />
-          <IpAllowlistField
-            value={draft.allowlist}
-            onChange={(allowlist) => edit({ allowlist })}
-            error={errors.ipAllowlist}
-            onErrorChange={allowlistErrorSetter(setErrors)}
-          />
+          <KeyAccessFields viewer={viewer} draft={draft} edit={edit} errors={errors} setErrors={setErrors} />
           <DialogFormFooter
             submitLabel="Create key"
             pendingLabel="Creating…"
