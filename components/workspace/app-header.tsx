@@ -30,7 +30,7 @@ export function AppHeader({
           {/* A plain link: /docs is a document of its own, not a page of the app. */}
           <a
             href="/docs"
-            className="flex items-center gap-1.5 rounded-md px-2 py-1 text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+            className="flex shrink-0 items-center gap-1.5 whitespace-nowrap rounded-md px-2 py-1 text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
           >
             <BookOpen aria-hidden className="h-4 w-4" /> API reference
           </a>
