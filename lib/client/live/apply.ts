@@ -43,8 +43,6 @@ export function refreshLiveViews(client: QueryClient, workspace: string): Promis
       auditKeys.all(workspace),
       memberKeys.all(workspace),
       workspaceQuery(workspace).queryKey,
-    ].map(
-      (queryKey) => client.invalidateQueries({ queryKey }),
-    ),
+    ].map((queryKey) => client.invalidateQueries({ queryKey })),
   );
 }

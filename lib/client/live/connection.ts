@@ -108,7 +108,8 @@ export class LiveConnection {
     try {
       socket = create(this.options.url);
     } catch {
-      return this.failed(1006);
+      this.failed(1006);
+      return;
     }
     this.socket = socket;
     socket.onopen = () => socket.send(JSON.stringify({ type: "auth", workspaceId: this.options.workspaceId }));
@@ -127,12 +128,14 @@ export class LiveConnection {
     if (!message) return;
     switch (message.type) {
       case "auth.success":
-        return this.authenticated();
+        this.authenticated();
+        return;
       case "event":
         if (this.seen.has(message.id)) return;
         this.remember(message.id);
         this.lastEventId = message.id;
-        return this.options.onEvent(message, this.replaying);
+        this.options.onEvent(message, this.replaying);
+        return;
       case "resumed":
         this.replaying = false;
         if (!message.complete) this.options.onResync();

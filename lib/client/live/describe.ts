@@ -1,4 +1,4 @@
-import { type LiveActor, type LiveEvent, keyNameOf } from "./protocol";
+import { keyNameOf, type LiveActor, type LiveEvent } from "./protocol";
 
 export interface LiveToast {
   title: string;
@@ -48,8 +48,13 @@ export function describeLiveEvent(event: LiveEvent): LiveToast | null {
     case "key.created":
       return metadata.replaces ? null : { title: `${who} created ${key}` };
     case "key.updated": {
-      const changed = Array.isArray(metadata.changed) ? metadata.changed.map((field) => FIELD_NAMES[field] ?? field) : [];
-      return { title: `${who} edited ${key}`, description: changed.length ? `Changed: ${changed.join(", ")}` : undefined };
+      const changed = Array.isArray(metadata.changed)
+        ? metadata.changed.map((field) => FIELD_NAMES[field] ?? field)
+        : [];
+      return {
+        title: `${who} edited ${key}`,
+        description: changed.length ? `Changed: ${changed.join(", ")}` : undefined,
+      };
     }
     case "key.rotated":
       return { title: `${who} rotated ${key}`, description: graceNote(metadata.graceSeconds) };

@@ -23,7 +23,9 @@ describe("describeLiveEvent", () => {
       title: "Bob Admin created “Billing”",
     });
     expect(
-      describeLiveEvent(event("key.updated", { keyId: "k1", metadata: { name: "Billing", changed: ["name", "ipAllowlist"] } })),
+      describeLiveEvent(
+        event("key.updated", { keyId: "k1", metadata: { name: "Billing", changed: ["name", "ipAllowlist"] } }),
+      ),
     ).toEqual({ title: "Bob Admin edited “Billing”", description: "Changed: name, IP allowlist" });
     expect(
       describeLiveEvent(event("key.rotated", { keyId: "k1", metadata: { name: "Billing", graceSeconds: 86_400 } })),
@@ -92,7 +94,11 @@ describe("applyLiveEvent", () => {
   it("renames in place, and leaves other keys' pages alone", async () => {
     const client = cached();
     client.setQueryData(keyKeys.detail("acme", "k2"), key("k2", "Two"));
-    await applyLiveEvent(client, "acme", event("key.updated", { keyId: "k1", metadata: { name: "Uno", changed: ["name"] } }));
+    await applyLiveEvent(
+      client,
+      "acme",
+      event("key.updated", { keyId: "k1", metadata: { name: "Uno", changed: ["name"] } }),
+    );
     expect(rows(client, "limit=50")).toEqual(["k1:Uno:active", "k2:Two:active"]);
     expect(client.getQueryState(keyKeys.detail("acme", "k2"))?.isInvalidated).toBe(false);
   });
