@@ -86,7 +86,9 @@ export class LiveConnection {
 
   /** Try now rather than after the backoff (the browser came back online, or the user asked). */
   reconnectNow(): void {
-    if (this.stopped || this.socket) return;
+    if (this.stopped || this.state === "live") return;
+    // An attempt still hanging (offline, a proxy holding it) is abandoned for a fresh one.
+    this.detach()?.close();
     clearTimeout(this.retryTimer);
     this.connect();
   }
