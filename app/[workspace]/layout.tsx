@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireMembership } from "@/app/_lib/session";
-import { LiveIndicator } from "@/components/live/live-indicator";
 import { LiveProvider } from "@/components/live/live-provider";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { AppHeader } from "@/components/workspace/app-header";
@@ -35,7 +34,6 @@ export default async function WorkspaceLayout({
           nav={<WorkspaceNav slug={slug} links={links} />}
           aside={
             <>
-              <LiveIndicator />
               <Link
                 href={`/account?from=${slug}`}
                 className="hidden whitespace-nowrap text-muted-foreground hover:text-foreground md:inline"

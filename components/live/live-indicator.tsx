@@ -37,7 +37,7 @@ const PILL =
   "inline-flex h-7 items-center gap-1.5 whitespace-nowrap rounded-full border border-border px-2.5 text-xs font-medium text-muted-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 /**
- * The connection's state in the header: a status region (changes are announced politely),
+ * The connection's state in a page's toolbar: a status region (changes are announced politely),
  * with the detail on hover or focus. While the stream is down it is a button that tries
  * to reconnect now rather than after the backoff.
  */
