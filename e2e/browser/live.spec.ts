@@ -64,7 +64,7 @@ test("another admin's create, edit, rotate and revoke appear in the key table at
   const search = page.getByRole("searchbox", { name: "Search keys by name" });
   await search.click();
   await search.pressSequentially("Bill");
-  await expect(page).toHaveURL(/search=Bill/);
+  await expect(page).toHaveURL(/q=Bill/);
 
   const created = await act.create("Billing service");
   const row = page.locator(`tr[data-key-id="${created.id}"]`);
@@ -152,7 +152,7 @@ test("the key page and an open dialog follow another admin's changes; so does th
   expect(await marker()).toBe("still here");
 
   // The audit log, reached by a link: the same connection carries on.
-  await page.getByRole("link", { name: "Audit log" }).click();
+  await page.getByRole("link", { name: "Audit log", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
   await expect(indicator(page)).toHaveAttribute("data-state", "live");
   const other = await act.create("Audit newcomer");
