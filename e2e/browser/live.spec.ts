@@ -30,7 +30,7 @@ function actAs(bob: Person, owner: Owner) {
     rename: async (id: string, name: string) =>
       json(await bob.api.patch(`/api/v1/keys/${id}`, { headers, data: { name } }), 200),
     rotate: async (id: string) =>
-      json(await bob.api.post(`/api/v1/keys/${id}/rotate`, { headers, data: { gracePeriod: "1h" } }), 200),
+      json(await bob.api.post(`/api/v1/keys/${id}/rotate`, { headers, data: { gracePeriod: "1h" } }), 201),
     revoke: async (id: string) => json(await bob.api.delete(`/api/v1/keys/${id}`, { headers }), 200),
   };
 }
