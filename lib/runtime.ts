@@ -10,6 +10,7 @@ import { postgresError } from "./db/errors";
 import { unreadableKeyTable } from "./db/open-error";
 import { onChange } from "./events/changes";
 import { DEGRADED_TTL_MS, PostgresRelay } from "./events/postgres-relay";
+import { startExpiryAnnouncer } from "./keys/expiry-announcer";
 import { readKeyHashPrefixes, readKeyStates, readRecentKeyStates } from "./keys/key-state-query";
 import { startEventLoopMonitor } from "./metrics/event-loop";
 import { BatchLoader } from "./verify/batch-loader";
@@ -143,7 +144,7 @@ async function startRuntime(): Promise<Runtime> {
         })
       : null;
   await relay?.start();
-  return {
+  const runtime: Runtime = {
     now: systemNow,
     database,
     auth,
@@ -156,12 +157,16 @@ async function startRuntime(): Promise<Runtime> {
     relay,
     draining: false,
     close: async () => {
+      stopExpiryAnnouncer();
       await usage.stop();
       await relay?.close();
       unsubscribe();
       await database.close();
     },
   };
+  // Reads the runtime's clock each time: tests move it.
+  const stopExpiryAnnouncer = startExpiryAnnouncer(database.db, () => runtime.now(), settings.KEYSMITH_EXPIRY_SWEEP_MS);
+  return runtime;
 }
 
 /** Keys used in this window before a restart are read into the cache before the first request. */

@@ -201,6 +201,23 @@ test.describe("the event stream (GET /api/v1/ws)", () => {
     page.close();
   });
 
+  test("a key that reaches its expiry is announced once as key.expired", async ({ baseURL }) => {
+    const owner = await signUpWithWorkspace(baseURL!);
+    const listener = await createKey(owner.api, { name: "Listener", scopes: ["keys.read"] });
+    const stream = await authedStream(baseURL!, listener.key);
+    const shortLived = await createKey(owner.api, {
+      name: "Short-lived",
+      expiresAt: new Date(Date.now() + 1_500).toISOString(),
+    });
+    // The sweep runs every 5 s (KEYSMITH_EXPIRY_SWEEP_MS).
+    expect(await nextEvent(stream, "key.expired", 15_000)).toMatchObject({
+      data: { keyId: shortLived.id, actor: { type: "key", id: shortLived.id }, metadata: { name: "Short-lived" } },
+    });
+    const audit = await json(await owner.api.get(`/api/v1/audit?targetId=${shortLived.id}`), 200);
+    expect(audit.data.map((event: { action: string }) => event.action)).toEqual(["key.expired", "key.created"]);
+    stream.close();
+  });
+
   test("metrics count the stream's connections", async ({ baseURL }) => {
     const owner = await signUpWithWorkspace(baseURL!);
     const listener = await createKey(owner.api, { name: "Listener", scopes: ["keys.read"] });

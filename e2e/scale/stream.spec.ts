@@ -23,7 +23,12 @@ test.beforeAll(async () => {
   if (unavailable) console.warn(`[postgres] event stream scale-out tests skipped: ${unavailable}`);
   test.skip(unavailable !== null, unavailable ?? "");
   database = await createTestDatabase("keysmith_stream");
-  const shared = { DATABASE_URL: database.url, BETTER_AUTH_SECRET: randomBytes(32).toString("base64url") };
+  const shared = {
+    DATABASE_URL: database.url,
+    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+    // Both sweep for expired keys often, so that they race for each one.
+    KEYSMITH_EXPIRY_SWEEP_MS: "100",
+  };
   [a, b] = await Promise.all([startServer(await freePort(), shared), startServer(await freePort(), shared)]);
   // One after the other: the first start migrates the empty database.
   owner = await signUpSession(a.url, "Owner");
@@ -69,5 +74,25 @@ test("a client that loses A resumes on B with nothing missed", async () => {
   const replayed = [await nextEvent(onB, "key.created"), await nextEvent(onB, "key.created")];
   expect(replayed.map((event) => event.data.keyId)).toEqual(missed.map((key) => key.id));
   expect(await onB.next((m) => m.type === "resumed")).toMatchObject({ count: 2, complete: true });
+  onB.close();
+});
+
+test("an expiry is announced once, though both instances look for it", async () => {
+  const listener = await owner.call("POST", "/api/v1/keys", { name: "Expiry listener", scopes: ["keys.read"] }, 201);
+  const onB = await authedStream(b.url, listener.key);
+  const keys = [];
+  for (let i = 0; i < 5; i++) {
+    const expiresAt = new Date(Date.now() + 1_500).toISOString();
+    keys.push(await owner.call("POST", "/api/v1/keys", { name: `Expiring ${i}`, expiresAt }, 201));
+  }
+  for (let i = 0; i < keys.length; i++) await nextEvent(onB, "key.expired", 10_000);
+  // Many more sweeps on both instances: still one event per key.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  for (const key of keys) {
+    const audit = await owner.call("GET", `/api/v1/audit?targetId=${key.id}&action=key.expired`);
+    expect(audit.data).toHaveLength(1);
+  }
+  const announced = onB.received.filter((m) => m.event === "key.expired").map((m) => m.data.keyId);
+  expect(announced.sort()).toEqual(keys.map((key) => key.id).sort());
   onB.close();
 });

@@ -8,6 +8,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "key.updated": "Key updated",
   "key.rotated": "Key rotated",
   "key.revoked": "Key revoked",
+  "key.expired": "Key expired",
   "member.invited": "Member invited",
   "member.invitation_canceled": "Invitation canceled",
   "member.joined": "Member joined",
@@ -69,6 +70,7 @@ export function auditSummary(action: AuditAction, metadata: unknown): string | n
       return changed.length ? `Changed ${changed.join(", ")}` : null;
     }
     case "key.revoked":
+    case "key.expired":
     case "workspace.created":
       return null;
   }

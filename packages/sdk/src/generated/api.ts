@@ -2124,7 +2124,7 @@ export type paths = {
                 query?: {
                     actorType?: "user" | "key";
                     actorId?: string;
-                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed";
+                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed";
                     targetId?: string;
                     from?: string;
                     to?: string;
@@ -2220,7 +2220,7 @@ export type paths = {
                 query?: {
                     actorType?: "user" | "key";
                     actorId?: string;
-                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed";
+                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed";
                     targetId?: string;
                     from?: string;
                     to?: string;
@@ -3073,7 +3073,7 @@ export type components = {
                 email: string | null;
             };
             /** @enum {string} */
-            action: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed";
+            action: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed";
             target: {
                 type: string;
                 id: string;
