@@ -39,7 +39,7 @@ export async function readSnapshot(db: Db, workspaceId: string, query: SnapshotQ
   });
   const last = page.at(-1);
   const nextCursor = rows.length > query.limit && last ? encodeCursor({ value: last.id, id: last.id }) : null;
-  return { eventId, keys, nextCursor };
+  return { workspaceId, eventId, keys, nextCursor };
 }
 
 async function newestEventId(db: Db, workspaceId: string): Promise<string | null> {

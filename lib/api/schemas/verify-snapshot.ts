@@ -42,6 +42,8 @@ export type SnapshotEntry = z.output<typeof snapshotEntrySchema>;
 
 export const snapshotSchema = z
   .object({
+    /** The verifier's workspace: where VALID answers say the key acts. */
+    workspaceId: z.string(),
     /**
      * The newest audit event of the workspace, read before the keys: the page reflects at
      * least every change up to it. Resume the event stream after the first page's.

@@ -3097,6 +3097,7 @@ export type components = {
             };
         };
         VerifierSnapshot: {
+            workspaceId: string;
             eventId: string | null;
             keys: components["schemas"]["VerifierSnapshotEntry"][];
             nextCursor: string | null;
