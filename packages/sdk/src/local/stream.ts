@@ -74,6 +74,16 @@ export class EventStream {
     this.connects++;
     const socket = new WebSocket(this.options.url);
     this.socket = socket;
+    // A connection that never gets as far as auth.success (a dead path, a hung proxy) is replaced.
+    const handshake = setTimeout(
+      () => {
+        if (this.socket !== socket || this.authenticated) return;
+        this.lost(socket, "handshake timeout", 1006);
+        socket.close();
+      },
+      Math.max(5_000, this.options.silenceMs),
+    );
+    (handshake as { unref?: () => void }).unref?.();
     socket.addEventListener("open", () => {
       const auth: Record<string, string> = { type: "auth", token: this.options.token };
       if (this.options.workspaceId) auth.workspaceId = this.options.workspaceId;
