@@ -1,4 +1,5 @@
-import { createServer } from "node:http";
+import { EventEmitter } from "node:events";
+import { createServer, type Server } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER } from "./lib/auth/client-ip";
 import { withoutUndecodableSessionCache } from "./lib/auth/session-cache-cookie";
@@ -10,6 +11,7 @@ import { admitBody, bodyLimitFor } from "./lib/http/body-limit";
 import { applySecurityHeaders, securityHeaders } from "./lib/http/security-headers";
 import { answerClientError, refuseUnroutable } from "./lib/http/unroutable";
 import { getRuntime } from "./lib/runtime";
+import { STREAM_PATH, StreamHub } from "./lib/stream/hub";
 import { isVerifyRequest, serveVerify } from "./lib/verify/http";
 import { SERVER_NODE_ARGS } from "./scripts/server-command";
 
@@ -50,7 +52,10 @@ const runtime = await getRuntime().catch((error: unknown) => {
   if (!(error instanceof DataDirLockedError || error instanceof DatabaseOpenError)) throw error;
   return refuseToStart(error.message);
 });
-const app = next({ dev, port, hostname: "localhost" });
+// Next listens for WebSocket upgrades on the server it is given (else on the first request's):
+// it gets this emitter instead, and only the upgrades that are its own (dev hot reload).
+const nextUpgrades = new EventEmitter();
+const app = next({ dev, port, hostname: "localhost", httpServer: nextUpgrades as Server });
 await app.prepare();
 const handle = app.getRequestHandler();
 
@@ -84,6 +89,26 @@ const server = createServer(
   },
 );
 server.on("clientError", answerClientError);
+
+// The event stream. Only its path is upgraded here: in development Next serves the hot-reload
+// socket; in production no other path speaks WebSocket.
+const stream = new StreamHub(runtime, {
+  authTimeoutMs: settings.KEYSMITH_WS_AUTH_TIMEOUT_MS,
+  pingMs: settings.KEYSMITH_WS_PING_MS,
+  maxBufferBytes: settings.KEYSMITH_WS_MAX_BUFFER_BYTES,
+});
+stream.start();
+server.on("upgrade", (req, socket, head) => {
+  // The query may hold a key (?token=): the URL is never logged.
+  if (req.url?.split("?")[0] === STREAM_PATH) {
+    const ip = clientAddress(req.socket.remoteAddress, trustProxy ? req.headers["x-forwarded-for"] : undefined);
+    stream.upgrade(req, socket, head, ip);
+  } else if (dev) {
+    nextUpgrades.emit("upgrade", req, socket, head);
+  } else {
+    socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  }
+});
 // Beyond this, new connections are closed at once; those open are served as before.
 server.maxConnections = settings.KEYSMITH_MAX_CONNECTIONS;
 
@@ -109,6 +134,8 @@ async function shutdown(signal: string): Promise<void> {
   console.log(`[keysmith] ${signal}: flushing usage and closing`);
   runtime.draining = true;
   if (SHUTDOWN_DELAY_MS > 0) await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_DELAY_MS));
+  // Stream clients reconnect to another instance and resume there.
+  stream.close();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
   server.closeIdleConnections();

@@ -67,6 +67,9 @@ export const VARIABLES = {
   KEYSMITH_HEADERS_TIMEOUT_MS: milliseconds(1, 10_000),
   KEYSMITH_REQUEST_TIMEOUT_MS: milliseconds(1, 30_000),
   KEYSMITH_MAX_CONNECTIONS: count(4_096),
+  KEYSMITH_WS_AUTH_TIMEOUT_MS: milliseconds(1, 10_000),
+  KEYSMITH_WS_PING_MS: milliseconds(1, 30_000),
+  KEYSMITH_WS_MAX_BUFFER_BYTES: count(1024 * 1024),
   KEYSMITH_METRICS_TOKEN: variable({ schema: z.string().min(16), expected: "at least 16 characters" }),
 } as const;
 

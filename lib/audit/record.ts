@@ -23,11 +23,18 @@ export interface AuditEntry {
 
 type AuditWriter = Pick<Prisma.TransactionClient, "auditEvent">;
 
+/** An audit event written in a transaction: announced (auditRecorded) once it commits. */
+export interface RecordedAudit {
+  id: string;
+  workspaceId: string | null;
+}
+
 /** Appends an audit event; call it inside the transaction of the change it records. */
-export async function recordAudit(tx: AuditWriter, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: AuditWriter, actor: Actor, entry: AuditEntry): Promise<RecordedAudit> {
+  const id = newId("evt");
   await tx.auditEvent.create({
     data: {
-      id: newId("evt"),
+      id,
       workspaceId: entry.workspaceId,
       actorType: actor.type,
       actorId: actor.id,
@@ -40,4 +47,5 @@ export async function recordAudit(tx: AuditWriter, actor: Actor, entry: AuditEnt
       userAgent: actor.userAgent,
     },
   });
+  return { id, workspaceId: entry.workspaceId };
 }

@@ -17,6 +17,8 @@ export type Change =
   | { type: "user"; userId: string }
   /** A workspace's settings changed: every key acting in it is affected. */
   | { type: "workspace"; workspaceId: string }
+  /** An audit event committed: the event stream (lib/stream) sends it to the workspace's clients. */
+  | { type: "audit"; eventId: string; workspaceId: string }
   /** Anything may have changed (the relay lost its connection). */
   | { type: "all" };
 
@@ -44,4 +46,11 @@ export function publishChange(...changes: Change[]): void {
 /** A change announced by another instance (or, from a relay that lost its connection, "all"). */
 export function applyRemoteChange(change: Change): void {
   for (const listener of listeners()) listener(change, "remote");
+}
+
+/** The announcement of committed audit events (those of no workspace have no one to tell). */
+export function auditRecorded(...events: { id: string; workspaceId: string | null }[]): Change[] {
+  return events.flatMap((event) =>
+    event.workspaceId ? [{ type: "audit" as const, eventId: event.id, workspaceId: event.workspaceId }] : [],
+  );
 }

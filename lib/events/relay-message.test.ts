@@ -9,6 +9,7 @@ describe("relay messages", () => {
       { type: "key-created", keyId: "key_abc", hashPrefix: "0123456789abc" },
       { type: "user", userId: "usr_abc" },
       { type: "workspace", workspaceId: "ws_abc" },
+      { type: "audit", eventId: "evt_abc", workspaceId: "ws_abc" },
       { type: "all" },
     ];
     for (const change of changes) {

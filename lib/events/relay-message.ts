@@ -13,6 +13,7 @@ const messageSchema = z.discriminatedUnion("t", [
   z.strictObject({ o: origin, t: z.literal("key-created"), id, h: z.string().regex(/^[0-9a-f]{13}$/) }),
   z.strictObject({ o: origin, t: z.literal("user"), id }),
   z.strictObject({ o: origin, t: z.literal("workspace"), id }),
+  z.strictObject({ o: origin, t: z.literal("audit"), id, w: id }),
   z.strictObject({ o: origin, t: z.literal("all") }),
 ]);
 
@@ -31,6 +32,8 @@ export function encodeChange(origin: string, change: Change): string {
       return JSON.stringify({ o: origin, t: "user", id: change.userId });
     case "workspace":
       return JSON.stringify({ o: origin, t: "workspace", id: change.workspaceId });
+    case "audit":
+      return JSON.stringify({ o: origin, t: "audit", id: change.eventId, w: change.workspaceId });
     case "all":
       return JSON.stringify({ o: origin, t: "all" });
   }
@@ -56,6 +59,8 @@ export function decodeChange(payload: string): RemoteChange | null {
       return { origin: message.o, change: { type: "user", userId: message.id } };
     case "workspace":
       return { origin: message.o, change: { type: "workspace", workspaceId: message.id } };
+    case "audit":
+      return { origin: message.o, change: { type: "audit", eventId: message.id, workspaceId: message.w } };
     case "all":
       return { origin: message.o, change: { type: "all" } };
   }

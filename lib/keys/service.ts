@@ -5,7 +5,7 @@ import type { CreateKeyData, ListKeysQuery, updateKeySchema } from "../api/schem
 import { recordAudit } from "../audit/record";
 import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import type { Db } from "../db/client";
-import { type Change, publishChange } from "../events/changes";
+import { auditRecorded, type Change, publishChange } from "../events/changes";
 import type { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";
 import { expiryFromPreset } from "./expiry";
@@ -69,7 +69,7 @@ export async function createKey(
   assertCanCreateKey(principal);
   const scopes = input.scopes ? [...new Set(input.scopes)] : principal.scopes;
   assertGrantable(principal, scopes);
-  const created = await db.$transaction(async (tx) => {
+  const { created, event } = await db.$transaction(async (tx) => {
     const created = await insertKey(
       tx,
       {
@@ -88,16 +88,16 @@ export async function createKey(
       },
       now,
     );
-    await recordAudit(tx, actorOf(principal, meta), {
+    const event = await recordAudit(tx, actorOf(principal, meta), {
       workspaceId: principal.workspace.id,
       action: "key.created",
       targetType: "key",
       targetId: created.row.id,
       metadata: { name: created.row.name, environment: created.row.environment, scopes, ...auditNote },
     });
-    return created;
+    return { created, event };
   });
-  publishChange(keyCreated(created));
+  publishChange(keyCreated(created), ...auditRecorded(event));
   return created;
 }
 
@@ -154,7 +154,7 @@ export async function updateKey(
   input: z.output<typeof updateKeySchema>,
   meta: RequestMeta,
 ): Promise<KeyRow> {
-  const updated = await db.$transaction(async (tx) => {
+  const { updated, event } = await db.$transaction(async (tx) => {
     const key = await getKey(tx, principal.workspace.id, id);
     assertCanManageKey(principal, key);
     if (key.revokedAt) throw new ApiError("CONFLICT", "A revoked key cannot be changed");
@@ -166,16 +166,16 @@ export async function updateKey(
     if (input.ipAllowlist !== undefined) data.ipAllowlist = [...new Set(input.ipAllowlist)];
     if (input.enabled !== undefined) data.enabled = input.enabled;
     const updated = await tx.apiKey.update({ where: { id }, data, include: createdBySelect });
-    await recordAudit(tx, actorOf(principal, meta), {
+    const event = await recordAudit(tx, actorOf(principal, meta), {
       workspaceId: principal.workspace.id,
       action: "key.updated",
       targetType: "key",
       targetId: id,
       metadata: { name: updated.name, changed: Object.keys(data) },
     });
-    return updated;
+    return { updated, event };
   });
-  publishChange({ type: "key", keyId: id });
+  publishChange({ type: "key", keyId: id }, ...auditRecorded(event));
   return updated;
 }
 
@@ -238,11 +238,11 @@ export async function rotateKey(
   meta: RequestMeta,
   now: Date,
 ): Promise<RotatedKey> {
-  const rotated = await db.$transaction(async (tx) => {
+  const { rotated, events } = await db.$transaction(async (tx) => {
     const key = await getKey(tx, principal.workspace.id, id);
     assertCanManageKey(principal, key);
     const rotated = await rotateKeyRow(tx, key, principal.workspace.keyPrefix, graceSeconds, now);
-    await recordAudit(tx, actorOf(principal, meta), {
+    const rotation = await recordAudit(tx, actorOf(principal, meta), {
       workspaceId: principal.workspace.id,
       action: "key.rotated",
       targetType: "key",
@@ -250,7 +250,7 @@ export async function rotateKey(
       metadata: { name: key.name, replacedBy: rotated.row.id, graceSeconds },
     });
     // The new key's own trail starts here, pointing back at the key it replaces.
-    await recordAudit(tx, actorOf(principal, meta), {
+    const creation = await recordAudit(tx, actorOf(principal, meta), {
       workspaceId: principal.workspace.id,
       action: "key.created",
       targetType: "key",
@@ -262,9 +262,9 @@ export async function rotateKey(
         replaces: id,
       },
     });
-    return rotated;
+    return { rotated, events: [rotation, creation] };
   });
-  publishChange({ type: "key", keyId: id }, keyCreated(rotated));
+  publishChange({ type: "key", keyId: id }, keyCreated(rotated), ...auditRecorded(...events));
   return rotated;
 }
 
@@ -276,26 +276,26 @@ export async function revokeKey(
   meta: RequestMeta,
   now: Date,
 ): Promise<KeyRow> {
-  const revoked = await db.$transaction(async (tx) => {
+  const { revoked, event } = await db.$transaction(async (tx) => {
     const key = await getKey(tx, principal.workspace.id, id);
     // A key may always give itself up (`keysmith logout`): that takes power away, never adds it.
     if (principal.keyId !== id) assertCanManageKey(principal, key);
-    if (key.revokedAt) return key;
+    if (key.revokedAt) return { revoked: key, event: null };
     const revoked = await tx.apiKey.update({
       where: { id },
       data: { revokedAt: now, revokedById: principal.userId },
       include: createdBySelect,
     });
-    await recordAudit(tx, actorOf(principal, meta), {
+    const event = await recordAudit(tx, actorOf(principal, meta), {
       workspaceId: principal.workspace.id,
       action: "key.revoked",
       targetType: "key",
       targetId: id,
       metadata: { name: key.name },
     });
-    return revoked;
+    return { revoked, event };
   });
   // After the commit: the very next verification on this instance refuses the key.
-  publishChange({ type: "key", keyId: id });
+  publishChange({ type: "key", keyId: id }, ...auditRecorded(...(event ? [event] : [])));
   return revoked;
 }

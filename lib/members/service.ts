@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record";
 import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import { isRole, type Role } from "../auth/scopes";
 import type { Db } from "../db/client";
-import { publishChange } from "../events/changes";
+import { auditRecorded, publishChange } from "../events/changes";
 import { newId } from "../ids";
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -48,10 +48,10 @@ export async function changeRole(
   input: z.output<typeof changeRoleSchema>,
   meta: RequestMeta,
 ): Promise<MemberRow> {
-  const updated = await db.$transaction(async (tx) => {
+  const { updated, event } = await db.$transaction(async (tx) => {
     const member = await findMember(tx, principal.workspace.id, memberId);
     assertMayTouchOwners(principal, member.role, input.role);
-    if (member.role === input.role) return member;
+    if (member.role === input.role) return { updated: member, event: null };
     if (member.role === "owner" && (await ownerCount(tx, principal.workspace.id)) === 1) {
       throw new ApiError("CONFLICT", "A workspace needs at least one owner: make someone else owner first");
     }
@@ -60,23 +60,23 @@ export async function changeRole(
       data: { role: input.role },
       include: { user: { select: { id: true, name: true, email: true } } },
     });
-    await recordAudit(tx, actorOf(principal, meta), {
+    const event = await recordAudit(tx, actorOf(principal, meta), {
       workspaceId: principal.workspace.id,
       action: "member.role_changed",
       targetType: "member",
       targetId: member.userId,
       metadata: { email: member.user.email, from: member.role, to: input.role },
     });
-    return updated;
+    return { updated, event };
   });
   // The member's keys are re-evaluated against the new role on their next use.
-  publishChange({ type: "user", userId: updated.userId });
+  publishChange({ type: "user", userId: updated.userId }, ...auditRecorded(...(event ? [event] : [])));
   return updated;
 }
 
 /** Removes a member (or lets a user leave); their keys stop working on the next request. */
 export async function removeMember(db: Db, principal: Principal, memberId: string, meta: RequestMeta): Promise<void> {
-  const removedUserId = await db.$transaction(async (tx) => {
+  const { removedUserId, event } = await db.$transaction(async (tx) => {
     const member = await findMember(tx, principal.workspace.id, memberId);
     const leaving = principal.type === "user" && member.userId === principal.userId;
     if (!leaving) {
@@ -89,16 +89,16 @@ export async function removeMember(db: Db, principal: Principal, memberId: strin
       throw new ApiError("CONFLICT", "The last owner cannot leave or be removed");
     }
     await tx.member.delete({ where: { id: memberId } });
-    await recordAudit(tx, actorOf(principal, meta), {
+    const event = await recordAudit(tx, actorOf(principal, meta), {
       workspaceId: principal.workspace.id,
       action: "member.removed",
       targetType: "member",
       targetId: member.userId,
       metadata: { email: member.user.email, role: member.role, left: leaving },
     });
-    return member.userId;
+    return { removedUserId: member.userId, event };
   });
-  publishChange({ type: "user", userId: removedUserId });
+  publishChange({ type: "user", userId: removedUserId }, ...auditRecorded(event));
 }
 
 export async function inviteMember(
@@ -109,7 +109,7 @@ export async function inviteMember(
   now: Date,
 ) {
   assertMayTouchOwners(principal, "member", input.role);
-  return db.$transaction(async (tx) => {
+  const { invitation, event } = await db.$transaction(async (tx) => {
     const existing = await tx.member.findFirst({
       where: { organizationId: principal.workspace.id, user: { email: input.email } },
     });
@@ -131,15 +131,17 @@ export async function inviteMember(
       },
       include: inviterInclude,
     });
-    await recordAudit(tx, actorOf(principal, meta), {
+    const event = await recordAudit(tx, actorOf(principal, meta), {
       workspaceId: principal.workspace.id,
       action: "member.invited",
       targetType: "invitation",
       targetId: invitation.id,
       metadata: { email: input.email, role: input.role },
     });
-    return invitation;
+    return { invitation, event };
   });
+  publishChange(...auditRecorded(event));
+  return invitation;
 }
 
 export async function listInvitations(db: Db, workspaceId: string, now: Date) {
@@ -152,13 +154,13 @@ export async function listInvitations(db: Db, workspaceId: string, now: Date) {
 export type InvitationRow = Awaited<ReturnType<typeof listInvitations>>[number];
 
 export async function cancelInvitation(db: Db, principal: Principal, invitationId: string, meta: RequestMeta) {
-  await db.$transaction(async (tx) => {
+  const event = await db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findFirst({
       where: { id: invitationId, organizationId: principal.workspace.id, status: "pending" },
     });
     if (!invitation) throw new ApiError("NOT_FOUND", "No such pending invitation");
     await tx.invitation.update({ where: { id: invitationId }, data: { status: "canceled" } });
-    await recordAudit(tx, actorOf(principal, meta), {
+    return recordAudit(tx, actorOf(principal, meta), {
       workspaceId: principal.workspace.id,
       action: "member.invitation_canceled",
       targetType: "invitation",
@@ -166,6 +168,7 @@ export async function cancelInvitation(db: Db, principal: Principal, invitationI
       metadata: { email: invitation.email },
     });
   });
+  publishChange(...auditRecorded(event));
 }
 
 export interface InvitedUser {
@@ -176,7 +179,7 @@ export interface InvitedUser {
 
 /** The invited user (signed in with the invited email) joins with the invitation's role. */
 export async function acceptInvitation(db: Db, user: InvitedUser, invitationId: string, meta: RequestMeta, now: Date) {
-  const joined = await db.$transaction(async (tx) => {
+  const { joined, event } = await db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({
       where: { id: invitationId },
       include: { organization: { select: { id: true, slug: true, name: true } } },
@@ -196,7 +199,7 @@ export async function acceptInvitation(db: Db, user: InvitedUser, invitationId: 
       data: { id: newId("mem"), organizationId: invitation.organizationId, userId: user.id, role, createdAt: now },
     });
     await tx.invitation.update({ where: { id: invitationId }, data: { status: "accepted" } });
-    await recordAudit(
+    const event = await recordAudit(
       tx,
       { type: "user", id: user.id, label: user.name, ...meta },
       {
@@ -207,10 +210,10 @@ export async function acceptInvitation(db: Db, user: InvitedUser, invitationId: 
         metadata: { email: user.email, role, invitationId },
       },
     );
-    return { workspace: invitation.organization, role };
+    return { joined: { workspace: invitation.organization, role }, event };
   });
   // A personal key's set of workspaces just changed.
-  publishChange({ type: "user", userId: user.id });
+  publishChange({ type: "user", userId: user.id }, ...auditRecorded(event));
   return joined;
 }
 

@@ -126,9 +126,12 @@ export class KeyCache {
     this.ttlCapMs = ms;
   }
 
-  /** Drops what a change affects. A new key affects nothing cached: its hash is fresh. */
+  /**
+   * Drops what a change affects. A new key affects nothing cached (its hash is fresh), nor
+   * does an audit event (the change it records is announced on its own).
+   */
   apply(change: Change): void {
-    if (change.type === "key-created") return;
+    if (change.type === "key-created" || change.type === "audit") return;
     this.generation++;
     // A load that started before this change must not be shared with callers after it.
     this.loading.clear();
@@ -143,7 +146,7 @@ export class KeyCache {
   }
 }
 
-function affects(change: Exclude<Change, { type: "all" | "key-created" }>, state: KeyState): boolean {
+function affects(change: Exclude<Change, { type: "all" | "key-created" | "audit" }>, state: KeyState): boolean {
   switch (change.type) {
     case "key":
       return state.id === change.keyId;

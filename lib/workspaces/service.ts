@@ -4,7 +4,7 @@ import type { createWorkspaceSchema, updateWorkspaceSchema } from "../api/schema
 import { recordAudit } from "../audit/record";
 import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import type { Db } from "../db/client";
-import { publishChange } from "../events/changes";
+import { auditRecorded, publishChange } from "../events/changes";
 import { newId } from "../ids";
 import { type WorkspaceRef, workspaceRefSelect } from "./lookup";
 
@@ -61,7 +61,7 @@ export async function updateWorkspace(
       });
     }
   }
-  const updated = await db.$transaction(async (tx) => {
+  const { updated, event } = await db.$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: workspaceId }, select: workspaceRefSelect });
     const updated = await tx.organization.update({
       where: { id: workspaceId },
@@ -74,15 +74,15 @@ export async function updateWorkspace(
         return [field, { from: before[key], to: updated[key] }];
       }),
     );
-    await recordAudit(tx, actorOf(principal, meta), {
+    const event = await recordAudit(tx, actorOf(principal, meta), {
       workspaceId,
       action: "workspace.settings_changed",
       targetType: "workspace",
       targetId: workspaceId,
       metadata: changed,
     });
-    return updated;
+    return { updated, event };
   });
-  publishChange({ type: "workspace", workspaceId });
+  publishChange({ type: "workspace", workspaceId }, ...auditRecorded(event));
   return updated;
 }

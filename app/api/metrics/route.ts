@@ -4,6 +4,7 @@ import { withErrors } from "@/lib/auth/with-auth";
 import { config } from "@/lib/config";
 import { checkMetricsAccess } from "@/lib/metrics/access";
 import { nodeGaugeLines } from "@/lib/metrics/node-gauges";
+import { streamStats } from "@/lib/stream/stats";
 
 /**
  * Prometheus text format: counts only, nothing about any key or user. The Node process gauges
@@ -42,10 +43,27 @@ export const GET = withErrors(async (req, runtime) => {
     ["keysmith_db_reads_total", "counter", m.dbQueries - m.dbWrites],
     ["keysmith_db_writes_total", "counter", m.dbWrites],
     ...relayLines,
+    ...streamLines(),
   ].flatMap(([name, type, value]) => [`# TYPE ${name} ${type}`, `${name} ${value}`]);
   return new Response(`${[...lines, ...nodeGaugeLines()].join("\n")}\n`, {
     headers: { "content-type": "text/plain; version=0.0.4" },
   });
 });
+
+/** The event stream's clients (a gauge), what they were sent, and those the server closed. */
+function streamLines(): [string, string, number][] {
+  const s = streamStats();
+  return [
+    ["keysmith_ws_connections", "gauge", s.connections],
+    ["keysmith_ws_authenticated_connections", "gauge", s.authenticated],
+    ["keysmith_ws_buffered_bytes", "gauge", s.bufferedBytes()],
+    ["keysmith_ws_events_sent_total", "counter", s.eventsSent],
+    ...Object.entries(s.dropped).map(([reason, value]): [string, string, number] => [
+      `keysmith_ws_dropped_total{reason="${reason}"}`,
+      "counter",
+      value,
+    ]),
+  ];
+}
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
