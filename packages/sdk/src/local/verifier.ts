@@ -190,7 +190,9 @@ export class LocalVerifier {
       this.counts.local++;
       return keylessAnswer("NOT_FOUND");
     }
-    if (entry.stale) return null;
+    // A personal key's changes made in another of its owner's workspaces are not announced
+    // to this one: the server answers for personal keys.
+    if (entry.stale || entry.kind === "personal") return null;
     let code: VerifyCode | EntryCode = evaluateEntry(entry, now, ip);
     if (code === "NOT_FOUND") {
       this.counts.local++;
