@@ -23,11 +23,12 @@ export function cuttableProxy(target: { host: string; port: number }): Promise<C
     const upstream = connect(target.port, target.host);
     sockets.add(client);
     sockets.add(upstream);
-    let stream: boolean | null = null;
+    let stream = false;
     client.on("data", (chunk: Buffer) => {
-      if (stream === null) {
-        stream = chunk.toString("latin1", 0, 16).startsWith("GET /api/v1/ws");
-        if (stream) streams.add(client);
+      // Any request may open the stream: fetch's keep-alive connections carry the upgrade too.
+      if (!stream && chunk.toString("latin1", 0, 16).startsWith("GET /api/v1/ws")) {
+        stream = true;
+        streams.add(client);
       }
       if (!(stream && isCut)) upstream.write(chunk);
     });
