@@ -147,6 +147,7 @@ async function propagation(admin: WorkspaceAdmin, watchUrl: string, apiKey: stri
     const afterAck: number[] = [];
     const afterRequest: number[] = [];
     let missed = 0;
+    let beforeAnswer = 0;
     for (let round = 0; round < rounds; round++) {
       const key = await admin.createKey({ name: `Revoked ${round}` });
       watcher.send({ key: key.key, code: "VALID" });
@@ -163,10 +164,13 @@ async function propagation(admin: WorkspaceAdmin, watchUrl: string, apiKey: stri
         missed++;
         continue;
       }
+      // The server announces a change as it commits, so the verifier may hold it before the
+      // client has read the revoke's answer: counted as 0 (and counted).
+      if (revoked.at < answered) beforeAnswer++;
       afterAck.push(Math.max(0, revoked.at - answered));
       afterRequest.push(revoked.at - sent);
     }
-    return { afterAck: summarize(afterAck), afterRequest: summarize(afterRequest), missed };
+    return { afterAck: summarize(afterAck), afterRequest: summarize(afterRequest), missed, beforeAnswer };
   } finally {
     watcher.send({ close: true });
     await new Promise((resolve) => {
