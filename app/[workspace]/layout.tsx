@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireMembership } from "@/app/_lib/session";
+import { LiveProvider } from "@/components/live/live-provider";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { AppHeader } from "@/components/workspace/app-header";
 import { SignOutButton } from "@/components/workspace/sign-out-button";
@@ -25,26 +26,29 @@ export default async function WorkspaceLayout({
     ...(membership.role === "member" ? [] : [{ segment: "settings", label: "Settings" }]),
   ];
   return (
-    <div className="min-h-screen">
-      <AppHeader
-        title={<WorkspaceSwitcher current={toSwitcher(membership)} workspaces={memberships.map(toSwitcher)} />}
-        nav={<WorkspaceNav slug={slug} links={links} />}
-        aside={
-          <>
-            <Link
-              href={`/account?from=${slug}`}
-              className="hidden whitespace-nowrap text-muted-foreground hover:text-foreground md:inline"
-            >
-              {/* A long address is cut short; the role always shows. */}
-              <span className="inline-block max-w-[14rem] truncate align-bottom">{user.email}</span> ·{" "}
-              <span data-testid="viewer-role">{membership.role}</span>
-            </Link>
-            <ThemeToggle />
-            <SignOutButton />
-          </>
-        }
-      />
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
-    </div>
+    // One event-stream connection per tab, kept while moving between the workspace's pages.
+    <LiveProvider workspace={{ id: membership.workspace.id, slug }} userId={user.id}>
+      <div className="min-h-screen">
+        <AppHeader
+          title={<WorkspaceSwitcher current={toSwitcher(membership)} workspaces={memberships.map(toSwitcher)} />}
+          nav={<WorkspaceNav slug={slug} links={links} />}
+          aside={
+            <>
+              <Link
+                href={`/account?from=${slug}`}
+                className="hidden whitespace-nowrap text-muted-foreground hover:text-foreground md:inline"
+              >
+                {/* A long address is cut short; the role always shows. */}
+                <span className="inline-block max-w-[14rem] truncate align-bottom">{user.email}</span> ·{" "}
+                <span data-testid="viewer-role">{membership.role}</span>
+              </Link>
+              <ThemeToggle />
+              <SignOutButton />
+            </>
+          }
+        />
+        <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      </div>
+    </LiveProvider>
   );
 }

@@ -1,6 +1,12 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
+import {
+  RemoteKeyChangeAnnouncer,
+  RemoteKeyChangeNotice,
+  remoteChangeBlocks,
+  useRemoteKeyChange,
+} from "@/components/live/remote-key-change";
 import { Dialog, DialogContent, DialogFormFooter } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
@@ -56,6 +62,8 @@ export function EditKeyDialog({
   onCloseAutoFocus?: (event: Event) => void;
 }) {
   const update = useUpdateKey(workspace);
+  const remoteChange = useRemoteKeyChange(key.id);
+  const blocked = remoteChangeBlocks(remoteChange, "edit");
   const enabledLabel = useId();
   const [draft, setDraft] = useState<Draft>({
     name: key.name,
@@ -75,6 +83,7 @@ export function EditKeyDialog({
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
+    if (blocked) return;
     setFormError(null);
     const changes = changesFrom(key, draft);
     if (Object.keys(changes).length === 0) return onDone();
@@ -103,6 +112,7 @@ export function EditKeyDialog({
         showCloseButton
       >
         <form onSubmit={onSubmit} className="space-y-5" noValidate>
+          <RemoteKeyChangeNotice change={remoteChange} action="edit" />
           <FormError message={formError} />
           <KeySummary keyView={key} />
           <KeyNameField value={draft.name} onChange={(name) => edit({ name })} error={errors.name} />
@@ -135,8 +145,15 @@ export function EditKeyDialog({
             errors={errors}
             setErrors={setErrors}
           />
-          <DialogFormFooter submitLabel="Save changes" pendingLabel="Saving…" pending={update.isPending} separated />
+          <DialogFormFooter
+            submitLabel="Save changes"
+            pendingLabel="Saving…"
+            pending={update.isPending}
+            blocked={blocked}
+            separated
+          />
         </form>
+        <RemoteKeyChangeAnnouncer change={remoteChange} action="edit" />
       </DialogContent>
     </Dialog>
   );

@@ -2,6 +2,12 @@
 
 import { TriangleAlert } from "lucide-react";
 import { type FormEvent, useState } from "react";
+import {
+  RemoteKeyChangeAnnouncer,
+  RemoteKeyChangeNotice,
+  remoteChangeBlocks,
+  useRemoteKeyChange,
+} from "@/components/live/remote-key-change";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
@@ -27,13 +33,15 @@ export function RevokeKeyDialog({
   onCloseAutoFocus?: (event: Event) => void;
 }) {
   const revoke = useRevokeKey(workspace);
+  const remoteChange = useRemoteKeyChange(keyToRevoke.id);
+  const blocked = remoteChangeBlocks(remoteChange, "revoke");
   const [typed, setTyped] = useState("");
   const needsTyping = keyToRevoke.environment === "live";
   const confirmed = !needsTyping || typed.trim() === keyToRevoke.name;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!confirmed) return;
+    if (!confirmed || blocked) return;
     revoke.mutate(keyToRevoke);
     onDone(true);
   }
@@ -46,6 +54,7 @@ export function RevokeKeyDialog({
         description="Every request using this key will be refused immediately. This cannot be undone."
       >
         <form onSubmit={onSubmit} className="space-y-4">
+          <RemoteKeyChangeNotice change={remoteChange} action="revoke" />
           <KeySummary keyView={keyToRevoke} />
           {needsTyping ? (
             <>
@@ -69,13 +78,14 @@ export function RevokeKeyDialog({
           ) : null}
           <div className="flex justify-end gap-2">
             <DialogClose asChild>
-              <Button variant="secondary">Cancel</Button>
+              <Button variant="secondary">{blocked ? "Close" : "Cancel"}</Button>
             </DialogClose>
-            <Button type="submit" variant="danger" disabled={!confirmed}>
+            <Button type="submit" variant="danger" disabled={!confirmed || blocked}>
               Revoke key
             </Button>
           </div>
         </form>
+        <RemoteKeyChangeAnnouncer change={remoteChange} action="revoke" />
       </DialogContent>
     </Dialog>
   );

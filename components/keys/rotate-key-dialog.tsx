@@ -2,6 +2,12 @@
 
 import { addSeconds, format } from "date-fns";
 import { type FormEvent, useState } from "react";
+import {
+  RemoteKeyChangeAnnouncer,
+  RemoteKeyChangeNotice,
+  remoteChangeBlocks,
+  useRemoteKeyChange,
+} from "@/components/live/remote-key-change";
 import { Dialog, DialogContent, DialogFormFooter } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
 import { OptionCards } from "@/components/ui/option-cards";
@@ -33,11 +39,14 @@ export function RotateKeyDialog({
   onRotated: (rotated: CreatedKeyView, previous: KeyView) => void;
 }) {
   const rotate = useRotateKey(workspace);
+  const remoteChange = useRemoteKeyChange(keyToRotate.id);
+  const blocked = remoteChangeBlocks(remoteChange, "rotate");
   const [grace, setGrace] = useState<(typeof GRACE_PERIODS)[number]["value"]>("24h");
   const chosen = GRACE_PERIODS.find((period) => period.value === grace) ?? GRACE_PERIODS[0];
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
+    if (blocked) return;
     rotate.mutate(
       { key: keyToRotate, gracePeriod: grace },
       {
@@ -57,6 +66,7 @@ export function RotateKeyDialog({
         description="A new secret replaces this key, with the same name, scopes, allowlist and expiry window."
       >
         <form onSubmit={onSubmit} className="space-y-4">
+          <RemoteKeyChangeNotice change={remoteChange} action="rotate" />
           <FormError message={rotate.error?.message} />
           <KeySummary keyView={keyToRotate} />
           <OptionCards
@@ -71,8 +81,14 @@ export function RotateKeyDialog({
               ? "Requests with the old key are refused as soon as you rotate."
               : `The old key keeps working until ${format(addSeconds(new Date(), chosen.seconds), "PPp")}, then expires.`}
           </p>
-          <DialogFormFooter submitLabel="Rotate key" pendingLabel="Rotating…" pending={rotate.isPending} />
+          <DialogFormFooter
+            submitLabel="Rotate key"
+            pendingLabel="Rotating…"
+            pending={rotate.isPending}
+            blocked={blocked}
+          />
         </form>
+        <RemoteKeyChangeAnnouncer change={remoteChange} action="rotate" />
       </DialogContent>
     </Dialog>
   );

@@ -2,40 +2,12 @@
 
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import type { CreatedKeyView, CreateKeyInput, KeyList, KeyView, UpdateKeyInput } from "@/lib/api/schemas/keys";
+import type { CreatedKeyView, CreateKeyInput, KeyView, UpdateKeyInput } from "@/lib/api/schemas/keys";
 import { apiFetch } from "@/lib/client/api";
 import { refreshWithAudit } from "@/lib/client/queries/audit";
-import { keyKeys } from "@/lib/client/queries/keys";
+import { asRevoked, keyKeys, patchKey, type Snapshot } from "@/lib/client/queries/keys";
 
 type RotatedKeyView = CreatedKeyView & { previous: KeyView };
-type Snapshot = [readonly unknown[], unknown][];
-
-/**
- * Applies `change` to every cached list of the workspace, and to the key's own page when
- * it is cached; returns what was there, to roll back.
- */
-function patchKey(
-  client: QueryClient,
-  workspace: string,
-  id: string,
-  change: (key: KeyView, listQuery?: URLSearchParams) => KeyView | null,
-): Snapshot {
-  const lists = client.getQueriesData<KeyList>({ queryKey: keyKeys.lists(workspace) });
-  for (const [cacheKey, list] of lists) {
-    if (!list) continue;
-    const listQuery = new URLSearchParams(String(cacheKey.at(-1) ?? ""));
-    const data = list.data.flatMap((key) => {
-      const next = key.id === id ? change(key, listQuery) : key;
-      return next ? [next] : [];
-    });
-    client.setQueryData<KeyList>(cacheKey, { ...list, data });
-  }
-  const detailKey = keyKeys.detail(workspace, id);
-  const detail = client.getQueryData<KeyView>(detailKey);
-  const next = detail && change(detail);
-  if (next) client.setQueryData<KeyView>(detailKey, next);
-  return [...lists, [detailKey, detail]];
-}
 
 function restore(client: QueryClient, snapshot: Snapshot | undefined) {
   for (const [cacheKey, data] of snapshot ?? []) client.setQueryData(cacheKey, data);
@@ -106,11 +78,7 @@ export function useRevokeKey(workspace: string) {
     onMutate: async (revoking) => {
       await client.cancelQueries({ queryKey: keyKeys.all(workspace) });
       const revokedAt = new Date().toISOString();
-      return patchKey(client, workspace, revoking.id, (key, listQuery) => {
-        const status = listQuery?.get("status");
-        if (status && !status.split(",").includes("revoked")) return null;
-        return { ...key, status: "revoked", revokedAt };
-      });
+      return patchKey(client, workspace, revoking.id, asRevoked(revokedAt));
     },
     onError: (error, key, snapshot) => {
       restore(client, snapshot);

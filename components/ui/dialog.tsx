@@ -70,6 +70,7 @@ export function DialogFormFooter({
   holdWhilePending = false,
   onCancel,
   separated = false,
+  blocked = false,
 }: {
   submitLabel: string;
   pendingLabel: string;
@@ -80,21 +81,24 @@ export function DialogFormFooter({
   onCancel?: () => void;
   /** A rule above the buttons, for long forms. */
   separated?: boolean;
+  /** Nothing left to submit (the thing was changed under the dialog): submit is disabled and Cancel says Close. */
+  blocked?: boolean;
 }) {
+  const cancel = blocked ? "Close" : "Cancel";
   return (
     <div className={cn("flex justify-end gap-2", separated && "border-t border-border pt-4")}>
       {onCancel ? (
         <Button variant="secondary" onClick={onCancel}>
-          Cancel
+          {cancel}
         </Button>
       ) : (
         <DialogClose asChild>
           <Button variant="secondary" disabled={holdWhilePending && pending}>
-            Cancel
+            {cancel}
           </Button>
         </DialogClose>
       )}
-      <Button type="submit" variant={variant} disabled={pending}>
+      <Button type="submit" variant={variant} disabled={pending || blocked}>
         {pending ? pendingLabel : submitLabel}
       </Button>
     </div>

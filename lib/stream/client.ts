@@ -211,10 +211,13 @@ export class StreamClient {
     return true;
   }
 
-  /** Writes unless the client's backlog would pass the bound: then it is closed (4429). */
+  /**
+   * Writes unless the client's backlog is already past the bound: then it is closed (4429).
+   * What waits for one client is thus at most the bound plus one message.
+   */
   private send(text: string): boolean {
     if (this.socket.readyState !== this.socket.OPEN) return false;
-    if (this.socket.bufferedAmount + Buffer.byteLength(text) > this.hub.options.maxBufferBytes) {
+    if (this.socket.bufferedAmount > this.hub.options.maxBufferBytes) {
       this.hub.stats.dropped.slow++;
       this.close(CLOSE.tooSlow, "Too slow: events were not read");
       return false;

@@ -1,4 +1,4 @@
-import { queryOptions } from "@tanstack/react-query";
+import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import type { KeyList, KeyView } from "../../api/schemas/keys";
 import type { UsageRange, UsageReport } from "../../keys/usage-report";
 import { ApiClientError, apiFetch } from "../api";
@@ -51,3 +51,41 @@ export function keyUsageQuery(workspace: string, id: string, range: UsageRange) 
     refetchInterval: 30_000,
   });
 }
+
+export type Snapshot = [readonly unknown[], unknown][];
+
+/**
+ * Applies `change` to every cached list of the workspace, and to the key's own page when
+ * it is cached; returns what was there, to roll back.
+ */
+export function patchKey(
+  client: QueryClient,
+  workspace: string,
+  id: string,
+  change: (key: KeyView, listQuery?: URLSearchParams) => KeyView | null,
+): Snapshot {
+  const lists = client.getQueriesData<KeyList>({ queryKey: keyKeys.lists(workspace) });
+  for (const [cacheKey, list] of lists) {
+    if (!list) continue;
+    const listQuery = new URLSearchParams(String(cacheKey.at(-1) ?? ""));
+    const data = list.data.flatMap((key) => {
+      const next = key.id === id ? change(key, listQuery) : key;
+      return next ? [next] : [];
+    });
+    client.setQueryData<KeyList>(cacheKey, { ...list, data });
+  }
+  const detailKey = keyKeys.detail(workspace, id);
+  const detail = client.getQueryData<KeyView>(detailKey);
+  const next = detail && change(detail);
+  if (next) client.setQueryData<KeyView>(detailKey, next);
+  return [...lists, [detailKey, detail]];
+}
+
+/** A patch for patchKey: the key shows revoked, or leaves a list that hides revoked keys. */
+export const asRevoked =
+  (revokedAt: string) =>
+  (key: KeyView, listQuery?: URLSearchParams): KeyView | null => {
+    const status = listQuery?.get("status");
+    if (status && !status.split(",").includes("revoked")) return null;
+    return { ...key, status: "revoked", revokedAt };
+  };

@@ -2,6 +2,7 @@
 
 import { Download } from "lucide-react";
 import { usePathname, useSearchParams } from "next/navigation";
+import { LiveIndicator } from "@/components/live/live-indicator";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
 import { AuditFilterBar } from "./audit-filter-bar";
@@ -34,21 +35,24 @@ export function AuditView({ workspace }: { workspace: string }) {
             Every change to keys, members and settings in this workspace: who made it, when and from where.
           </p>
         </div>
-        {rangeError ? (
-          <Button variant="secondary" disabled>
-            <Download aria-hidden className="h-4 w-4" /> Export CSV
-          </Button>
-        ) : (
-          <Tooltip content="Downloads every event that matches the filters, not just this page">
-            <a
-              href={`/api/v1/audit/export?${exportQuery}`}
-              download
-              className="inline-flex h-10 items-center gap-1.5 rounded-md border border-border bg-card px-4 text-sm font-medium hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background"
-            >
+        <div className="flex items-center gap-3">
+          <LiveIndicator />
+          {rangeError ? (
+            <Button variant="secondary" disabled>
               <Download aria-hidden className="h-4 w-4" /> Export CSV
-            </a>
-          </Tooltip>
-        )}
+            </Button>
+          ) : (
+            <Tooltip content="Downloads every event that matches the filters, not just this page">
+              <a
+                href={`/api/v1/audit/export?${exportQuery}`}
+                download
+                className="inline-flex h-10 items-center gap-1.5 rounded-md border border-border bg-card px-4 text-sm font-medium hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background"
+              >
+                <Download aria-hidden className="h-4 w-4" /> Export CSV
+              </a>
+            </Tooltip>
+          )}
+        </div>
       </div>
 
       <AuditFilterBar workspace={workspace} filters={filters} rangeError={rangeError} onChange={setFilters} />

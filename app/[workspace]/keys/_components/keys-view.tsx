@@ -5,6 +5,7 @@ import { useState } from "react";
 import { type KeyActing, KeyActionDialogs } from "@/components/keys/key-action-dialogs";
 import { availableActions } from "@/components/keys/key-row-actions";
 import { type RevealableKey, RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
+import { LiveIndicator } from "@/components/live/live-indicator";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { canManageKey, type Viewer } from "@/lib/keys/permissions";
@@ -61,9 +62,12 @@ export function KeysView({ workspace, viewer }: { workspace: WorkspaceInfo; view
             Keys let your services call {workspace.name}'s API. A key's secret is shown once, when it is created.
           </p>
         </div>
-        <Button onClick={() => setCreating(true)} disabled={!hydrated} data-create-key>
-          <Plus aria-hidden className="h-4 w-4" /> Create API key
-        </Button>
+        <div className="flex items-center gap-3">
+          <LiveIndicator />
+          <Button onClick={() => setCreating(true)} disabled={!hydrated} data-create-key>
+            <Plus aria-hidden className="h-4 w-4" /> Create API key
+          </Button>
+        </div>
       </div>
 
       {workspaceIsEmpty ? (

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { type KeyActing, KeyActionDialogs } from "@/components/keys/key-action-dialogs";
 import { availableActions } from "@/components/keys/key-row-actions";
 import { EnvironmentBadge, StatusBadge } from "@/components/keys/status-badge";
+import { LiveIndicator } from "@/components/live/live-indicator";
 import { LoadError } from "@/components/ui/load-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { isNotFound, keyQuery } from "@/lib/client/queries/keys";
@@ -30,13 +31,16 @@ export function KeyDetailView({ workspace, keyId, viewer }: { workspace: string;
 
   return (
     <div className="space-y-6">
-      <Link
-        href={`/${workspace}/keys`}
-        aria-label="Back to API keys"
-        className="inline-flex items-center gap-1.5 rounded text-sm text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-      >
-        <ArrowLeft aria-hidden className="h-4 w-4" /> API keys
-      </Link>
+      <div className="flex items-center justify-between gap-4">
+        <Link
+          href={`/${workspace}/keys`}
+          aria-label="Back to API keys"
+          className="inline-flex items-center gap-1.5 rounded text-sm text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        >
+          <ArrowLeft aria-hidden className="h-4 w-4" /> API keys
+        </Link>
+        <LiveIndicator />
+      </div>
 
       {key.isError ? (
         <LoadError
