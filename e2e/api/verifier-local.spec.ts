@@ -109,6 +109,19 @@ test.describe("the verifier snapshot", () => {
       .poll(async () => (await json(await own.api.get(`/api/v1/keys/${client.id}`), 200)).lastUsedIp)
       .toBe("203.0.113.9");
     expect((await json(await other.api.get(`/api/v1/keys/${foreign.id}`), 200)).lastUsedAt).toBeNull();
+
+    // A full batch fits the route's body limit (above the verify endpoint's 4 KiB); one more key does not.
+    const entry = { keyId: client.id, success: 1, failure: 0, userAgent: "u".repeat(400) };
+    const full = await machine.post("/api/v1/keys/verify/usage", {
+      headers: bearer(verifier.key),
+      data: { usage: Array.from({ length: 100 }, () => entry) },
+    });
+    expect(await json(full, 200)).toEqual({ accepted: 100, ignored: [] });
+    const over = await machine.post("/api/v1/keys/verify/usage", {
+      headers: bearer(verifier.key),
+      data: { usage: Array.from({ length: 101 }, () => entry) },
+    });
+    expect(await json(over, 400)).toMatchObject({ error: { details: { issues: [{ field: "usage" }] } } });
   });
 });
 

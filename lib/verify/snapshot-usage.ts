@@ -2,6 +2,9 @@ import type { VerifierUsageInput } from "../api/schemas/verify-snapshot";
 import type { Db } from "../db/client";
 import type { UsageRecorder } from "./usage";
 
+/** A full batch (100 keys with 400-character user agents) fits; the usual 64 KiB would not. */
+export const VERIFIER_USAGE_MAX_BODY_BYTES = 128 * 1024;
+
 /**
  * POST /api/v1/keys/verify/usage: counts reported by an in-process verifier of `workspaceId`,
  * added to the same counters the server's own verifications go to (so last-used and the
