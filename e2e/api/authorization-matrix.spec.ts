@@ -164,6 +164,21 @@ const ROUTES: Route[] = [
     own: scoped(200, 200),
   },
   {
+    name: "verifier snapshot",
+    method: "GET",
+    prepare: async () => ({ path: "/api/v1/keys/verify/snapshot?limit=1" }),
+    own: scoped(200, 200),
+  },
+  {
+    name: "verifier usage report",
+    method: "POST",
+    prepare: async (t) => ({
+      path: "/api/v1/keys/verify/usage",
+      body: { usage: [{ keyId: await freshKey(t), success: 1, failure: 0 }] },
+    }),
+    own: scoped(200, 200),
+  },
+  {
     // No credential needed; a key sent along is a verifier key: it must hold keys.verify and act
     // in its own workspace. Session cookies play no part.
     name: "verify (no credential, or a verifier key)",

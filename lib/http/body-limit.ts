@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MAX_JSON_BODY_BYTES } from "../api/request";
 import { VERIFY_MAX_BODY_BYTES } from "../verify/handle";
+import { VERIFIER_USAGE_MAX_BODY_BYTES } from "../verify/snapshot-usage";
 import { sendError } from "./send-error";
 
 /**
@@ -9,6 +10,8 @@ import { sendError } from "./send-error";
  * buffer a body whole before anything measured it.
  */
 export const BODY_LIMITS: readonly { prefix: string; bytes: number }[] = [
+  // A local verifier's usage report: up to 100 keys a batch (before the verify prefix it shares).
+  { prefix: "/api/v1/keys/verify/usage", bytes: VERIFIER_USAGE_MAX_BODY_BYTES },
   { prefix: "/api/v1/keys/verify", bytes: VERIFY_MAX_BODY_BYTES },
   // Sign-up, sign-in and the rest of better-auth: a few small JSON fields.
   { prefix: "/api/auth/", bytes: 16 * 1024 },

@@ -81,6 +81,29 @@ export class UsageCounters {
     } else counter.failure++;
   }
 
+  /**
+   * `success` and `failure` uses at once, in the hour of `time`: what an in-process verifier
+   * counted since its last report (POST /api/v1/keys/verify/usage).
+   */
+  add(
+    keyId: string,
+    success: number,
+    failure: number,
+    time: number,
+    ip: string | null,
+    userAgent: string | null,
+  ): void {
+    if (success > 0) {
+      this.count(keyId, true, time, ip, userAgent);
+      // count() left the record on `time`'s hour: the rest of the uses belong there too.
+      (this.counters.get(keyId) as KeyCounter).success += success - 1;
+    }
+    if (failure > 0) {
+      this.count(keyId, false, time, ip, userAgent);
+      (this.counters.get(keyId) as KeyCounter).failure += failure - 1;
+    }
+  }
+
   /** Everything counted since the last call, with the counters reset; records idle for two flushes are dropped. */
   drain(): UsageSnapshot[] {
     const out: UsageSnapshot[] = [];

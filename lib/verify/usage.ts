@@ -36,6 +36,11 @@ export class UsageRecorder {
     this.counters.count(keyId, success, at, ip, userAgent);
   }
 
+  /** Many uses of one key at once (reported by an in-process verifier); `at` in epoch ms. */
+  add(keyId: string, success: number, failure: number, at: number, ip: string | null, userAgent: string | null): void {
+    this.counters.add(keyId, success, failure, at, ip, userAgent);
+  }
+
   start(): void {
     if (this.timer) return;
     this.timer = setInterval(() => void this.flush().catch(logFlushError), this.intervalMs);

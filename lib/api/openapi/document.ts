@@ -35,6 +35,12 @@ import {
   memberSchema,
 } from "../schemas/members";
 import {
+  snapshotQuerySchema,
+  snapshotSchema,
+  verifierUsageResultSchema,
+  verifierUsageSchema,
+} from "../schemas/verify-snapshot";
+import {
   createWorkspaceSchema,
   joinedWorkspaceSchema,
   updateWorkspaceSchema,
@@ -149,6 +155,32 @@ const paths: ZodOpenApiPathsObject = {
         ...errors(400, 401, 403, 413, 429),
       },
     },
+  },
+  "/api/v1/keys/verify/snapshot": {
+    get: operation("A verifier's snapshot", {
+      description:
+        'For an in-process verifier (the SDK\'s `createVerifier({ mode: "local" })`), with a verifier key ' +
+        "(scope `keys.verify`): what verifying its workspace's keys needs, a page at a time in key-id order " +
+        "(`limit` up to 1000, `nextCursor` to the next). Keys are named by the SHA-256 of the key, never the " +
+        "secret; other workspaces' keys are absent. `eventId` is the workspace's newest audit event, read " +
+        "before the keys: resume the event stream (`GET /api/v1/ws`) after the first page's. `keyId` " +
+        "answers that one key's entry (none when the verifier may not see it).",
+      tags: ["Verification"],
+      requestParams: { query: snapshotQuerySchema },
+      ok: { description: "A page of entries", schema: snapshotSchema },
+    }),
+  },
+  "/api/v1/keys/verify/usage": {
+    post: operation("Report a verifier's usage", {
+      description:
+        "Counts an in-process verifier made since its last report (at most 100 keys a batch), added to the " +
+        "key's usage and last use as if the server had answered them. Keys the verifier may not see are " +
+        "not counted and are listed in `ignored`. Needs `keys.verify`.",
+      tags: ["Verification"],
+      requestBody: body(verifierUsageSchema),
+      ok: { description: "What was counted", schema: verifierUsageResultSchema },
+      errors: [413],
+    }),
   },
   "/api/v1/keys": {
     get: operation("List keys", {

@@ -1,4 +1,5 @@
 import { KeysmithConfigError } from "./errors.js";
+import { LocalVerifier, type LocalVerifierOptions } from "./local/verifier.js";
 import { type RequestSpec, send, type TransportOptions } from "./transport.js";
 import type {
   AuditEvent,
@@ -15,6 +16,8 @@ import type {
   RotatedKey,
   RotateKeyInput,
   UpdateKeyInput,
+  VerifierSnapshot,
+  VerifierUsageResult,
   VerifyRequest,
   VerifyResult,
 } from "./types.js";
@@ -99,6 +102,52 @@ export class Keysmith {
   /** The caller: user or key, workspace, role and effective scopes. */
   me(options?: CallOptions): Promise<Me> {
     return this.request({ method: "GET", path: "/api/v1/me", repeatable: true, ...options });
+  }
+
+  /**
+   * An in-process verifier for the API key's workspace (the key needs `keys.verify`): it keeps
+   * a copy of what verification needs (key hashes, never secrets), hears every change over
+   * the event stream, and answers `verify(key, { requiredScopes, ip })` as the server would,
+   * without a request. Node.js 22.4 or later.
+   *
+   * ```ts
+   * const verifier = keysmith.createVerifier({ mode: "local" });
+   * await verifier.ready();
+   * const answer = await verifier.verify(key, { requiredScopes: ["tasks.read"], ip });
+   * ```
+   */
+  createVerifier(options: LocalVerifierOptions): LocalVerifier {
+    if (options?.mode !== "local") throw new KeysmithConfigError('createVerifier needs { mode: "local" }');
+    const apiKey = this.transport.apiKey;
+    if (!apiKey) {
+      throw new KeysmithConfigError(
+        "A local verifier needs a verifier key (scope keys.verify): pass the apiKey option or set KEYSMITH_API_KEY",
+      );
+    }
+    return new LocalVerifier(
+      {
+        baseUrl: this.baseUrl,
+        apiKey,
+        workspaceId: this.transport.workspaceId,
+        snapshot: (query) =>
+          this.request<VerifierSnapshot>({
+            method: "GET",
+            path: "/api/v1/keys/verify/snapshot",
+            query,
+            repeatable: true,
+          }),
+        reportUsage: (body) =>
+          this.request<VerifierUsageResult>({
+            method: "POST",
+            path: "/api/v1/keys/verify/usage",
+            body,
+            // Counts sent twice would be counted twice: a failed batch is kept and sent with the next.
+            repeatable: false,
+          }),
+        verifyRemotely: (input) => this.keys.verify(input),
+      },
+      options,
+    );
   }
 
   /** @internal */

@@ -6,4 +6,10 @@ export {
   KeysmithNetworkError,
   KeysmithTimeoutError,
 } from "./errors.js";
+export type {
+  LocalVerifier,
+  LocalVerifierOptions,
+  LocalVerifierStats,
+  VerifyOptions,
+} from "./local/verifier.js";
 export type * from "./types.js";

@@ -26,6 +26,12 @@ export type CliLoginStarted = Schemas["CliLoginStarted"];
 export type CliLoginPoll = Schemas["CliLoginPoll"];
 export type AuditEvent = Schemas["AuditEvent"];
 export type AuditList = Schemas["AuditList"];
+/** GET /api/v1/keys/verify/snapshot: what an in-process verifier keeps (see createVerifier). */
+export type VerifierSnapshot = Schemas["VerifierSnapshot"];
+export type VerifierSnapshotEntry = Schemas["VerifierSnapshotEntry"];
+/** POST /api/v1/keys/verify/usage's body and answer. */
+export type VerifierUsage = Schemas["VerifierUsage"];
+export type VerifierUsageResult = Schemas["VerifierUsageResult"];
 export type ApiErrorBody = Schemas["Error"];
 export type ApiErrorCode = ApiErrorBody["error"]["code"];
 

@@ -93,6 +93,197 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/keys/verify/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A verifier's snapshot
+         * @description For an in-process verifier (the SDK's `createVerifier({ mode: "local" })`), with a verifier key (scope `keys.verify`): what verifying its workspace's keys needs, a page at a time in key-id order (`limit` up to 1000, `nextCursor` to the next). Keys are named by the SHA-256 of the key, never the secret; other workspaces' keys are absent. `eventId` is the workspace's newest audit event, read before the keys: resume the event stream (`GET /api/v1/ws`) after the first page's. `keyId` answers that one key's entry (none when the verifier may not see it).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    keyId?: string;
+                };
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    "x-workspace-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of entries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VerifierSnapshot"];
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/verify/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a verifier's usage
+         * @description Counts an in-process verifier made since its last report (at most 100 keys a batch), added to the key's usage and last use as if the server had answered them. Keys the verifier may not see are not counted and are listed in `ignored`. Needs `keys.verify`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    "x-workspace-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VerifierUsage"];
+                };
+            };
+            responses: {
+                /** @description What was counted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VerifierUsageResult"];
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is larger than this route accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/keys": {
         parameters: {
             query?: never;
@@ -2719,6 +2910,30 @@ export type components = {
         };
         /**
          * @example {
+         *       "usage": [
+         *         {
+         *           "keyId": "key_4hd8Wq2Lx0cP7mRv9TnB",
+         *           "success": 120,
+         *           "failure": 3,
+         *           "lastUsedAt": "2026-12-04T16:00:00.000Z",
+         *           "ip": "203.0.113.7",
+         *           "userAgent": "billing-service/1.4"
+         *         }
+         *       ]
+         *     }
+         */
+        VerifierUsage: {
+            usage: {
+                keyId: string;
+                success: number;
+                failure: number;
+                lastUsedAt?: string | null;
+                ip?: (string) | null;
+                userAgent?: string | null;
+            }[];
+        };
+        /**
+         * @example {
          *       "name": "Billing service",
          *       "environment": "live",
          *       "scopes": [
@@ -2880,6 +3095,35 @@ export type components = {
                 message: string;
                 details?: unknown;
             };
+        };
+        VerifierSnapshot: {
+            workspaceId: string;
+            eventId: string | null;
+            keys: components["schemas"]["VerifierSnapshotEntry"][];
+            nextCursor: string | null;
+        };
+        VerifierSnapshotEntry: {
+            hash: string;
+            keyId: string;
+            /** @enum {string} */
+            kind: "workspace" | "personal";
+            workspaceId: string | null;
+            /** @enum {string} */
+            environment: "live" | "test";
+            expiresAt: string | null;
+            revoked: boolean;
+            enabled: boolean;
+            ipAllowlist: string[];
+            creatorIsMember: boolean;
+            scopes: string[];
+            rateLimit: {
+                max: number;
+                windowMs: number;
+            } | null;
+        };
+        VerifierUsageResult: {
+            accepted: number;
+            ignored: string[];
         };
         KeyList: {
             data: components["schemas"]["Key"][];
