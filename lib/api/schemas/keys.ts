@@ -87,9 +87,20 @@ export const updateKeySchema = z
   .meta({ id: "UpdateKey", override: { examples: [{ name: "Billing service (EU)", enabled: true }] } });
 export type UpdateKeyInput = z.input<typeof updateKeySchema>;
 
+export const ROTATE_EXPIRY_MODES = ["keep", "renew"] as const;
+export type RotateExpiryMode = (typeof ROTATE_EXPIRY_MODES)[number];
 export const rotateKeySchema = z
-  .strictObject({ gracePeriod: gracePeriodSchema.default(0) })
-  .meta({ id: "RotateKey", override: { examples: [{ gracePeriod: "1h" }] } });
+  .strictObject({
+    gracePeriod: gracePeriodSchema.default(0),
+    /**
+     * "keep" (default): the new key expires when the old one would have. "renew": a fresh window
+     * of the old key's length, from now. Keys without an expiry stay without one either way.
+     */
+    expiry: z
+      .enum(ROTATE_EXPIRY_MODES, { error: 'Use "keep" (the same expiry date) or "renew" (a fresh window)' })
+      .default("keep"),
+  })
+  .meta({ id: "RotateKey", override: { examples: [{ gracePeriod: "1h", expiry: "keep" }] } });
 
 export const KEY_SORTS = ["createdAt", "name"] as const;
 export const listKeysQuerySchema = z
