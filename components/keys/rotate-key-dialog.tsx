@@ -47,7 +47,11 @@ function expiryChoice(key: KeyView, now: Date) {
     renewedUntil,
     options: [
       { value: "keep", label: `Keep the expiry date ${format(expiresAt, "PPp")}`, hint: "The same date as this key" },
-      { value: "renew", label: `Start a new ${length} window, until ${renewedUntil}`, hint: "This key's length, from now" },
+      {
+        value: "renew",
+        label: `Start a new ${length} window, until ${renewedUntil}`,
+        hint: "This key's length, from now",
+      },
     ] satisfies OptionCard<RotateExpiryMode>[],
   };
 }

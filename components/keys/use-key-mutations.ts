@@ -2,13 +2,7 @@
 
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import type {
-  CreatedKeyView,
-  CreateKeyInput,
-  KeyView,
-  RotateExpiryMode,
-  UpdateKeyInput,
-} from "@/lib/api/schemas/keys";
+import type { CreatedKeyView, CreateKeyInput, KeyView, RotateExpiryMode, UpdateKeyInput } from "@/lib/api/schemas/keys";
 import { apiFetch } from "@/lib/client/api";
 import { refreshWithAudit } from "@/lib/client/queries/audit";
 import { asRevoked, keyKeys, patchKey, type Snapshot } from "@/lib/client/queries/keys";

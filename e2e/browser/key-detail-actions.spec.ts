@@ -1,7 +1,7 @@
 import { expect, masked, seedKey, test } from "../support/keys-page";
 import { lookAt } from "../support/look";
-import { screenshot } from "../support/screenshots";
 import { browserAs, join, signUpPerson } from "../support/people";
+import { screenshot } from "../support/screenshots";
 
 const keyUrl = (slug: string, id: string) => `/${slug}/keys/${id}`;
 

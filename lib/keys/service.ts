@@ -275,7 +275,12 @@ export async function rotateKey(
       action: "key.rotated",
       targetType: "key",
       targetId: id,
-      metadata: { name: key.name, replacedBy: rotated.row.id, graceSeconds: options.graceSeconds, expiry: options.expiry },
+      metadata: {
+        name: key.name,
+        replacedBy: rotated.row.id,
+        graceSeconds: options.graceSeconds,
+        expiry: options.expiry,
+      },
     });
     // The new key's own trail starts here, pointing back at the key it replaces.
     const creation = await recordAudit(tx, actorOf(principal, meta), {

@@ -92,13 +92,13 @@ export type RotateExpiryMode = (typeof ROTATE_EXPIRY_MODES)[number];
 export const rotateKeySchema = z
   .strictObject({
     gracePeriod: gracePeriodSchema.default(0),
-    /**
-     * "keep" (default): the new key expires when the old one would have. "renew": a fresh window
-     * of the old key's length, from now. Keys without an expiry stay without one either way.
-     */
     expiry: z
       .enum(ROTATE_EXPIRY_MODES, { error: 'Use "keep" (the same expiry date) or "renew" (a fresh window)' })
-      .default("keep"),
+      .default("keep")
+      .meta({
+        description:
+          '"keep": the new key expires when the old one would have (409 if that has passed). "renew": a fresh window of the old key\'s length, from now. A key without an expiry gets none either way.',
+      }),
   })
   .meta({ id: "RotateKey", override: { examples: [{ gracePeriod: "1h", expiry: "keep" }] } });
 
