@@ -56,6 +56,12 @@ function expiryChoice(key: KeyView, now: Date) {
   };
 }
 
+/** When the old key stops working: after the grace period, or at its own expiry if that comes first. */
+function oldKeyEnd(key: KeyView, graceSeconds: number): Date {
+  const graceEnd = addSeconds(new Date(), graceSeconds);
+  return key.expiresAt && new Date(key.expiresAt) < graceEnd ? new Date(key.expiresAt) : graceEnd;
+}
+
 /** A new secret with the same name, scopes and settings; the old one may live on for a grace period. */
 export function RotateKeyDialog({
   workspace,
@@ -127,7 +133,7 @@ export function RotateKeyDialog({
           <p className="text-sm text-muted-foreground" aria-live="polite">
             {chosen.seconds === 0
               ? "Requests with the old key are refused as soon as you rotate."
-              : `The old key keeps working until ${format(addSeconds(new Date(), chosen.seconds), "PPp")}, then expires.`}
+              : `The old key keeps working until ${format(oldKeyEnd(keyToRotate, chosen.seconds), "PPp")}, then expires.`}
           </p>
           <DialogFormFooter
             submitLabel="Rotate key"
