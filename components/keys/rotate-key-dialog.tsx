@@ -38,7 +38,7 @@ function windowLength(ms: number): string {
 function expiryChoice(key: KeyView, now: Date) {
   if (!key.expiresAt) return null;
   const expiresAt = new Date(key.expiresAt);
-  const window = expiresAt.getTime() - new Date(key.createdAt).getTime();
+  const window = key.expiryWindowMs ?? expiresAt.getTime() - new Date(key.createdAt).getTime();
   const length = windowLength(window);
   const renewedUntil = format(addMilliseconds(now, window), "PPp");
   return {

@@ -72,6 +72,13 @@ test.describe("API: keys", () => {
       201,
     );
     expect(keepAgain.expiresAt).toBe(kept.expiresAt);
+    // The window's length is carried over, so a later renew gives the full 45 days again.
+    expect(keepAgain.expiryWindowMs).toBe(ms(kept.expiresAt) - ms(kept.createdAt));
+    const renewedLater = await json(
+      await owner.api.post(`/api/v1/keys/${keepAgain.id}/rotate`, { data: { expiry: "renew" } }),
+      201,
+    );
+    expect(ms(renewedLater.expiresAt) - ms(renewedLater.createdAt)).toBe(ms(kept.expiresAt) - ms(kept.createdAt));
     // The old key's grace semantics are unchanged: it lives until min(its expiry, now + grace).
     expect(ms(keepAgain.previous.expiresAt) - ms(keepAgain.previous.rotatedAt)).toBe(3600_000);
 

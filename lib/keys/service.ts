@@ -8,7 +8,7 @@ import type { Db } from "../db/client";
 import { auditRecorded, type Change, publishChange } from "../events/changes";
 import type { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";
-import { expiryFromPreset } from "./expiry";
+import { expiryFromPreset, expiryWindowOf } from "./expiry";
 import { type Environment, generateKey } from "./format";
 import { assertCanCreateKey, assertCanManageKey, assertGrantable } from "./guards";
 import { hashKey } from "./hash";
@@ -36,6 +36,8 @@ export interface NewKeyFields {
   scopes: string[];
   ipAllowlist: string[];
   expiresAt: Date | null;
+  /** The expiry window's length; by default expiresAt − now (a rotation that keeps the date passes the old one's). */
+  expiryWindowMs?: number | null;
   createdById: string;
   rateLimitMax?: number | null;
   rateLimitWindowMs?: number | null;
@@ -48,10 +50,18 @@ export function keyCreated(created: CreatedKey): Change {
 
 /** Inserts a key row; the secret exists only in the return value. */
 export async function insertKey(tx: Tx, fields: NewKeyFields, now: Date): Promise<CreatedKey> {
-  const { prefix, ...data } = fields;
+  const { prefix, expiryWindowMs, ...data } = fields;
   const secret = generateKey(prefix, fields.environment);
+  const window = fields.expiresAt ? (expiryWindowMs ?? fields.expiresAt.getTime() - now.getTime()) : null;
   const row = await tx.apiKey.create({
-    data: { ...data, id: newId("key"), hash: hashKey(secret), maskedKey: maskKey(secret), createdAt: now },
+    data: {
+      ...data,
+      id: newId("key"),
+      hash: hashKey(secret),
+      maskedKey: maskKey(secret),
+      createdAt: now,
+      expiryWindowMs: window === null ? null : BigInt(window),
+    },
     include: createdBySelect,
   });
   return { row, secret };
@@ -191,23 +201,24 @@ export interface RotateOptions {
 }
 
 /**
- * The replacement's expiry. A key that has already expired has no date left to keep: that is a
- * 409 pointing at "renew" rather than a new key that is dead on arrival.
+ * The replacement's expiry and window. A key that has already expired has no date left to
+ * keep: that is a 409 pointing at "renew" rather than a new key that is dead on arrival.
  */
 export function replacementExpiry(
-  key: { createdAt: Date; expiresAt: Date | null },
+  key: { createdAt: Date; expiresAt: Date | null; expiryWindowMs: bigint | null },
   expiry: RotateExpiryMode,
   now: Date,
-): Date | null {
-  if (!key.expiresAt) return null;
-  if (expiry === "renew") return new Date(now.getTime() + (key.expiresAt.getTime() - key.createdAt.getTime()));
+): { expiresAt: Date | null; expiryWindowMs: number | null } {
+  const window = expiryWindowOf(key);
+  if (!key.expiresAt || window === null) return { expiresAt: null, expiryWindowMs: null };
+  if (expiry === "renew") return { expiresAt: new Date(now.getTime() + window), expiryWindowMs: window };
   if (key.expiresAt.getTime() <= now.getTime()) {
     throw new ApiError(
       "CONFLICT",
       'This key has already expired, so its expiry date cannot be kept; rotate with {"expiry":"renew"} to start a fresh window',
     );
   }
-  return key.expiresAt;
+  return { expiresAt: key.expiresAt, expiryWindowMs: window };
 }
 
 /**
@@ -226,7 +237,7 @@ export async function rotateKeyRow(
   const current = await tx.apiKey.findUniqueOrThrow({ where: { id: key.id } });
   if (current.revokedAt) throw new ApiError("CONFLICT", "A revoked key cannot be rotated");
   if (current.rotatedAt) throw new ApiError("CONFLICT", "This key was already rotated; rotate its replacement instead");
-  const expiresAt = replacementExpiry(current, expiry, now);
+  const { expiresAt, expiryWindowMs } = replacementExpiry(current, expiry, now);
   const created = await insertKey(
     tx,
     {
@@ -239,6 +250,7 @@ export async function rotateKeyRow(
       scopes: current.scopes,
       ipAllowlist: current.ipAllowlist,
       expiresAt,
+      expiryWindowMs,
       createdById: current.createdById,
       rateLimitMax: current.rateLimitMax,
       rateLimitWindowMs: current.rateLimitWindowMs,

@@ -186,6 +186,10 @@ export const keySchema = z
     enabled: z.boolean(),
     status: z.enum(KEY_STATUSES),
     expiresAt: z.string().nullable(),
+    expiryWindowMs: z.number().int().nullable().meta({
+      description:
+        'The length of the key\'s expiry window in ms: what a rotation with {"expiry":"renew"} gives the new key. Null when the key never expires or was rotated.',
+    }),
     createdAt: z.string(),
     createdBy: userRefSchema.nullable(),
     revokedAt: z.string().nullable(),

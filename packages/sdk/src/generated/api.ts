@@ -1209,6 +1209,8 @@ export type paths = {
                             /** @enum {string} */
                             status: "active" | "expiring_soon" | "expired" | "revoked" | "in_grace";
                             expiresAt: string | null;
+                            /** @description The length of the key's expiry window in ms: what a rotation with {"expiry":"renew"} gives the new key. Null when the key never expires or was rotated. */
+                            expiryWindowMs: number | null;
                             createdAt: string;
                             createdBy: {
                                 id: string;
@@ -3153,6 +3155,8 @@ export type components = {
             /** @enum {string} */
             status: "active" | "expiring_soon" | "expired" | "revoked" | "in_grace";
             expiresAt: string | null;
+            /** @description The length of the key's expiry window in ms: what a rotation with {"expiry":"renew"} gives the new key. Null when the key never expires or was rotated. */
+            expiryWindowMs: number | null;
             createdAt: string;
             createdBy: {
                 id: string;
@@ -3186,6 +3190,8 @@ export type components = {
             /** @enum {string} */
             status: "active" | "expiring_soon" | "expired" | "revoked" | "in_grace";
             expiresAt: string | null;
+            /** @description The length of the key's expiry window in ms: what a rotation with {"expiry":"renew"} gives the new key. Null when the key never expires or was rotated. */
+            expiryWindowMs: number | null;
             createdAt: string;
             createdBy: {
                 id: string;
@@ -3220,6 +3226,8 @@ export type components = {
             /** @enum {string} */
             status: "active" | "expiring_soon" | "expired" | "revoked" | "in_grace";
             expiresAt: string | null;
+            /** @description The length of the key's expiry window in ms: what a rotation with {"expiry":"renew"} gives the new key. Null when the key never expires or was rotated. */
+            expiryWindowMs: number | null;
             createdAt: string;
             createdBy: {
                 id: string;

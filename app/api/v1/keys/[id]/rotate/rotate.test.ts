@@ -67,6 +67,8 @@ describe("time-dependent key behaviour, with an injected clock", () => {
     env.advance(DAY);
     const renewed = await rotateWith(kept.body.id, { expiry: "renew" });
     expect(renewed.status).toBe(201);
+    // The full 15 days again, not the 10 that were left when the date was kept.
+    expect(kept.body.expiryWindowMs).toBe(window);
     expect(Date.parse(renewed.body.expiresAt)).toBe(Date.parse(renewed.body.createdAt) + window);
     expect(Date.parse(renewed.body.expiresAt)).toBe(Date.parse(old.body.expiresAt) + 6 * DAY);
 
