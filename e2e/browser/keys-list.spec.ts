@@ -110,12 +110,18 @@ test("loading shows skeleton rows as tall as real ones; a failed load offers a r
   await seedKey(owner, owner.workspace, { name: "Only key", scopes: ["keys.read", "audit.read", "members.read"] });
   // The page carries its rows; the browser loads them itself only when the server could not
   // read them (here a cursor that names no page), showing skeleton rows meanwhile.
+  // The failing answer waits until the skeleton has been measured: on a busy machine a
+  // fixed delay could let the error replace it first.
   let failing = true;
+  let release: () => void = () => {};
+  const measured = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   await page.route(
     (url) => url.pathname === "/api/v1/keys",
     async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 700));
       if (failing) {
+        await measured;
         return route.fulfill({
           status: 503,
           contentType: "application/json",
@@ -130,9 +136,10 @@ test("loading shows skeleton rows as tall as real ones; a failed load offers a r
   await page.goto(keysUrl(owner, "after=not-a-cursor"));
   const skeleton = page.getByTestId("skeleton-row").first();
   await expect(skeleton).toBeVisible();
-  await screenshot(page, testInfo, "keys-skeleton");
   const skeletonHeight = (await skeleton.boundingBox())!.height;
   const tableTop = (await page.getByRole("table").boundingBox())!.y;
+  await screenshot(page, testInfo, "keys-skeleton");
+  release();
 
   const alert = page.getByRole("alert").filter({ hasText: "Could not load keys" });
   await expect(alert).toContainText("The database is restarting");
