@@ -1500,6 +1500,8 @@ export type paths = {
                                 keyPrefix: string;
                                 allowKeyMinting: boolean;
                                 requireVerifierKey: boolean;
+                                /** @enum {string} */
+                                keyCreation: "members" | "admins";
                                 customScopes: string[];
                                 /** @enum {string} */
                                 role: "owner" | "admin" | "member";
@@ -2996,6 +2998,8 @@ export type components = {
             keyPrefix?: string;
             allowKeyMinting?: boolean;
             requireVerifierKey?: boolean;
+            /** @enum {string} */
+            keyCreation?: "members" | "admins";
             customScopes?: string[];
         };
         /**
@@ -3086,6 +3090,7 @@ export type components = {
             environment: ("live" | "test") | null;
             scopes: string[];
             expiresAt: string | null;
+            role: ("owner" | "admin" | "member") | null;
         };
         /** @description Every error answer. Bad input names the failing fields in `details.issues`. */
         Error: {
@@ -3116,6 +3121,7 @@ export type components = {
             ipAllowlist: string[];
             creatorIsMember: boolean;
             scopes: string[];
+            role: ("owner" | "admin" | "member") | null;
             rateLimit: {
                 max: number;
                 windowMs: number;
@@ -3276,6 +3282,8 @@ export type components = {
             keyPrefix: string;
             allowKeyMinting: boolean;
             requireVerifierKey: boolean;
+            /** @enum {string} */
+            keyCreation: "members" | "admins";
             customScopes: string[];
         };
         Member: {
