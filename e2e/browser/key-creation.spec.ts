@@ -50,6 +50,7 @@ test("key creation: an owner keeps it to owners and admins; a member then sees w
   await expect(memberPage.getByText(NOTE)).toBeVisible();
   await expect(memberPage.getByRole("button", { name: "Create API key" })).toHaveCount(0);
   await expect(memberPage.getByRole("button", { name: "Create your first key" })).toHaveCount(0);
+  await expect(memberPage.getByText("Owners and admins create this workspace's keys")).toBeVisible();
   await lookAt(memberPage, testInfo, "keys-member-no-create");
   // And the API says the same to a member who tries anyway.
   const refused = await member.api.post("/api/v1/keys", { headers, data: { name: "Anyway" } });

@@ -83,7 +83,9 @@ export function NoKeysYet({ onCreate }: { onCreate: (() => void) | null }) {
       </span>
       <h2 className="mt-4 text-lg font-semibold">No API keys yet</h2>
       <p className="mt-1 max-w-md text-sm text-muted-foreground">
-        Create a key for each service that calls your API, so you can rotate or revoke one without touching the others.
+        {onCreate
+          ? "Create a key for each service that calls your API, so you can rotate or revoke one without touching the others."
+          : "Owners and admins create this workspace's keys: ask one for a key for your service."}
       </p>
       {onCreate ? (
         <Button className="mt-5" onClick={onCreate} disabled={!hydrated}>
