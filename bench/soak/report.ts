@@ -142,7 +142,7 @@ export function render(run: SoakRun): string {
     "- **errors**: wrk's socket errors, timeouts (5 s) and HTTP statuses ≥ 400, plus key changes whose API call failed.",
     "- **wrong**: answers that cannot be right — a code the key cannot have at that moment (a revoked key answering VALID, a valid one REVOKED …), more NOT_FOUND answers than unknown keys sent (a valid key reported unknown), and a key verified right after its change that did not show it.",
     "- **created / rotated / revoked**: key changes made through the API in the minute; **slowest change**: the slowest of those calls including the check after it.",
-    "- **db reads, db writes**: statements the server sent its database in the minute (`keysmith_db_reads_total`, `keysmith_db_writes_total`): the changes themselves, keys reloaded after a change, sessions, and the usage flush every 2 s.",
+    "- **db reads, db writes**: statements the server sent its database in the minute (`keysmith_db_reads_total`, `keysmith_db_writes_total`): the changes themselves, keys reloaded after a change, sessions, the usage flush every 2 s and the expiry sweep every 5 s.",
     "- **load avg**: the machine's 1-minute load average at the minute's end. The server and wrk together keep it near 2 on these 2 cores; well above that, other work shared the machine during the minute.",
     "",
   ].join("\n");

@@ -174,7 +174,7 @@ export function render(run: VerifyRun): string {
     "- **errors**: wrk's socket errors, timeouts (5 s) and HTTP statuses ≥ 400.",
     `- **loop p99, loop max**: the server's event-loop delay during the round, \`nodejs_eventloop_lag_p99_seconds\` and \`…_max_seconds\` from \`/api/metrics\` scraped right before the round (which resets the histogram) and right after it; ${LOOP_SAMPLING}.`,
     "- **RSS**: the server's resident memory (`process_resident_memory_bytes`) at the end of the round.",
-    "- **db reads, db writes**: statements the server sent its database during the round (`keysmith_db_reads_total`, `keysmith_db_writes_total`). Writes are the usage flush (every 2 s); a read would be a key lookup, i.e. a cache miss.",
+    "- **db reads, db writes**: statements the server sent its database during the round (`keysmith_db_reads_total`, `keysmith_db_writes_total`). Writes are the usage flush (every 2 s) and the expiry sweep (every 5 s); a read would be a key lookup, i.e. a cache miss.",
     "- **verifications**: `keysmith_verify_requests_total` over the round (the warm-up pass and unmeasured round are not in it).",
     "",
     "## Every round of the other targets",

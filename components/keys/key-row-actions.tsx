@@ -8,10 +8,14 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { handOffFocus } from "@/components/ui/hand-off-focus";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { KeyView } from "@/lib/api/schemas/keys";
 
 export type KeyAction = "edit" | "rotate" | "revoke";
+
+/** A row whose menu goes (its key was revoked meanwhile) keeps focus on its own link. */
+const focusRowLink = handOffFocus((node) => node.closest("tr")?.querySelector<HTMLElement>("a[href]"));
 
 /** What can still be done to a key: nothing once revoked; a rotated key cannot be rotated again. */
 export function availableActions(key: KeyView): KeyAction[] {
@@ -33,6 +37,7 @@ export function KeyRowActions({
   return (
     <DropdownMenu modal={false}>
       <DropdownMenuTrigger
+        ref={focusRowLink}
         aria-label={`Actions for ${keyView.name}`}
         // The rows arrive in the first HTML: a click before hydration would be lost.
         disabled={!hydrated}

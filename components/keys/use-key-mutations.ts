@@ -2,7 +2,7 @@
 
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import type { CreatedKeyView, CreateKeyInput, KeyView, UpdateKeyInput } from "@/lib/api/schemas/keys";
+import type { CreatedKeyView, CreateKeyInput, KeyView, RotateExpiryMode, UpdateKeyInput } from "@/lib/api/schemas/keys";
 import { apiFetch } from "@/lib/client/api";
 import { refreshWithAudit } from "@/lib/client/queries/audit";
 import { asRevoked, keyKeys, patchKey, type Snapshot } from "@/lib/client/queries/keys";
@@ -57,8 +57,12 @@ export function useUpdateKey(workspace: string) {
 export function useRotateKey(workspace: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ key, gracePeriod }: { key: KeyView; gracePeriod: string }) =>
-      apiFetch<RotatedKeyView>(`/api/v1/keys/${key.id}/rotate`, { method: "POST", workspace, body: { gracePeriod } }),
+    mutationFn: ({ key, gracePeriod, expiry }: { key: KeyView; gracePeriod: string; expiry: RotateExpiryMode }) =>
+      apiFetch<RotatedKeyView>(`/api/v1/keys/${key.id}/rotate`, {
+        method: "POST",
+        workspace,
+        body: { gracePeriod, expiry },
+      }),
     onSuccess: (rotated) => {
       toast.success(`Key “${rotated.name}” rotated`);
       patchKey(client, workspace, rotated.previous.id, () => rotated.previous);

@@ -148,7 +148,13 @@ test("keys list --json, create, rotate, revoke and verify through the CLI's key"
 
   const list = await terminal.run(["keys", "list", "--json"]);
   expect(list.code, list.stderr).toBe(0);
-  const keys = JSON.parse(list.stdout) as { id: string; name: string; maskedKey: string }[];
+  const keys = JSON.parse(list.stdout) as {
+    id: string;
+    name: string;
+    maskedKey: string;
+    expiresAt: string;
+    createdAt: string;
+  }[];
   expect(keys.map((k) => k.name).sort()).toEqual(["Billing service", "CLI on ci-runner"]);
   expect(list.stdout).not.toContain(secret);
   const billing = keys.find((k) => k.name === "Billing service")!;
@@ -173,6 +179,15 @@ test("keys list --json, create, rotate, revoke and verify through the CLI's key"
   expect(replacement).toMatchObject({ name: "Billing service", previous: { id: billing.id } });
   expect(replacement.key).toMatch(/^kw_live_/);
   expect((await terminal.run(["keys", "verify", secret, "--json"])).code).toBe(1);
+  // The expiry date is kept by default; --renew-expiry starts a fresh window of the same length.
+  expect(replacement.expiresAt).toBe(billing.expiresAt);
+  const window = Date.parse(billing.expiresAt) - Date.parse(billing.createdAt);
+  const renewed = await terminal.run(["keys", "rotate", replacement.id, "--renew-expiry", "--json"]);
+  expect(renewed.code, renewed.stderr).toBe(0);
+  const renewedKey = JSON.parse(renewed.stdout);
+  expect(Date.parse(renewedKey.expiresAt) - Date.parse(renewedKey.createdAt)).toBe(window);
+  expect(Date.parse(renewedKey.expiresAt)).toBeGreaterThan(Date.parse(billing.expiresAt));
+  Object.assign(replacement, renewedKey);
 
   const revoked = await terminal.run(["keys", "revoke", replacement.id]);
   expect(revoked.code, revoked.stderr).toBe(0);

@@ -2,7 +2,7 @@ import { anonymous, bearer, createKey, json, signUpWithWorkspace, verify } from 
 import { expect, test } from "../support/test";
 
 test.describe("API: keys", () => {
-  test("rotation keeps name, scopes, environment, allowlist and expiry window; grace keeps the old key alive", async ({
+  test("rotation keeps name, scopes, environment, allowlist and expiry date; grace keeps the old key alive", async ({
     baseURL,
   }) => {
     const owner = await signUpWithWorkspace(baseURL!);
@@ -27,9 +27,7 @@ test.describe("API: keys", () => {
       status: "active",
     });
     const window = (iso: unknown, from: unknown) => new Date(String(iso)).getTime() - new Date(String(from)).getTime();
-    expect(Math.abs(window(rotated.expiresAt, rotated.createdAt) - window(old.expiresAt, old.createdAt))).toBeLessThan(
-      1000,
-    );
+    expect(rotated.expiresAt).toBe(old.expiresAt);
     expect(rotated.previous).toMatchObject({ id: old.id, status: "in_grace", replacedById: rotated.id });
     expect(window(rotated.previous.expiresAt, rotated.previous.rotatedAt)).toBe(3600_000);
 
@@ -55,6 +53,87 @@ test.describe("API: keys", () => {
     const trail = await json(await owner.api.get(`/api/v1/audit?targetId=${rotated.id}`), 200);
     expect(trail.data.map((event: { action: string }) => event.action)).toEqual(["key.rotated", "key.created"]);
     expect(trail.data[1].metadata).toMatchObject({ replaces: old.id });
+  });
+
+  test("rotation keeps the expiry date by default; expiry renew starts a fresh window; an expired key must renew", async ({
+    baseURL,
+  }) => {
+    const owner = await signUpWithWorkspace(baseURL!);
+    const machine = await anonymous(baseURL!);
+    const ms = (iso: unknown) => new Date(String(iso)).getTime();
+    const DAY = 86_400_000;
+
+    // Keep (the default, and said explicitly): the very same instant, however long the key has lived.
+    const kept = await createKey(owner.api, { name: "Kept", expiresIn: "45d" });
+    const keep = await json(await owner.api.post(`/api/v1/keys/${kept.id}/rotate`, { data: {} }), 201);
+    expect(keep.expiresAt).toBe(kept.expiresAt);
+    const keepAgain = await json(
+      await owner.api.post(`/api/v1/keys/${keep.id}/rotate`, { data: { gracePeriod: "1h", expiry: "keep" } }),
+      201,
+    );
+    expect(keepAgain.expiresAt).toBe(kept.expiresAt);
+    // The window's length is carried over, so a later renew gives the full 45 days again.
+    expect(keepAgain.expiryWindowMs).toBe(ms(kept.expiresAt) - ms(kept.createdAt));
+    const renewedLater = await json(
+      await owner.api.post(`/api/v1/keys/${keepAgain.id}/rotate`, { data: { expiry: "renew" } }),
+      201,
+    );
+    expect(ms(renewedLater.expiresAt) - ms(renewedLater.createdAt)).toBe(ms(kept.expiresAt) - ms(kept.createdAt));
+    // The old key's grace semantics are unchanged: it lives until min(its expiry, now + grace).
+    expect(ms(keepAgain.previous.expiresAt) - ms(keepAgain.previous.rotatedAt)).toBe(3600_000);
+
+    // Renew: a fresh window of the old key's length, counted from the rotation.
+    const custom = new Date(Date.now() + 10 * DAY + 12_345).toISOString();
+    const renewing = await createKey(owner.api, { name: "Renewed", expiresAt: custom });
+    const renewed = await json(
+      await owner.api.post(`/api/v1/keys/${renewing.id}/rotate`, { data: { expiry: "renew" } }),
+      201,
+    );
+    const oldWindow = ms(renewing.expiresAt) - ms(renewing.createdAt);
+    expect(ms(renewed.expiresAt) - ms(renewed.createdAt)).toBe(oldWindow);
+    expect(ms(renewed.expiresAt)).toBeGreaterThan(ms(renewing.expiresAt));
+    const audit = await json(await owner.api.get(`/api/v1/audit?action=key.rotated&targetId=${renewing.id}`), 200);
+    expect(audit.data[0].metadata).toMatchObject({ expiry: "renew", replacedBy: renewed.id });
+
+    // A key without an expiry gets none either way.
+    const forever = await createKey(owner.api, { name: "Forever" });
+    expect(forever.expiresAt).toBeNull();
+    const foreverKept = await json(await owner.api.post(`/api/v1/keys/${forever.id}/rotate`, { data: {} }), 201);
+    expect(foreverKept.expiresAt).toBeNull();
+    const foreverRenewed = await json(
+      await owner.api.post(`/api/v1/keys/${foreverKept.id}/rotate`, { data: { expiry: "renew" } }),
+      201,
+    );
+    expect(foreverRenewed.expiresAt).toBeNull();
+
+    // An expired key has no date left to keep: 409, pointing at renew; nothing was rotated.
+    const shortLived = await createKey(owner.api, {
+      name: "Short-lived",
+      expiresAt: new Date(Date.now() + 1500).toISOString(),
+    });
+    await expect
+      .poll(async () => (await verify(machine, { key: shortLived.key })).code, { timeout: 10_000 })
+      .toBe("EXPIRED");
+    const refused = await owner.api.post(`/api/v1/keys/${shortLived.id}/rotate`, { data: {} });
+    expect(refused.status()).toBe(409);
+    const error = (await refused.json()).error;
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toContain('"expiry":"renew"');
+    expect(await json(await owner.api.get(`/api/v1/keys/${shortLived.id}`), 200)).toMatchObject({
+      status: "expired",
+      rotatedAt: null,
+    });
+    const revived = await json(
+      await owner.api.post(`/api/v1/keys/${shortLived.id}/rotate`, { data: { expiry: "renew" } }),
+      201,
+    );
+    expect(ms(revived.expiresAt) - ms(revived.createdAt)).toBe(ms(shortLived.expiresAt) - ms(shortLived.createdAt));
+    expect(await verify(machine, { key: revived.key })).toMatchObject({ valid: true });
+
+    // Anything else is a 400 naming the field.
+    const bad = await owner.api.post(`/api/v1/keys/${forever.id}/rotate`, { data: { expiry: "extend" } });
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).error.details.issues[0].field).toBe("expiry");
   });
 
   test("grace periods over 7 days are refused", async ({ baseURL }) => {

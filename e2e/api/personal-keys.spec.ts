@@ -96,7 +96,9 @@ test.describe("API: personal keys", () => {
     const second = await json(await user.api.post("/api/v1/me/key", { data: { gracePeriod: "1h" } }), 201);
     expect(second.previous).toMatchObject({ id: first.id, status: "in_grace" });
     expect(await verify(machine, { key: first.key })).toMatchObject({ valid: true });
-    const third = await json(await user.api.post("/api/v1/me/key", { data: { gracePeriod: 0 } }), 201);
+    // Rotation's expiry rule applies here too; a personal key never expires, so it stays without one.
+    const third = await json(await user.api.post("/api/v1/me/key", { data: { gracePeriod: 0, expiry: "renew" } }), 201);
+    expect(third.expiresAt).toBeNull();
     expect(await verify(machine, { key: second.key })).toMatchObject({ valid: false, code: "EXPIRED" });
     expect((await json(await user.api.get("/api/v1/me/key"), 200)).key.id).toBe(third.id);
     // You can't mint a key with a key, personal or not.

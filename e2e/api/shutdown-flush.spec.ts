@@ -3,10 +3,14 @@ import { freePort, metric, signUpOn, startServer } from "../support/server";
 import { expect, test } from "../support/test";
 
 // Its own server: usage is flushed only at shutdown, so what the database holds afterwards
-// was written by the SIGTERM handler.
+// was written by the SIGTERM handler; the expiry sweep (a write every few seconds) is off too,
+// so that every statement counted comes from verification.
 test("cache hits do no database read or write; SIGTERM flushes the pending usage", async () => {
   test.setTimeout(120_000);
-  const server = await startServer(await freePort(), { KEYSMITH_USAGE_FLUSH_MS: "600000" });
+  const server = await startServer(await freePort(), {
+    KEYSMITH_USAGE_FLUSH_MS: "600000",
+    KEYSMITH_EXPIRY_SWEEP_MS: "600000",
+  });
   try {
     const origin = { origin: server.url, "content-type": "application/json" };
     const { post } = await signUpOn(server.url, "Flush", "flush@example.com");

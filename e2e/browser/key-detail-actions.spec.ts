@@ -1,6 +1,7 @@
 import { expect, masked, seedKey, test } from "../support/keys-page";
 import { lookAt } from "../support/look";
 import { browserAs, join, signUpPerson } from "../support/people";
+import { screenshot } from "../support/screenshots";
 
 const keyUrl = (slug: string, id: string) => `/${slug}/keys/${id}`;
 
@@ -31,6 +32,8 @@ test("key page: edit, rotate and revoke from the key's own page, with focus kept
   // Rotate with a grace period: the new secret is revealed once, then the new key's page opens.
   await page.getByRole("button", { name: "Rotate" }).click();
   const rotate = page.getByRole("dialog", { name: "Rotate Payments API?" });
+  // A key that never expires has no expiry to choose.
+  await expect(rotate.getByRole("group", { name: "The new key expires" })).toHaveCount(0);
   await rotate.getByRole("radio", { name: /1 hour/ }).check();
   await rotate.getByRole("button", { name: "Rotate key" }).click();
   const reveal = page.getByRole("dialog", { name: "Save your API key" });
@@ -63,6 +66,40 @@ test("key page: edit, rotate and revoke from the key's own page, with focus kept
   await expect(heading).toBeFocused();
   const answer = await (await request.post("/api/v1/keys/verify", { data: { key: secret } })).json();
   expect(answer).toMatchObject({ valid: false, code: "REVOKED" });
+});
+
+test("rotate dialog: keeps the expiry date by default; renew, chosen with the keyboard, starts a fresh window", async ({
+  page,
+  owner,
+}, testInfo) => {
+  const old = await seedKey(owner, owner.workspace, { name: "Nightly export", expiresIn: "45d" });
+  await page.goto(keyUrl(owner.workspace.slug, old.id));
+  await page.getByRole("button", { name: "Rotate" }).click();
+  const rotate = page.getByRole("dialog", { name: "Rotate Nightly export?" });
+  const expiry = rotate.getByRole("group", { name: "The new key expires" });
+  const keep = expiry.getByRole("radio", { name: /^Keep the expiry date/ });
+  const renew = expiry.getByRole("radio", { name: /^Start a new 45-day window, until/ });
+  await expect(keep).toBeChecked();
+  await expect(renew).not.toBeChecked();
+  await screenshot(page, testInfo, "rotate-dialog-expiry");
+
+  // Keyboard only: Tab reaches the group on the checked radio, an arrow key moves the choice.
+  await keep.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(renew).toBeChecked();
+  await expect(renew).toBeFocused();
+  await rotate.getByRole("button", { name: "Rotate key" }).click();
+  const reveal = page.getByRole("dialog", { name: "Save your API key" });
+  await reveal.getByRole("button", { name: "I have saved it" }).click();
+  await expect(page).not.toHaveURL(new RegExp(`${old.id}$`));
+
+  const newId = new URL(page.url()).pathname.split("/").at(-1)!;
+  const headers = { "x-workspace-id": owner.workspace.id };
+  const replacement = await (await owner.api.get(`/api/v1/keys/${newId}`, { headers })).json();
+  const ms = (iso: unknown) => new Date(String(iso)).getTime();
+  expect(replacement.name).toBe("Nightly export");
+  expect(ms(replacement.expiresAt) - ms(replacement.createdAt)).toBe(ms(old.expiresAt) - ms(old.createdAt));
+  expect(ms(replacement.expiresAt)).toBeGreaterThan(ms(old.expiresAt));
 });
 
 test("key page: a member sees no actions on a key they did not create", async ({ browser, baseURL, owner }) => {

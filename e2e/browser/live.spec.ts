@@ -112,6 +112,35 @@ test("another admin's create, edit, rotate and revoke appear in the key table at
   await context.close();
 });
 
+test("a control that goes under the keyboard's focus hands it on: the row's link, the key's heading", async ({
+  browser,
+  baseURL,
+  owner,
+}) => {
+  const { bob, context, page } = await twoAdmins(browser, baseURL!, owner);
+  const act = actAs(bob, owner);
+  const key = await act.create("Focused key");
+  await page.goto(keysUrl(owner));
+  await expect(indicator(page)).toHaveAttribute("data-state", "live");
+  const menu = page.getByRole("button", { name: "Actions for Focused key" });
+  await menu.focus();
+  await expect(menu).toBeFocused();
+  await act.revoke(key.id);
+  const row = page.locator(`tr[data-key-id="${key.id}"]`);
+  await expect(row).toContainText("Revoked", LIVE);
+  await expect(row.getByRole("link", { name: "Focused key" })).toBeFocused();
+
+  const other = await act.create("Focused on its page");
+  await page.goto(`${keysUrl(owner)}/${other.id}`);
+  await expect(indicator(page)).toHaveAttribute("data-state", "live");
+  const revokeButton = page.locator('[data-key-action="revoke"]');
+  await revokeButton.focus();
+  await act.revoke(other.id);
+  await expect(revokeButton).toHaveCount(0, LIVE);
+  await expect(page.locator("[data-key-heading]")).toBeFocused();
+  await context.close();
+});
+
 test("the key page and an open dialog follow another admin's changes; so does the audit log", async ({
   browser,
   baseURL,

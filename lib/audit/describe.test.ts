@@ -28,6 +28,10 @@ describe("audit descriptions", () => {
     expect(auditSummary("key.updated", { name: "x", changed: ["name", "scopes"] })).toBe("Changed name, scopes");
     expect(auditSummary("key.rotated", { graceSeconds: 3600 })).toBe("Grace period 1 hour");
     expect(auditSummary("key.rotated", { graceSeconds: 0 })).toBe("No grace period");
+    expect(auditSummary("key.rotated", { graceSeconds: 0, expiry: "keep" })).toBe("No grace period");
+    expect(auditSummary("key.rotated", { graceSeconds: 3600, expiry: "renew" })).toBe(
+      "Grace period 1 hour; fresh expiry window",
+    );
     expect(auditSummary("key.revoked", { name: "x" })).toBeNull();
     expect(auditSummary("member.role_changed", { email: "a@b.test", from: "member", to: "admin" })).toBe(
       "a@b.test: member → admin",

@@ -52,9 +52,12 @@ export function auditSummary(action: AuditAction, metadata: unknown): string | n
       const changed = list(recorded.changed);
       return changed.length ? `Changed ${changed.join(", ")}` : null;
     }
-    case "key.rotated":
+    case "key.rotated": {
       if (typeof recorded.graceSeconds !== "number") return null;
-      return recorded.graceSeconds > 0 ? `Grace period ${formatDuration(recorded.graceSeconds)}` : "No grace period";
+      const grace =
+        recorded.graceSeconds > 0 ? `Grace period ${formatDuration(recorded.graceSeconds)}` : "No grace period";
+      return recorded.expiry === "renew" ? `${grace}; fresh expiry window` : grace;
+    }
     case "member.invited":
       return `${text(recorded.email)} invited as ${text(recorded.role) || "member"}`;
     case "member.role_changed":

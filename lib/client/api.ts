@@ -42,6 +42,7 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
   const json = await res.json().catch(() => null);
   if (!res.ok) {
     const error = (json as ErrorBody | null)?.error;
+    if (res.status === 401 && (request.method ?? "GET") === "GET") signInAgain();
     const issues = (error?.details as { issues?: FieldIssue[] } | undefined)?.issues ?? [];
     throw new ApiClientError(
       res.status,
@@ -51,4 +52,19 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
     );
   }
   return json as T;
+}
+
+/** Pages that are themselves about signing in: a 401 there is the page's own business. */
+const SIGN_IN_PAGES = /^\/(?:sign-in|sign-up|invite|cli)(?:\/|$)/;
+
+/**
+ * The session ended while a page was open (it expired, or was signed out elsewhere): reading
+ * anything more is pointless, so go to sign-in and come back here afterwards. Only for reads:
+ * a form being submitted keeps what was typed and shows the error instead.
+ */
+function signInAgain(): void {
+  if (typeof window === "undefined") return;
+  const { pathname, search } = window.location;
+  if (SIGN_IN_PAGES.test(pathname)) return;
+  window.location.assign(`/sign-in?next=${encodeURIComponent(pathname + search)}`);
 }

@@ -24,6 +24,15 @@ export function expiryFromPreset(preset: ExpiryPreset, now: Date): Date | null {
   }
 }
 
+/**
+ * The length of a key's expiry window in ms: as first given (kept across rotations that keep
+ * the date), else expiresAt − createdAt for keys from before it was stored. Null without expiry.
+ */
+export function expiryWindowOf(key: { createdAt: Date; expiresAt: Date | null; expiryWindowMs: bigint | null }) {
+  if (!key.expiresAt) return null;
+  return key.expiryWindowMs !== null ? Number(key.expiryWindowMs) : key.expiresAt.getTime() - key.createdAt.getTime();
+}
+
 export const KEY_STATUSES = ["active", "expiring_soon", "expired", "revoked", "in_grace"] as const;
 export type KeyStatus = (typeof KEY_STATUSES)[number];
 

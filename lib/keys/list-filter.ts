@@ -24,6 +24,7 @@ const COLUMNS = Prisma.raw(
     "ipAllowlist",
     "enabled",
     "expiresAt",
+    "expiryWindowMs",
     "createdAt",
     "createdById",
     "revokedAt",

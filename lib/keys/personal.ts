@@ -5,7 +5,7 @@ import { actorOf } from "../auth/principal";
 import type { Db } from "../db/client";
 import { publishChange } from "../events/changes";
 import type { KeyRow } from "./serialize";
-import { type CreatedKey, createdBySelect, insertKey, keyCreated, rotateKeyRow } from "./service";
+import { type CreatedKey, createdBySelect, insertKey, keyCreated, type RotateOptions, rotateKeyRow } from "./service";
 
 /**
  * One permanent personal key per user, usable in every workspace the user belongs to
@@ -24,7 +24,7 @@ export async function getPersonalKey(db: Db, userId: string): Promise<KeyRow | n
 export async function issuePersonalKey(
   db: Db,
   principal: Principal,
-  graceSeconds: number,
+  options: RotateOptions,
   meta: RequestMeta,
   now: Date,
 ): Promise<CreatedKey & { previous: KeyRow | null }> {
@@ -37,7 +37,7 @@ export async function issuePersonalKey(
       include: createdBySelect,
     });
     const issued = current
-      ? await rotateKeyRow(tx, current, PERSONAL_KEY_PREFIX, graceSeconds, now)
+      ? await rotateKeyRow(tx, current, PERSONAL_KEY_PREFIX, options, now)
       : {
           ...(await insertKey(
             tx,

@@ -1,6 +1,6 @@
 import { type CreatedKeyView, createdKeySchema, type KeyView, keySchema } from "../api/schemas/keys";
 import type { ApiKey } from "../generated/prisma/client";
-import { keyStatus } from "./expiry";
+import { expiryWindowOf, keyStatus } from "./expiry";
 
 export type KeyRow = ApiKey & { createdBy?: { id: string; name: string; email: string } | null };
 
@@ -18,6 +18,7 @@ export type KeyListRow = Pick<
   | "ipAllowlist"
   | "enabled"
   | "expiresAt"
+  | "expiryWindowMs"
   | "createdAt"
   | "createdById"
   | "revokedAt"
@@ -47,6 +48,8 @@ export function toKeyView(row: KeyListRow, now: Date): KeyView {
     enabled: row.enabled,
     status: keyStatus(row, now),
     expiresAt: iso(row.expiresAt),
+    // Meaningful while the key may still be rotated; a rotated key's expiresAt is its grace's end.
+    expiryWindowMs: row.expiresAt && !row.rotatedAt ? expiryWindowOf(row) : null,
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy ?? null,
     revokedAt: iso(row.revokedAt),

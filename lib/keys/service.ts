@@ -1,14 +1,14 @@
 import type { z } from "zod";
 import { decodeCursor, encodeCursor } from "../api/cursor";
 import { ApiError } from "../api/errors";
-import type { CreateKeyData, ListKeysQuery, updateKeySchema } from "../api/schemas/keys";
+import type { CreateKeyData, ListKeysQuery, RotateExpiryMode, updateKeySchema } from "../api/schemas/keys";
 import { recordAudit } from "../audit/record";
 import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import type { Db } from "../db/client";
 import { auditRecorded, type Change, publishChange } from "../events/changes";
 import type { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";
-import { expiryFromPreset } from "./expiry";
+import { expiryFromPreset, expiryWindowOf } from "./expiry";
 import { type Environment, generateKey } from "./format";
 import { assertCanCreateKey, assertCanManageKey, assertGrantable } from "./guards";
 import { hashKey } from "./hash";
@@ -36,6 +36,8 @@ export interface NewKeyFields {
   scopes: string[];
   ipAllowlist: string[];
   expiresAt: Date | null;
+  /** The expiry window's length; by default expiresAt − now (a rotation that keeps the date passes the old one's). */
+  expiryWindowMs?: number | null;
   createdById: string;
   rateLimitMax?: number | null;
   rateLimitWindowMs?: number | null;
@@ -48,10 +50,18 @@ export function keyCreated(created: CreatedKey): Change {
 
 /** Inserts a key row; the secret exists only in the return value. */
 export async function insertKey(tx: Tx, fields: NewKeyFields, now: Date): Promise<CreatedKey> {
-  const { prefix, ...data } = fields;
+  const { prefix, expiryWindowMs, ...data } = fields;
   const secret = generateKey(prefix, fields.environment);
+  const window = fields.expiresAt ? (expiryWindowMs ?? fields.expiresAt.getTime() - now.getTime()) : null;
   const row = await tx.apiKey.create({
-    data: { ...data, id: newId("key"), hash: hashKey(secret), maskedKey: maskKey(secret), createdAt: now },
+    data: {
+      ...data,
+      id: newId("key"),
+      hash: hashKey(secret),
+      maskedKey: maskKey(secret),
+      createdAt: now,
+      expiryWindowMs: window === null ? null : BigInt(window),
+    },
     include: createdBySelect,
   });
   return { row, secret };
@@ -183,22 +193,51 @@ export interface RotatedKey extends CreatedKey {
   previous: KeyRow;
 }
 
+export interface RotateOptions {
+  /** How long the old key keeps working, in seconds. */
+  graceSeconds: number;
+  /** "keep": the new key has the old key's expiry date; "renew": a fresh window of the same length from now. */
+  expiry: RotateExpiryMode;
+}
+
 /**
- * One transaction: lock the old row, mint the new key with the old settings and expiry
- * window, let the old key live until now + grace, and record it.
+ * The replacement's expiry and window. A key that has already expired has no date left to
+ * keep: that is a 409 pointing at "renew" rather than a new key that is dead on arrival.
+ */
+export function replacementExpiry(
+  key: { createdAt: Date; expiresAt: Date | null; expiryWindowMs: bigint | null },
+  expiry: RotateExpiryMode,
+  now: Date,
+): { expiresAt: Date | null; expiryWindowMs: number | null } {
+  const window = expiryWindowOf(key);
+  if (!key.expiresAt || window === null) return { expiresAt: null, expiryWindowMs: null };
+  if (expiry === "renew") return { expiresAt: new Date(now.getTime() + window), expiryWindowMs: window };
+  if (key.expiresAt.getTime() <= now.getTime()) {
+    throw new ApiError(
+      "CONFLICT",
+      'This key has already expired, so its expiry date cannot be kept; rotate with {"expiry":"renew"} to start a fresh window',
+    );
+  }
+  return { expiresAt: key.expiresAt, expiryWindowMs: window };
+}
+
+/**
+ * One transaction: lock the old row, mint the new key with the old settings and the old
+ * expiry date (or a fresh window of the same length), let the old key live until
+ * min(its expiry, now + grace), and record it.
  */
 export async function rotateKeyRow(
   tx: Tx,
   key: KeyRow,
   prefix: string,
-  graceSeconds: number,
+  { graceSeconds, expiry }: RotateOptions,
   now: Date,
 ): Promise<RotatedKey> {
   await tx.$queryRaw`SELECT "id" FROM "api_key" WHERE "id" = ${key.id} FOR UPDATE`;
   const current = await tx.apiKey.findUniqueOrThrow({ where: { id: key.id } });
   if (current.revokedAt) throw new ApiError("CONFLICT", "A revoked key cannot be rotated");
   if (current.rotatedAt) throw new ApiError("CONFLICT", "This key was already rotated; rotate its replacement instead");
-  const window = current.expiresAt ? current.expiresAt.getTime() - current.createdAt.getTime() : null;
+  const { expiresAt, expiryWindowMs } = replacementExpiry(current, expiry, now);
   const created = await insertKey(
     tx,
     {
@@ -210,7 +249,8 @@ export async function rotateKeyRow(
       environment: current.environment as Environment,
       scopes: current.scopes,
       ipAllowlist: current.ipAllowlist,
-      expiresAt: window === null ? null : new Date(now.getTime() + window),
+      expiresAt,
+      expiryWindowMs,
       createdById: current.createdById,
       rateLimitMax: current.rateLimitMax,
       rateLimitWindowMs: current.rateLimitWindowMs,
@@ -234,20 +274,25 @@ export async function rotateKey(
   db: Db,
   principal: Principal,
   id: string,
-  graceSeconds: number,
+  options: RotateOptions,
   meta: RequestMeta,
   now: Date,
 ): Promise<RotatedKey> {
   const { rotated, events } = await db.$transaction(async (tx) => {
     const key = await getKey(tx, principal.workspace.id, id);
     assertCanManageKey(principal, key);
-    const rotated = await rotateKeyRow(tx, key, principal.workspace.keyPrefix, graceSeconds, now);
+    const rotated = await rotateKeyRow(tx, key, principal.workspace.keyPrefix, options, now);
     const rotation = await recordAudit(tx, actorOf(principal, meta), {
       workspaceId: principal.workspace.id,
       action: "key.rotated",
       targetType: "key",
       targetId: id,
-      metadata: { name: key.name, replacedBy: rotated.row.id, graceSeconds },
+      metadata: {
+        name: key.name,
+        replacedBy: rotated.row.id,
+        graceSeconds: options.graceSeconds,
+        expiry: options.expiry,
+      },
     });
     // The new key's own trail starts here, pointing back at the key it replaces.
     const creation = await recordAudit(tx, actorOf(principal, meta), {

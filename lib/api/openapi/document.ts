@@ -225,7 +225,8 @@ const paths: ZodOpenApiPathsObject = {
   },
   "/api/v1/keys/{id}/rotate": {
     post: operation("Rotate a key", {
-      description: "A new secret with the same settings; the old key works until the grace period ends.",
+      description:
+        'A new secret with the same settings; the old key works until the grace period ends (or its own expiry, if sooner). The new key keeps the old expiry date (`expiry: "keep"`, the default) or starts a fresh window of the same length (`expiry: "renew"`); keeping the date of a key that has already expired is a 409.',
       tags: ["Keys"],
       requestParams: { path: idPath("key") },
       requestBody: body(rotateKeySchema),
@@ -252,7 +253,8 @@ const paths: ZodOpenApiPathsObject = {
       ok: { description: "The personal key without its secret, or null", schema: personalKeySchema },
     }),
     post: operation("Create or rotate your personal key", {
-      description: "Signed-in users only. The body is optional: `{gracePeriod}` keeps the old key alive that long.",
+      description:
+        "Signed-in users only. The body is optional: `{gracePeriod}` keeps the old key alive that long; `expiry` is as for a workspace key's rotation.",
       tags: ["Account"],
       requestBody: { content: json(rotateKeySchema), required: false },
       ok: { status: 201, description: "The new key, with its secret", schema: issuedPersonalKeySchema },

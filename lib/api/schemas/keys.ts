@@ -87,9 +87,20 @@ export const updateKeySchema = z
   .meta({ id: "UpdateKey", override: { examples: [{ name: "Billing service (EU)", enabled: true }] } });
 export type UpdateKeyInput = z.input<typeof updateKeySchema>;
 
+export const ROTATE_EXPIRY_MODES = ["keep", "renew"] as const;
+export type RotateExpiryMode = (typeof ROTATE_EXPIRY_MODES)[number];
 export const rotateKeySchema = z
-  .strictObject({ gracePeriod: gracePeriodSchema.default(0) })
-  .meta({ id: "RotateKey", override: { examples: [{ gracePeriod: "1h" }] } });
+  .strictObject({
+    gracePeriod: gracePeriodSchema.default(0),
+    expiry: z
+      .enum(ROTATE_EXPIRY_MODES, { error: 'Use "keep" (the same expiry date) or "renew" (a fresh window)' })
+      .default("keep")
+      .meta({
+        description:
+          '"keep": the new key expires when the old one would have (409 if that has passed). "renew": a fresh window of the old key\'s length, from now. A key without an expiry gets none either way.',
+      }),
+  })
+  .meta({ id: "RotateKey", override: { examples: [{ gracePeriod: "1h", expiry: "keep" }] } });
 
 export const KEY_SORTS = ["createdAt", "name"] as const;
 export const listKeysQuerySchema = z
@@ -180,6 +191,10 @@ export const keySchema = z
     enabled: z.boolean(),
     status: z.enum(KEY_STATUSES),
     expiresAt: z.string().nullable(),
+    expiryWindowMs: z.number().int().nullable().meta({
+      description:
+        'The length of the key\'s expiry window in ms: what a rotation with {"expiry":"renew"} gives the new key. Null when the key never expires or was rotated.',
+    }),
     createdAt: z.string(),
     createdBy: userRefSchema.nullable(),
     revokedAt: z.string().nullable(),

@@ -144,6 +144,7 @@ keys
   .command("rotate <id>")
   .description("a new secret with the same settings, printed once to standard output")
   .option("--grace <period>", 'how long the old key keeps working: "0" (default), "1h", "24h", "7d"')
+  .option("--renew-expiry", "give the new key a fresh expiry window of the same length (default: the same expiry date)")
   .option("--json", "print the API's answer (secret included) as JSON")
   .action(run(async (id: string, options) => rotateKey(client(), id, options)));
 

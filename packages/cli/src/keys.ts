@@ -94,8 +94,15 @@ export async function createKey(client: Keysmith, options: CreateOptions): Promi
   revealOnce(await client.keys.create(input), "Created", options.json);
 }
 
-export async function rotateKey(client: Keysmith, id: string, options: { grace?: string; json?: boolean }) {
-  const rotated = await client.keys.rotate(id, { gracePeriod: options.grace ?? "0" });
+export async function rotateKey(
+  client: Keysmith,
+  id: string,
+  options: { grace?: string; renewExpiry?: boolean; json?: boolean },
+) {
+  const rotated = await client.keys.rotate(id, {
+    gracePeriod: options.grace ?? "0",
+    expiry: options.renewExpiry ? "renew" : "keep",
+  });
   revealOnce(rotated, "Rotated", options.json);
   if (!options.json) {
     note(

@@ -222,7 +222,11 @@ class KeysApi {
     });
   }
 
-  /** A new secret with the same settings; the old key works for `gracePeriod` ("0" … "7d"). Retried like `create`. */
+  /**
+   * A new secret with the same settings; the old key works for `gracePeriod` ("0" … "7d"). The new key
+   * keeps the old one's expiry date, or with `expiry: "renew"` gets a fresh window of the same length
+   * (an expired key can only be renewed: "keep" answers 409). Retried like `create`.
+   */
   rotate(id: string, input: RotateKeyInput = {}, options?: CallOptions): Promise<RotatedKey> {
     return this.client.request({
       method: "POST",

@@ -814,7 +814,7 @@ export type paths = {
         put?: never;
         /**
          * Rotate a key
-         * @description A new secret with the same settings; the old key works until the grace period ends.
+         * @description A new secret with the same settings; the old key works until the grace period ends (or its own expiry, if sooner). The new key keeps the old expiry date (`expiry: "keep"`, the default) or starts a fresh window of the same length (`expiry: "renew"`); keeping the date of a key that has already expired is a 409.
          */
         post: {
             parameters: {
@@ -1169,7 +1169,7 @@ export type paths = {
         put?: never;
         /**
          * Create or rotate your personal key
-         * @description Signed-in users only. The body is optional: `{gracePeriod}` keeps the old key alive that long.
+         * @description Signed-in users only. The body is optional: `{gracePeriod}` keeps the old key alive that long; `expiry` is as for a workspace key's rotation.
          */
         post: {
             parameters: {
@@ -1209,6 +1209,8 @@ export type paths = {
                             /** @enum {string} */
                             status: "active" | "expiring_soon" | "expired" | "revoked" | "in_grace";
                             expiresAt: string | null;
+                            /** @description The length of the key's expiry window in ms: what a rotation with {"expiry":"renew"} gives the new key. Null when the key never expires or was rotated. */
+                            expiryWindowMs: number | null;
                             createdAt: string;
                             createdBy: {
                                 id: string;
@@ -2978,11 +2980,18 @@ export type components = {
         };
         /**
          * @example {
-         *       "gracePeriod": "1h"
+         *       "gracePeriod": "1h",
+         *       "expiry": "keep"
          *     }
          */
         RotateKey: {
             gracePeriod?: number | string;
+            /**
+             * @description "keep": the new key expires when the old one would have (409 if that has passed). "renew": a fresh window of the old key's length, from now. A key without an expiry gets none either way.
+             * @default keep
+             * @enum {string}
+             */
+            expiry?: "keep" | "renew";
         };
         /**
          * @example {
@@ -3152,6 +3161,8 @@ export type components = {
             /** @enum {string} */
             status: "active" | "expiring_soon" | "expired" | "revoked" | "in_grace";
             expiresAt: string | null;
+            /** @description The length of the key's expiry window in ms: what a rotation with {"expiry":"renew"} gives the new key. Null when the key never expires or was rotated. */
+            expiryWindowMs: number | null;
             createdAt: string;
             createdBy: {
                 id: string;
@@ -3185,6 +3196,8 @@ export type components = {
             /** @enum {string} */
             status: "active" | "expiring_soon" | "expired" | "revoked" | "in_grace";
             expiresAt: string | null;
+            /** @description The length of the key's expiry window in ms: what a rotation with {"expiry":"renew"} gives the new key. Null when the key never expires or was rotated. */
+            expiryWindowMs: number | null;
             createdAt: string;
             createdBy: {
                 id: string;
@@ -3219,6 +3232,8 @@ export type components = {
             /** @enum {string} */
             status: "active" | "expiring_soon" | "expired" | "revoked" | "in_grace";
             expiresAt: string | null;
+            /** @description The length of the key's expiry window in ms: what a rotation with {"expiry":"renew"} gives the new key. Null when the key never expires or was rotated. */
+            expiryWindowMs: number | null;
             createdAt: string;
             createdBy: {
                 id: string;

@@ -4,6 +4,7 @@ import { Pencil, RefreshCw, Trash2 } from "lucide-react";
 import type { DialogClosing } from "@/components/keys/key-action-dialogs";
 import type { KeyAction } from "@/components/keys/key-row-actions";
 import { Button } from "@/components/ui/button";
+import { handOffFocus } from "@/components/ui/hand-off-focus";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 const ACTIONS = {
@@ -11,6 +12,9 @@ const ACTIONS = {
   rotate: { label: "Rotate", Icon: RefreshCw },
   revoke: { label: "Revoke", Icon: Trash2 },
 } as const;
+
+/** A button that goes while focused (the key was revoked or rotated meanwhile) hands focus to the heading. */
+const focusHeading = handOffFocus((node) => node.ownerDocument.querySelector<HTMLElement>("[data-key-heading]"));
 
 /** The key page's own edit, rotate and revoke buttons, the same actions as the table's row menu. */
 export function KeyDetailActions({
@@ -29,6 +33,7 @@ export function KeyDetailActions({
         return (
           <Button
             key={action}
+            ref={focusHeading}
             variant="secondary"
             size="sm"
             data-key-action={action}

@@ -15,9 +15,11 @@ export const GET = withAuth({}, async ({ db, principal, now }) => {
 export const POST = withAuth({}, async ({ req, db, principal, meta, now }) => {
   // The body is optional (no grace period without one), whether or not Content-Length announced it.
   const text = await readBodyText(req, MAX_JSON_BODY_BYTES);
-  const { gracePeriod } =
-    text.trim() === "" ? { gracePeriod: 0 } : parseJsonText(text, req.headers.get("content-type"), rotateKeySchema);
-  const issued = await issuePersonalKey(db, principal, gracePeriod, meta, now);
+  const { gracePeriod, expiry } =
+    text.trim() === ""
+      ? rotateKeySchema.parse({})
+      : parseJsonText(text, req.headers.get("content-type"), rotateKeySchema);
+  const issued = await issuePersonalKey(db, principal, { graceSeconds: gracePeriod, expiry }, meta, now);
   return Response.json(
     {
       ...toCreatedKeyView(issued.row, issued.secret, now),

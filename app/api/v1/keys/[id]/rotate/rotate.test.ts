@@ -52,6 +52,36 @@ describe("time-dependent key behaviour, with an injected clock", () => {
     expect(afterGrace.body.status).toBe("expired");
   });
 
+  it("rotation keeps the expiry date, or renews the window from the rotation; an expired key can only renew", async () => {
+    const rotateWith = (id: string, body: Record<string, unknown>) =>
+      call(rotate, "POST", `/api/v1/keys/${id}/rotate`, { cookie, body, params: { id } });
+    const old = await call(createKey, "POST", "/api/v1/keys", { cookie, body: { name: "Dated", expiresIn: "15d" } });
+    const window = Date.parse(old.body.expiresAt) - Date.parse(old.body.createdAt);
+
+    env.advance(5 * DAY);
+    const kept = await rotateWith(old.body.id, { gracePeriod: "1h" });
+    expect(kept.status).toBe(201);
+    expect(kept.body.expiresAt).toBe(old.body.expiresAt);
+    expect(Date.parse(kept.body.previous.expiresAt) - Date.parse(kept.body.previous.rotatedAt)).toBe(60 * MINUTE);
+
+    env.advance(DAY);
+    const renewed = await rotateWith(kept.body.id, { expiry: "renew" });
+    expect(renewed.status).toBe(201);
+    // The full 15 days again, not the 10 that were left when the date was kept.
+    expect(kept.body.expiryWindowMs).toBe(window);
+    expect(Date.parse(renewed.body.expiresAt)).toBe(Date.parse(renewed.body.createdAt) + window);
+    expect(Date.parse(renewed.body.expiresAt)).toBe(Date.parse(old.body.expiresAt) + 6 * DAY);
+
+    env.advance(15 * DAY + MINUTE);
+    const refused = await rotateWith(renewed.body.id, { expiry: "keep" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/already expired.*"expiry":"renew"/);
+    const revived = await rotateWith(renewed.body.id, { expiry: "renew" });
+    expect(revived.status).toBe(201);
+    expect(Date.parse(revived.body.expiresAt)).toBe(Date.parse(revived.body.createdAt) + window);
+    expect(await verifyKey(revived.body.key)).toMatchObject({ valid: true, code: "VALID" });
+  });
+
   it("expiry: active → expiring soon (≤ 7 days) → expired (EXPIRED on verify, 401 on the API)", async () => {
     const key = await call(createKey, "POST", "/api/v1/keys", {
       cookie,

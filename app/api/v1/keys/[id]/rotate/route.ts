@@ -6,8 +6,8 @@ import { toCreatedKeyView, toKeyView } from "@/lib/keys/serialize";
 import { rotateKey } from "@/lib/keys/service";
 
 export const POST = withAuth<{ id: string }>({}, async ({ req, db, principal, params, meta, now }) => {
-  const { gracePeriod } = await parseJsonBody(req, rotateKeySchema);
-  const rotated = await rotateKey(db, principal, params.id, gracePeriod, meta, now);
+  const { gracePeriod, expiry } = await parseJsonBody(req, rotateKeySchema);
+  const rotated = await rotateKey(db, principal, params.id, { graceSeconds: gracePeriod, expiry }, meta, now);
   const body = rotatedKeySchema.parse({
     ...toCreatedKeyView(rotated.row, rotated.secret, now),
     previous: toKeyView(rotated.previous, now),
