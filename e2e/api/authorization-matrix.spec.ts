@@ -68,13 +68,42 @@ const freshInvitation = async ({ workspace }: Target) =>
     )
   ).id;
 
+/** Sets who may create the target workspace's keys, and whether keys may (as its owner would). */
+const keyCreation =
+  (keyCreation: "members" | "admins", allowKeyMinting: boolean) =>
+  async ({ workspace }: Target) => {
+    await json(await workspace.api.patch("/api/v1/workspace", { data: { keyCreation, allowKeyMinting } }), 200);
+    return { path: "/api/v1/keys", body: { name: "Matrix created" } };
+  };
+
 const ROUTES: Route[] = [
   { name: "list keys", method: "GET", prepare: async () => ({ path: "/api/v1/keys" }), own: scoped(200, 200) },
   {
+    name: "create key (keys may mint)",
+    method: "POST",
+    prepare: keyCreation("members", true),
+    // A key needs keys.write; the personal key is an admin's, so it holds it.
+    own: { owner: 201, admin: 201, member: 201, keyWithScope: 201, keyWithoutScope: 403, personalKey: 201, none: 401 },
+  },
+  {
+    name: "create key (key creation: owners and admins)",
+    method: "POST",
+    prepare: keyCreation("admins", false),
+    own: { owner: 201, admin: 201, member: 403, keyWithScope: 403, keyWithoutScope: 403, personalKey: 403, none: 401 },
+  },
+  {
+    name: "create key (key creation: owners and admins; keys may mint)",
+    method: "POST",
+    prepare: keyCreation("admins", true),
+    // The owner's and the admin's keys act with their creators' roles: they may.
+    own: { owner: 201, admin: 201, member: 403, keyWithScope: 201, keyWithoutScope: 403, personalKey: 201, none: 401 },
+  },
+  {
     name: "create key",
     method: "POST",
-    prepare: async () => ({ path: "/api/v1/keys", body: { name: "Matrix created" } }),
+    prepare: keyCreation("members", false),
     // Any member may create keys within their role; keys may not mint keys (minting is off).
+    // Last of the four: it puts both settings back to their defaults for the rows after it.
     own: { owner: 201, admin: 201, member: 201, keyWithScope: 403, keyWithoutScope: 403, personalKey: 403, none: 401 },
   },
   {

@@ -18,6 +18,7 @@ test.describe("SDK: the client against Keysmith", () => {
       environment: "test",
       scopes: ["keys.read"],
       expiresAt: null,
+      role: "owner",
     });
     expect(await keysmith.keys.verify({ key: reader.key, requiredScopes: ["audit.read"] })).toMatchObject({
       valid: false,

@@ -40,6 +40,7 @@ test.describe("verifier keys", () => {
           environment: null,
           scopes: [],
           expiresAt: null,
+          role: null,
         });
       }
       // The same foreign key answers VALID to an anonymous caller: the workspace asks for nothing.

@@ -48,6 +48,7 @@ test.describe("the verifier snapshot", () => {
       ipAllowlist: ["10.0.0.0/8"],
       creatorIsMember: true,
       scopes: ["keys.read"],
+      role: "owner",
       rateLimit: null,
     });
     expect(JSON.stringify(whole)).not.toContain(reader.key);
@@ -130,8 +131,10 @@ test.describe("the local verifier", () => {
     const own = await signUpWithWorkspace(baseURL!);
     const other = await signUpWithWorkspace(baseURL!);
     const member = await addMember(baseURL!, own, "member");
+    const staying = await addMember(baseURL!, own, "member");
     const verifierKey = await createKey(own.api, { name: "Verifier", scopes: ["keys.verify"] });
     const keys = {
+      memberTier: await createKey(staying.api, { name: "Member tier", scopes: ["keys.read"] }),
       valid: await createKey(own.api, { name: "Valid", scopes: ["keys.read"], environment: "test" }),
       expiring: await createKey(own.api, { name: "Expiring", expiresIn: "45d" }),
       revoked: await createKey(own.api, { name: "Revoked" }),
@@ -159,6 +162,13 @@ test.describe("the local verifier", () => {
     const cases: [string, string, { requiredScopes?: string[]; ip?: string }, string][] = [
       ["valid", keys.valid.key, {}, "VALID"],
       ["valid with its scope", keys.valid.key, { requiredScopes: ["keys.read"] }, "VALID"],
+      ["a member's key", keys.memberTier.key, {}, "VALID"],
+      [
+        "a member's key, missing a scope",
+        keys.memberTier.key,
+        { requiredScopes: ["keys.write"] },
+        "INSUFFICIENT_SCOPE",
+      ],
       ["missing a scope", keys.valid.key, { requiredScopes: ["audit.read"] }, "INSUFFICIENT_SCOPE"],
       ["expiring later", keys.expiring.key, {}, "VALID"],
       ["revoked", keys.revoked.key, {}, "REVOKED"],
@@ -177,6 +187,9 @@ test.describe("the local verifier", () => {
       expect([name, local]).toEqual([name, await server(key, options)]);
       expect(local?.code, name).toBe(code);
     }
+    // The tier each key acts with (its creator's role), as the server says it.
+    expect(verifier.verifySync(keys.valid.key)?.role).toBe("owner");
+    expect(verifier.verifySync(keys.memberTier.key)?.role).toBe("member");
     // Not in the copy (never issued, or another workspace's): asked of the server once, then remembered.
     for (const unknown of [generateKey("sk", "live"), keys.foreign.key]) {
       expect(verifier.verifySync(unknown)).toBeNull();
@@ -216,6 +229,14 @@ test.describe("the local verifier", () => {
       .poll(() => verifier.verifySync(client.key, { ip: "192.0.2.1" })?.code, { timeout: 2000 })
       .toBe("IP_NOT_ALLOWED");
     expect(verifier.verifySync(client.key, { ip: "10.9.9.9" })?.code).toBe("VALID");
+
+    // A demotion of a key's creator: the copy's next answer says the new tier, as the server's does.
+    const admin = await addMember(baseURL!, own, "admin");
+    const adminKey = await createKey(admin.api, { name: "Admin tier", scopes: ["keys.read", "keys.write"] });
+    await expect.poll(() => verifier.verifySync(adminKey.key)?.role, { timeout: 2000 }).toBe("admin");
+    await json(await own.api.patch(`/api/v1/members/${admin.memberId}`, { data: { role: "member" } }), 200);
+    await expect.poll(() => verifier.verifySync(adminKey.key)?.role, { timeout: 2000 }).toBe("member");
+    expect(verifier.verifySync(adminKey.key)).toMatchObject({ valid: true, scopes: ["keys.read"] });
 
     await verifier.close();
     await expect

@@ -55,6 +55,7 @@ export async function checkMiddleware(appUrl: string, { owner }: SdkWorkspace): 
         environment: "live",
         scopes: ["keys.read"],
         expiresAt: null,
+        role: "owner",
       },
     });
   }

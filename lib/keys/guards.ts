@@ -1,9 +1,11 @@
 import { ApiError } from "../api/errors";
 import type { Principal } from "../auth/principal";
-import { canManageKey, scopesBeyond } from "./permissions";
+import { canCreateKeys, canManageKey, KEY_CREATION_REFUSAL, scopesBeyond } from "./permissions";
 
 /** The rules of ./permissions.ts as the API enforces them: a refusal is a 403 that says why. */
 export function assertCanCreateKey(principal: Principal): void {
+  // First: a member's key in such a workspace is refused for who its creator is, not for a scope.
+  if (!canCreateKeys(principal.role, principal.workspace)) throw new ApiError("FORBIDDEN", KEY_CREATION_REFUSAL);
   if (principal.type === "key") {
     if (!principal.workspace.allowKeyMinting) {
       throw new ApiError("FORBIDDEN", "You can't mint a key with a key: this workspace does not allow it");

@@ -13,6 +13,7 @@ interface Row extends Omit<KeyStateRow, "workspace"> {
   orgKeyPrefix: string | null;
   orgAllowKeyMinting: boolean | null;
   orgRequireVerifierKey: boolean | null;
+  orgKeyCreation: string | null;
   orgCustomScopes: string[] | null;
 }
 
@@ -46,7 +47,8 @@ async function readStates(db: Db, where: Prisma.Sql): Promise<Map<string, KeySta
       k."rateLimitMax", k."rateLimitWindowMs", u."id" AS "creatorId", u."name" AS "creatorName",
       m."role", o."id" AS "orgId", o."slug" AS "orgSlug", o."name" AS "orgName",
       o."keyPrefix" AS "orgKeyPrefix", o."allowKeyMinting" AS "orgAllowKeyMinting",
-      o."requireVerifierKey" AS "orgRequireVerifierKey", o."customScopes" AS "orgCustomScopes"
+      o."requireVerifierKey" AS "orgRequireVerifierKey", o."keyCreation"::text AS "orgKeyCreation",
+      o."customScopes" AS "orgCustomScopes"
     FROM "api_key" k
     JOIN "user" u ON u."id" = k."createdById"
     LEFT JOIN "organization" kw ON kw."id" = k."workspaceId"
@@ -75,8 +77,17 @@ export async function readKeyHashPrefixes(db: Db): Promise<string[]> {
 }
 
 function toKeyStateRow(row: Row, workspaces: Map<string, WorkspaceRef>): KeyStateRow {
-  const { orgId, orgSlug, orgName, orgKeyPrefix, orgAllowKeyMinting, orgRequireVerifierKey, orgCustomScopes, ...key } =
-    row;
+  const {
+    orgId,
+    orgSlug,
+    orgName,
+    orgKeyPrefix,
+    orgAllowKeyMinting,
+    orgRequireVerifierKey,
+    orgKeyCreation,
+    orgCustomScopes,
+    ...key
+  } = row;
   if (orgId === null) return { ...key, workspace: null };
   let workspace = workspaces.get(orgId);
   if (!workspace) {
@@ -87,6 +98,7 @@ function toKeyStateRow(row: Row, workspaces: Map<string, WorkspaceRef>): KeyStat
       keyPrefix: orgKeyPrefix ?? "",
       allowKeyMinting: orgAllowKeyMinting ?? false,
       requireVerifierKey: orgRequireVerifierKey ?? false,
+      keyCreation: orgKeyCreation === "admins" ? "admins" : "members",
       customScopes: orgCustomScopes ?? [],
     };
     workspaces.set(orgId, workspace);

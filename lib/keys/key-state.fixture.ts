@@ -12,6 +12,7 @@ export function membershipIn(workspaceId: string, requireVerifierKey = false): K
       keyPrefix: "sk",
       allowKeyMinting: false,
       requireVerifierKey,
+      keyCreation: "members",
       customScopes: [],
     },
   };

@@ -3,10 +3,22 @@ import type { Role } from "../auth/scopes";
 /**
  * Who may do what with keys: one pure rule each, read by the server (./guards.ts turns a
  * "no" into a 403) and by the dashboard (which offers only what the rule allows). Any
- * member may create keys within their own role's ceiling and manage the keys they
- * created; `keys.write` manages every key of the workspace. An API key acts for its
- * creator's role but never "owns" keys as a person does.
+ * member may create keys within their own role's ceiling, unless the workspace keeps key
+ * creation to owners and admins, and manage the keys they created; `keys.write` manages
+ * every key of the workspace. An API key acts for its creator's role but never "owns" keys
+ * as a person does.
  */
+
+/** A workspace setting: who may create its keys. "members" (the default) means everyone. */
+export const KEY_CREATION = ["members", "admins"] as const;
+export type KeyCreation = (typeof KEY_CREATION)[number];
+
+export const KEY_CREATION_REFUSAL = "Only owners and admins can create keys in this workspace";
+
+/** Whether someone of `role` (a user, or a key acting for its creator) may create keys here. */
+export function canCreateKeys(role: Role, workspace: { keyCreation: KeyCreation }): boolean {
+  return workspace.keyCreation === "members" || role !== "member";
+}
 export interface KeyActor {
   type: "user" | "key";
   userId: string;
@@ -18,6 +30,8 @@ export interface Viewer extends KeyActor {
   type: "user";
   role: Role;
   scopes: string[];
+  /** Whether the workspace lets them create keys (canCreateKeys): the create button shows only then. */
+  canCreateKeys: boolean;
 }
 
 /** `creatorId`: the user who created the key (a key row's createdById, a KeyView's createdBy?.id). */
@@ -31,6 +45,13 @@ export function scopesBeyond(actor: Pick<KeyActor, "scopes">, scopes: readonly s
 }
 
 /** The viewer as the API sees a signed-in user: their role's ceiling is what they may grant. */
-export function viewerOf(principal: Pick<KeyActor, "userId"> & { role: Role; scopes: readonly string[] }): Viewer {
-  return { type: "user", userId: principal.userId, role: principal.role, scopes: [...principal.scopes] };
+export function viewerOf(
+  principal: Pick<KeyActor, "userId"> & {
+    role: Role;
+    scopes: readonly string[];
+    workspace: { keyCreation: KeyCreation };
+  },
+): Viewer {
+  const { userId, role, scopes, workspace } = principal;
+  return { type: "user", userId, role, scopes: [...scopes], canCreateKeys: canCreateKeys(role, workspace) };
 }

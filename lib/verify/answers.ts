@@ -59,6 +59,7 @@ function buildAnswer(entry: AnsweredKey, code: VerifyCode, membership: KeyMember
     environment: state.environment,
     scopes: code === "VALID" && membership ? membership.scopes : [],
     expiresAt: state.expiresAt === null ? null : new Date(state.expiresAt).toISOString(),
+    role: membership?.role ?? null,
   });
 }
 
@@ -71,6 +72,7 @@ function keylessAnswer(code: VerifyCode): VerifyAnswer {
     environment: null,
     scopes: [],
     expiresAt: null,
+    role: null,
   });
 }
 

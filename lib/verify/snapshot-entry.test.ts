@@ -23,6 +23,7 @@ describe("snapshotEntry", () => {
       ipAllowlist: ["10.0.0.0/8", "2001:db8::/32"],
       creatorIsMember: true,
       scopes: ["keys.read"],
+      role: "admin",
       rateLimit: { max: 5, windowMs: 1000 },
     });
   });
@@ -33,7 +34,7 @@ describe("snapshotEntry", () => {
     expect(snapshotEntry("ab", personal, "ws_a")).toBeNull();
     expect(snapshotEntry("ab", personal, "ws_b")).toMatchObject({ workspaceId: null, creatorIsMember: true });
     const orphan = snapshotEntry("ab", keyState({ memberships: [] }), "ws_a");
-    expect(orphan).toMatchObject({ creatorIsMember: false, scopes: [] });
+    expect(orphan).toMatchObject({ creatorIsMember: false, scopes: [], role: null });
   });
 });
 

@@ -25,6 +25,7 @@ export function snapshotEntry(hash: string, state: KeyState, workspaceId: string
     ipAllowlist: state.ipAllowlist.map(([address, bits]) => `${address.toString()}/${bits}`),
     creatorIsMember: membership !== undefined,
     scopes: membership?.scopes ?? [],
+    role: membership?.role ?? null,
     rateLimit: state.rateLimit,
   };
 }

@@ -1,5 +1,6 @@
 import { isRole, type Role } from "../auth/scopes";
 import type { Db } from "../db/client";
+import type { KeyCreation } from "../keys/permissions";
 
 export interface WorkspaceRef {
   id: string;
@@ -8,6 +9,8 @@ export interface WorkspaceRef {
   keyPrefix: string;
   allowKeyMinting: boolean;
   requireVerifierKey: boolean;
+  /** Who may create keys here (see lib/keys/permissions.ts canCreateKeys). */
+  keyCreation: KeyCreation;
   customScopes: string[];
 }
 
@@ -18,6 +21,7 @@ export const workspaceRefSelect = {
   keyPrefix: true,
   allowKeyMinting: true,
   requireVerifierKey: true,
+  keyCreation: true,
   customScopes: true,
 } as const;
 

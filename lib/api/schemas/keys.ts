@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SCOPE_PATTERN } from "../../auth/scopes";
+import { ROLES, SCOPE_PATTERN } from "../../auth/scopes";
 import { EXPIRY_PRESETS, KEY_STATUSES } from "../../keys/expiry";
 import { normaliseCidr } from "../../keys/ip-allowlist";
 import { ENVIRONMENTS, MAX_KEY_LENGTH } from "../../keys/shape";
@@ -165,6 +165,11 @@ export const verifyResultSchema = z
     environment: z.enum(ENVIRONMENTS).nullable(),
     scopes: z.array(z.string()),
     expiresAt: z.string().nullable(),
+    /**
+     * The tier the key acts with: its creator's current role in the workspace (for a VALID
+     * or INSUFFICIENT_SCOPE answer; null otherwise). Demoting the creator changes it at once.
+     */
+    role: z.enum(ROLES).nullable(),
   })
   .meta({ id: "VerifyResult" });
 export type VerifyResult = z.output<typeof verifyResultSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLES } from "../../auth/scopes";
 import { dateTimeSchema } from "../dates";
 import { cursorParamSchema } from "./cursor-param";
 
@@ -35,6 +36,8 @@ export const snapshotEntrySchema = z
     creatorIsMember: z.boolean(),
     /** The key's effective scopes in this workspace (its scopes within its creator's role there). */
     scopes: z.array(z.string()),
+    /** The creator's current role in this workspace (null when they are not a member): a VALID answer's `role`. */
+    role: z.enum(ROLES).nullable(),
     rateLimit: z.object({ max: z.number(), windowMs: z.number() }).nullable(),
   })
   .meta({ id: "VerifierSnapshotEntry" });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BUILT_IN_SCOPES, SCOPE_PATTERN } from "../../auth/scopes";
+import { KEY_CREATION } from "../../keys/permissions";
 import { KEY_PREFIX_PATTERN } from "../../keys/shape";
 import { roleSchema } from "./members";
 
@@ -46,6 +47,9 @@ export const customScopesSchema = z
   })
   .transform((scopes) => [...new Set(scopes)]);
 
+/** Who may create keys: "members" (everyone, within their role; the default) or "admins" (owners and admins). */
+export const keyCreationSchema = z.enum(KEY_CREATION, { error: 'Use "members" or "admins"' });
+
 export const updateWorkspaceSchema = z
   .strictObject({
     name: z.string().trim().min(2, "Use at least 2 characters").max(60, "Use at most 60 characters").optional(),
@@ -53,6 +57,7 @@ export const updateWorkspaceSchema = z
     keyPrefix: keyPrefixSchema.optional(),
     allowKeyMinting: z.boolean().optional(),
     requireVerifierKey: z.boolean().optional(),
+    keyCreation: keyCreationSchema.optional(),
     customScopes: customScopesSchema.optional(),
   })
   .refine((input) => Object.keys(input).length > 0, { message: "Nothing to update", path: ["body"] })
@@ -67,6 +72,8 @@ export const workspaceSchema = z
     allowKeyMinting: z.boolean(),
     /** Anonymous verification of this workspace's keys answers NOT_FOUND: callers send a verifier key. */
     requireVerifierKey: z.boolean(),
+    /** "admins": only owners and admins may create keys (a member's create is 403). */
+    keyCreation: keyCreationSchema,
     customScopes: z.array(z.string()),
   })
   .meta({ id: "Workspace" });

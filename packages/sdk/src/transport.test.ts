@@ -56,6 +56,7 @@ const VALID = {
   environment: "live",
   scopes: [],
   expiresAt: null,
+  role: "owner",
 };
 const hang: Answer = () => {};
 

@@ -73,7 +73,8 @@ export function ErrorRow({ colSpan, message, onRetry }: { colSpan: number; messa
 }
 
 /** The workspace has no keys at all: say what keys are for and offer the first one. */
-export function NoKeysYet({ onCreate }: { onCreate: () => void }) {
+/** `onCreate` null: the viewer may not create keys here (the page header says who may). */
+export function NoKeysYet({ onCreate }: { onCreate: (() => void) | null }) {
   const hydrated = useHydrated();
   return (
     <div className="flex flex-col items-center rounded-xl border border-dashed border-border bg-card px-6 py-20 text-center">
@@ -82,11 +83,15 @@ export function NoKeysYet({ onCreate }: { onCreate: () => void }) {
       </span>
       <h2 className="mt-4 text-lg font-semibold">No API keys yet</h2>
       <p className="mt-1 max-w-md text-sm text-muted-foreground">
-        Create a key for each service that calls your API, so you can rotate or revoke one without touching the others.
+        {onCreate
+          ? "Create a key for each service that calls your API, so you can rotate or revoke one without touching the others."
+          : "Owners and admins create this workspace's keys: ask one for a key for your service."}
       </p>
-      <Button className="mt-5" onClick={onCreate} disabled={!hydrated}>
-        Create your first key
-      </Button>
+      {onCreate ? (
+        <Button className="mt-5" onClick={onCreate} disabled={!hydrated}>
+          Create your first key
+        </Button>
+      ) : null}
     </div>
   );
 }

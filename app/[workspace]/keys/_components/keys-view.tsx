@@ -8,7 +8,7 @@ import { type RevealableKey, RevealKeyDialog } from "@/components/keys/reveal-ke
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { canManageKey, type Viewer } from "@/lib/keys/permissions";
+import { canManageKey, KEY_CREATION_REFUSAL, type Viewer } from "@/lib/keys/permissions";
 import type { WorkspaceInfo } from "./create-key-dialog";
 import { CreateKeyDialog } from "./create-key-dialog";
 import { KeyFilters } from "./key-filters";
@@ -64,14 +64,20 @@ export function KeysView({ workspace, viewer }: { workspace: WorkspaceInfo; view
         </div>
         <div className="flex items-center gap-3">
           <LiveIndicator />
-          <Button onClick={() => setCreating(true)} disabled={!hydrated} data-create-key>
-            <Plus aria-hidden className="h-4 w-4" /> Create API key
-          </Button>
+          {viewer.canCreateKeys ? (
+            <Button onClick={() => setCreating(true)} disabled={!hydrated} data-create-key>
+              <Plus aria-hidden className="h-4 w-4" /> Create API key
+            </Button>
+          ) : (
+            <p className="text-sm text-muted-foreground" data-key-creation-note>
+              {KEY_CREATION_REFUSAL}.
+            </p>
+          )}
         </div>
       </div>
 
       {workspaceIsEmpty ? (
-        <NoKeysYet onCreate={() => setCreating(true)} />
+        <NoKeysYet onCreate={viewer.canCreateKeys ? () => setCreating(true) : null} />
       ) : (
         <div className="space-y-3">
           <KeyFilters

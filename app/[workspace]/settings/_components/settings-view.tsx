@@ -2,6 +2,7 @@
 
 import type { WorkspaceView } from "@/lib/api/schemas/workspaces";
 import { CustomScopesCard } from "./custom-scopes-card";
+import { KeyCreationCard } from "./key-creation-card";
 import { KeyMintingCard } from "./key-minting-card";
 import { KeyPrefixCard } from "./key-prefix-card";
 import { NameCard } from "./name-card";
@@ -21,6 +22,7 @@ export function SettingsView({ initial }: { initial: WorkspaceView }) {
       </div>
       <NameCard workspace={workspace} />
       <KeyPrefixCard workspace={workspace} />
+      <KeyCreationCard workspace={workspace} />
       <KeyMintingCard workspace={workspace} />
       <VerifierKeyCard workspace={workspace} />
       <CustomScopesCard workspace={workspace} />

@@ -1502,6 +1502,8 @@ export type paths = {
                                 keyPrefix: string;
                                 allowKeyMinting: boolean;
                                 requireVerifierKey: boolean;
+                                /** @enum {string} */
+                                keyCreation: "members" | "admins";
                                 customScopes: string[];
                                 /** @enum {string} */
                                 role: "owner" | "admin" | "member";
@@ -3005,6 +3007,8 @@ export type components = {
             keyPrefix?: string;
             allowKeyMinting?: boolean;
             requireVerifierKey?: boolean;
+            /** @enum {string} */
+            keyCreation?: "members" | "admins";
             customScopes?: string[];
         };
         /**
@@ -3095,6 +3099,7 @@ export type components = {
             environment: ("live" | "test") | null;
             scopes: string[];
             expiresAt: string | null;
+            role: ("owner" | "admin" | "member") | null;
         };
         /** @description Every error answer. Bad input names the failing fields in `details.issues`. */
         Error: {
@@ -3125,6 +3130,7 @@ export type components = {
             ipAllowlist: string[];
             creatorIsMember: boolean;
             scopes: string[];
+            role: ("owner" | "admin" | "member") | null;
             rateLimit: {
                 max: number;
                 windowMs: number;
@@ -3291,6 +3297,8 @@ export type components = {
             keyPrefix: string;
             allowKeyMinting: boolean;
             requireVerifierKey: boolean;
+            /** @enum {string} */
+            keyCreation: "members" | "admins";
             customScopes: string[];
         };
         Member: {

@@ -75,6 +75,7 @@ export function keylessAnswer(code: "NOT_FOUND" | "MALFORMED"): VerifyResult {
     environment: null,
     scopes: [],
     expiresAt: null,
+    role: null,
   });
   return KEYLESS[code];
 }
@@ -94,6 +95,8 @@ export function entryAnswer(entry: LocalEntry, code: VerifyCode): VerifyResult {
     environment: entry.environment,
     scopes: code === "VALID" ? [...entry.scopes] : [],
     expiresAt: entry.source.expiresAt,
+    // A server older than the role in snapshots sends none: answer null rather than undefined.
+    role: inWorkspace ? (entry.source.role ?? null) : null,
   });
   entry.answers[code] = answer;
   return answer;

@@ -60,6 +60,7 @@ describe("local answers", () => {
   const now = Date.parse("2026-12-04T12:00:00.000Z");
   const states: Record<string, KeyState> = {
     valid: keyState(),
+    memberTier: keyState({ memberships: [{ ...membershipIn(W), role: "member" }] }),
     revoked: keyState({ revoked: true }),
     expired: keyState({ expiresAt: now - 1 }),
     expiring: keyState({ expiresAt: now + 60_000 }),
