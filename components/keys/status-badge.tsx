@@ -8,6 +8,7 @@ const STATUS = {
   expired: { label: "Expired", tone: "neutral", dot: "bg-slate-400" },
   revoked: { label: "Revoked", tone: "red", dot: "bg-red-500" },
   in_grace: { label: "In grace", tone: "amber", dot: "bg-amber-500" },
+  rotated: { label: "Rotated", tone: "neutral", dot: "bg-slate-400" },
   disabled: { label: "Disabled", tone: "neutral", dot: "bg-slate-400" },
 } as const;
 

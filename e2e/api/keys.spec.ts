@@ -40,11 +40,25 @@ test.describe("API: keys", () => {
       await owner.api.post(`/api/v1/keys/${rotated.id}/rotate`, { data: { gracePeriod: 0 } }),
       201,
     );
+    // Its grace over, a replaced key answers as rotated, never as expired.
     expect(await verify(machine, { key: rotated.key, ip: "10.0.0.1" })).toMatchObject({
       valid: false,
-      code: "EXPIRED",
+      code: "REVOKED",
+      reason: "ROTATED",
     });
-    expect(await verify(machine, { key: again.key, ip: "10.0.0.1" })).toMatchObject({ valid: true });
+    const asCredential = await machine.get("/api/v1/me", { headers: bearer(rotated.key) });
+    expect(asCredential.status()).toBe(401);
+    expect(await asCredential.json()).toMatchObject({
+      error: { code: "UNAUTHORIZED", message: "This key was rotated: use the key that replaced it" },
+    });
+    expect(await json(await owner.api.get(`/api/v1/keys/${rotated.id}`), 200)).toMatchObject({ status: "rotated" });
+    const listed = await json(await owner.api.get("/api/v1/keys?status=rotated"), 200);
+    expect(listed.data.map((key: { id: string }) => key.id)).toEqual([rotated.id]);
+    expect((await json(await owner.api.get("/api/v1/keys?status=expired"), 200)).data).toEqual([]);
+    expect(await verify(machine, { key: again.key, ip: "10.0.0.1" })).toMatchObject({ valid: true, reason: null });
+    // Revoked by hand, a key says no more than REVOKED.
+    await json(await owner.api.delete(`/api/v1/keys/${again.id}`), 200);
+    expect(await verify(machine, { key: again.key, ip: "10.0.0.1" })).toMatchObject({ code: "REVOKED", reason: null });
 
     const audit = await json(await owner.api.get(`/api/v1/audit?action=key.rotated&targetId=${old.id}`), 200);
     expect(audit.data).toHaveLength(1);

@@ -99,7 +99,11 @@ test.describe("API: personal keys", () => {
     // Rotation's expiry rule applies here too; a personal key never expires, so it stays without one.
     const third = await json(await user.api.post("/api/v1/me/key", { data: { gracePeriod: 0, expiry: "renew" } }), 201);
     expect(third.expiresAt).toBeNull();
-    expect(await verify(machine, { key: second.key })).toMatchObject({ valid: false, code: "EXPIRED" });
+    expect(await verify(machine, { key: second.key })).toMatchObject({
+      valid: false,
+      code: "REVOKED",
+      reason: "ROTATED",
+    });
     expect((await json(await user.api.get("/api/v1/me/key"), 200)).key.id).toBe(third.id);
     // You can't mint a key with a key, personal or not.
     expect((await machine.post("/api/v1/me/key", { headers: bearer(third.key) })).status()).toBe(403);

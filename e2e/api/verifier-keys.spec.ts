@@ -41,6 +41,7 @@ test.describe("verifier keys", () => {
           scopes: [],
           expiresAt: null,
           role: null,
+          reason: null,
         });
       }
       // The same foreign key answers VALID to an anonymous caller: the workspace asks for nothing.

@@ -17,11 +17,19 @@ test.describe("verification fast path", () => {
     await json(await owner.api.delete(`/api/v1/keys/${revoked.id}`), 200);
     const disabled = await createKey(owner.api, { name: "Disabled" });
     await json(await owner.api.patch(`/api/v1/keys/${disabled.id}`, { data: { enabled: false } }), 200);
-    const expiring = await createKey(owner.api, { name: "Expired" });
-    await json(await owner.api.post(`/api/v1/keys/${expiring.id}/rotate`, { data: { gracePeriod: 0 } }), 201);
+    const expiring = await createKey(owner.api, {
+      name: "Expired",
+      expiresAt: new Date(Date.now() + 1_000).toISOString(),
+    });
+    // Replaced by a rotation with no grace: REVOKED, with the reason.
+    const replaced = await createKey(owner.api, { name: "Replaced" });
+    await json(await owner.api.post(`/api/v1/keys/${replaced.id}/rotate`, { data: { gracePeriod: 0 } }), 201);
     const fenced = await createKey(owner.api, { name: "Fenced", ipAllowlist: ["10.0.0.0/8"] });
     const limited = await createKey(owner.api, { name: "Limited", rateLimit: { max: 1, windowMs: 60_000 } });
     await verify(machine, { key: limited.key }); // uses up its one request this minute
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, Date.parse(expiring.expiresAt as string) - Date.now())),
+    );
 
     const cases: [string, Record<string, unknown>][] = [
       ["VALID", { key: valid.key }],
@@ -30,6 +38,7 @@ test.describe("verification fast path", () => {
       ["MALFORMED", { key: valid.key.slice(0, -1) + (valid.key.endsWith("x") ? "y" : "x") }],
       ["NOT_FOUND", { key: generateKey("sk", "live") }],
       ["EXPIRED", { key: expiring.key }],
+      ["REVOKED", { key: replaced.key }],
       ["REVOKED", { key: revoked.key }],
       ["DISABLED", { key: disabled.key }],
       ["IP_NOT_ALLOWED", { key: fenced.key, ip: "192.0.2.1" }],

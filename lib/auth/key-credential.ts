@@ -42,7 +42,12 @@ export function keyCredential(check: KeyCheck, workspaceHint: string | null): Ke
     case "WORKSPACE_DENIED":
       throw new ApiError("FORBIDDEN", "You are not a member of that workspace");
     default:
-      throw new ApiError("UNAUTHORIZED", refusalMessage(check.code));
+      throw new ApiError(
+        "UNAUTHORIZED",
+        check.code === "REVOKED" && check.entry?.state.rotated && !check.entry.state.revoked
+          ? "This key was rotated: use the key that replaced it"
+          : refusalMessage(check.code),
+      );
   }
   const { entry, membership } = check;
   if (!entry || !membership) throw new ApiError("UNAUTHORIZED", "API key has no workspace");

@@ -54,7 +54,8 @@ export function evaluateKey(state: KeyState, request: KeyRequest): KeyVerdict {
   }
   if (caller.kind === "anonymous" && state.workspaceRequiresVerifier) return NOT_FOUND;
   if (state.revoked) return REVOKED;
-  if (state.expiresAt !== null && state.expiresAt <= request.now) return EXPIRED;
+  // A rotated key whose grace has ended was replaced, not left to expire.
+  if (state.expiresAt !== null && state.expiresAt <= request.now) return state.rotated ? REVOKED : EXPIRED;
   if (!state.enabled) return DISABLED;
   if (state.ipAllowlist.length > 0 && !isIpInRanges(request.ip, state.ipAllowlist)) return IP_NOT_ALLOWED;
 

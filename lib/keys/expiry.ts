@@ -33,7 +33,7 @@ export function expiryWindowOf(key: { createdAt: Date; expiresAt: Date | null; e
   return key.expiryWindowMs !== null ? Number(key.expiryWindowMs) : key.expiresAt.getTime() - key.createdAt.getTime();
 }
 
-export const KEY_STATUSES = ["active", "expiring_soon", "expired", "revoked", "in_grace"] as const;
+export const KEY_STATUSES = ["active", "expiring_soon", "expired", "revoked", "in_grace", "rotated"] as const;
 export type KeyStatus = (typeof KEY_STATUSES)[number];
 
 export interface KeyLifecycle {
@@ -42,10 +42,13 @@ export interface KeyLifecycle {
   rotatedAt: Date | null;
 }
 
-/** The status an admin sees; revocation wins over everything, then expiry. */
+/**
+ * The status an admin sees; revocation wins over everything, then the end of a rotated key's
+ * grace (it was replaced, not left to expire), then expiry.
+ */
 export function keyStatus(key: KeyLifecycle, now: Date): KeyStatus {
   if (key.revokedAt) return "revoked";
-  if (key.expiresAt && key.expiresAt.getTime() <= now.getTime()) return "expired";
+  if (key.expiresAt && key.expiresAt.getTime() <= now.getTime()) return key.rotatedAt ? "rotated" : "expired";
   if (key.rotatedAt) return "in_grace";
   if (key.expiresAt && key.expiresAt.getTime() - now.getTime() <= EXPIRING_SOON_MS) return "expiring_soon";
   return "active";

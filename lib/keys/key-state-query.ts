@@ -43,7 +43,7 @@ export function readRecentKeyStates(db: Db, since: Date, now: Date, limit: numbe
 async function readStates(db: Db, where: Prisma.Sql): Promise<Map<string, KeyState>> {
   const rows = await db.$queryRaw<Row[]>`SELECT k."hash", k."id", k."kind", k."name", k."workspaceId",
       kw."requireVerifierKey" AS "workspaceRequiresVerifier",
-      k."environment", k."expiresAt", k."revokedAt", k."enabled", k."ipAllowlist", k."scopes",
+      k."environment", k."expiresAt", k."revokedAt", k."rotatedAt", k."enabled", k."ipAllowlist", k."scopes",
       k."rateLimitMax", k."rateLimitWindowMs", u."id" AS "creatorId", u."name" AS "creatorName",
       m."role", o."id" AS "orgId", o."slug" AS "orgSlug", o."name" AS "orgName",
       o."keyPrefix" AS "orgKeyPrefix", o."allowKeyMinting" AS "orgAllowKeyMinting",

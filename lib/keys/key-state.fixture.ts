@@ -36,6 +36,7 @@ export function keyState(fields: Partial<KeyState> = {}): KeyState {
     memberships: [membershipIn(workspaceId)],
     workspaceId,
     workspaceRequiresVerifier: false,
+    rotated: false,
     ...fields,
   };
 }

@@ -18,6 +18,8 @@ export interface KeyState {
   /** Epoch milliseconds, or null for a key that never expires. */
   expiresAt: number | null;
   revoked: boolean;
+  /** Replaced by a rotation: once its grace ends (expiresAt) it answers REVOKED, not EXPIRED. */
+  rotated: boolean;
   enabled: boolean;
   ipAllowlist: ParsedRange[];
   scopes: string[];
@@ -48,6 +50,7 @@ export interface KeyStateRow {
   environment: string;
   expiresAt: Date | null;
   revokedAt: Date | null;
+  rotatedAt: Date | null;
   enabled: boolean;
   ipAllowlist: string[];
   scopes: string[];
@@ -80,6 +83,7 @@ export function keyStateFromRows(rows: readonly KeyStateRow[]): KeyState {
     environment: key.environment === "test" ? "test" : "live",
     expiresAt: key.expiresAt?.getTime() ?? null,
     revoked: key.revokedAt !== null,
+    rotated: key.rotatedAt !== null,
     enabled: key.enabled,
     ipAllowlist: parseRanges(key.ipAllowlist),
     scopes: key.scopes,

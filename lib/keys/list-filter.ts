@@ -49,7 +49,9 @@ export function statusCondition(status: KeyStatus, now: Date): Prisma.Sql {
     case "revoked":
       return Prisma.sql`k."revokedAt" IS NOT NULL`;
     case "expired":
-      return Prisma.sql`(k."revokedAt" IS NULL AND k."expiresAt" <= ${now})`;
+      return Prisma.sql`(k."revokedAt" IS NULL AND k."rotatedAt" IS NULL AND k."expiresAt" <= ${now})`;
+    case "rotated":
+      return Prisma.sql`(k."revokedAt" IS NULL AND k."rotatedAt" IS NOT NULL AND k."expiresAt" <= ${now})`;
     case "in_grace":
       return Prisma.sql`(k."revokedAt" IS NULL AND k."rotatedAt" IS NOT NULL AND k."expiresAt" > ${now})`;
     case "expiring_soon":

@@ -60,6 +60,7 @@ function buildAnswer(entry: AnsweredKey, code: VerifyCode, membership: KeyMember
     scopes: code === "VALID" && membership ? membership.scopes : [],
     expiresAt: state.expiresAt === null ? null : new Date(state.expiresAt).toISOString(),
     role: membership?.role ?? null,
+    reason: code === "REVOKED" && state.rotated && !state.revoked ? "ROTATED" : null,
   });
 }
 
@@ -73,6 +74,7 @@ function keylessAnswer(code: VerifyCode): VerifyAnswer {
     scopes: [],
     expiresAt: null,
     role: null,
+    reason: null,
   });
 }
 

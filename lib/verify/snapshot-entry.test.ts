@@ -19,6 +19,7 @@ describe("snapshotEntry", () => {
       environment: "live",
       expiresAt: "2027-01-01T00:00:00.000Z",
       revoked: false,
+      rotated: false,
       enabled: true,
       ipAllowlist: ["10.0.0.0/8", "2001:db8::/32"],
       creatorIsMember: true,

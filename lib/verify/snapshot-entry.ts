@@ -21,6 +21,7 @@ export function snapshotEntry(hash: string, state: KeyState, workspaceId: string
     environment: state.environment,
     expiresAt: state.expiresAt === null ? null : new Date(state.expiresAt).toISOString(),
     revoked: state.revoked,
+    rotated: state.rotated,
     enabled: state.enabled,
     ipAllowlist: state.ipAllowlist.map(([address, bits]) => `${address.toString()}/${bits}`),
     creatorIsMember: membership !== undefined,

@@ -170,6 +170,11 @@ export const verifyResultSchema = z
      * or INSUFFICIENT_SCOPE answer; null otherwise). Demoting the creator changes it at once.
      */
     role: z.enum(ROLES).nullable(),
+    /**
+     * Why a key was refused, where the code alone does not say: `ROTATED` for a REVOKED key that
+     * was replaced by a rotation and whose grace period has ended; otherwise null.
+     */
+    reason: z.enum(["ROTATED"]).nullable(),
   })
   .meta({ id: "VerifyResult" });
 export type VerifyResult = z.output<typeof verifyResultSchema>;

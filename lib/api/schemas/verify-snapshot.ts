@@ -29,6 +29,8 @@ export const snapshotEntrySchema = z
     environment: z.enum(["live", "test"]),
     expiresAt: z.string().nullable(),
     revoked: z.boolean(),
+    /** Replaced by a rotation: after `expiresAt` it answers REVOKED (reason ROTATED), not EXPIRED. */
+    rotated: z.boolean(),
     enabled: z.boolean(),
     /** CIDRs as stored (normalised); empty allows every address. */
     ipAllowlist: z.array(z.string()),

@@ -55,7 +55,7 @@ export function KeyRow({
       </td>
       <td className={`${CELL_CLASS} whitespace-nowrap`}>
         {/* Switched off by hand (and back on at will): says more than "Active" would. */}
-        {key.enabled || key.status === "revoked" || key.status === "expired" ? (
+        {key.enabled || key.status === "revoked" || key.status === "expired" || key.status === "rotated" ? (
           <StatusBadge status={key.status} />
         ) : (
           <StatusBadge status="disabled" />
@@ -87,9 +87,11 @@ function StatusDetail({ keyView: key }: { keyView: KeyView }) {
       ? ["revoked", key.revokedAt]
       : key.status === "expired"
         ? ["expired", key.expiresAt]
-        : key.status === "in_grace"
-          ? ["stops", key.expiresAt]
-          : ["expires", key.expiresAt];
+        : key.status === "rotated"
+          ? ["replaced", key.expiresAt]
+          : key.status === "in_grace"
+            ? ["stops", key.expiresAt]
+            : ["expires", key.expiresAt];
   if (!at) return <span className={SECOND_LINE}>never expires</span>;
   return (
     <span className={SECOND_LINE}>

@@ -1207,7 +1207,7 @@ export type paths = {
                             ipAllowlist: string[];
                             enabled: boolean;
                             /** @enum {string} */
-                            status: "active" | "expiring_soon" | "expired" | "revoked" | "in_grace";
+                            status: "active" | "expiring_soon" | "expired" | "revoked" | "in_grace" | "rotated";
                             expiresAt: string | null;
                             /** @description The length of the key's expiry window in ms: what a rotation with {"expiry":"renew"} gives the new key. Null when the key never expires or was rotated. */
                             expiryWindowMs: number | null;
@@ -3100,6 +3100,7 @@ export type components = {
             scopes: string[];
             expiresAt: string | null;
             role: ("owner" | "admin" | "member") | null;
+            reason: "ROTATED" | null;
         };
         /** @description Every error answer. Bad input names the failing fields in `details.issues`. */
         Error: {
@@ -3126,6 +3127,7 @@ export type components = {
             environment: "live" | "test";
             expiresAt: string | null;
             revoked: boolean;
+            rotated: boolean;
             enabled: boolean;
             ipAllowlist: string[];
             creatorIsMember: boolean;
@@ -3159,7 +3161,7 @@ export type components = {
             ipAllowlist: string[];
             enabled: boolean;
             /** @enum {string} */
-            status: "active" | "expiring_soon" | "expired" | "revoked" | "in_grace";
+            status: "active" | "expiring_soon" | "expired" | "revoked" | "in_grace" | "rotated";
             expiresAt: string | null;
             /** @description The length of the key's expiry window in ms: what a rotation with {"expiry":"renew"} gives the new key. Null when the key never expires or was rotated. */
             expiryWindowMs: number | null;
@@ -3194,7 +3196,7 @@ export type components = {
             ipAllowlist: string[];
             enabled: boolean;
             /** @enum {string} */
-            status: "active" | "expiring_soon" | "expired" | "revoked" | "in_grace";
+            status: "active" | "expiring_soon" | "expired" | "revoked" | "in_grace" | "rotated";
             expiresAt: string | null;
             /** @description The length of the key's expiry window in ms: what a rotation with {"expiry":"renew"} gives the new key. Null when the key never expires or was rotated. */
             expiryWindowMs: number | null;
@@ -3230,7 +3232,7 @@ export type components = {
             ipAllowlist: string[];
             enabled: boolean;
             /** @enum {string} */
-            status: "active" | "expiring_soon" | "expired" | "revoked" | "in_grace";
+            status: "active" | "expiring_soon" | "expired" | "revoked" | "in_grace" | "rotated";
             expiresAt: string | null;
             /** @description The length of the key's expiry window in ms: what a rotation with {"expiry":"renew"} gives the new key. Null when the key never expires or was rotated. */
             expiryWindowMs: number | null;

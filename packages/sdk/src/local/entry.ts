@@ -14,6 +14,8 @@ export interface LocalEntry {
   readonly environment: "live" | "test";
   readonly expiresAtMs: number | null;
   revoked: boolean;
+  /** Replaced by a rotation: once its grace ends it answers REVOKED (reason ROTATED). */
+  readonly rotated: boolean;
   readonly enabled: boolean;
   readonly allowList: AllowList | null;
   readonly creatorIsMember: boolean;
@@ -35,6 +37,8 @@ export function toLocalEntry(source: VerifierSnapshotEntry, verifierWorkspaceId:
     environment: source.environment,
     expiresAtMs: source.expiresAt === null ? null : Date.parse(source.expiresAt),
     revoked: source.revoked,
+    // A server older than this field sends none.
+    rotated: source.rotated ?? false,
     enabled: source.enabled,
     allowList: source.ipAllowlist.length > 0 ? new AllowList(source.ipAllowlist, node) : null,
     creatorIsMember: source.creatorIsMember,
@@ -55,7 +59,7 @@ export type EntryCode = "VALID" | "NOT_FOUND" | "REVOKED" | "EXPIRED" | "DISABLE
  */
 export function evaluateEntry(entry: LocalEntry, now: number, ip: string | undefined): EntryCode {
   if (entry.revoked) return "REVOKED";
-  if (entry.expiresAtMs !== null && entry.expiresAtMs <= now) return "EXPIRED";
+  if (entry.expiresAtMs !== null && entry.expiresAtMs <= now) return entry.rotated ? "REVOKED" : "EXPIRED";
   if (!entry.enabled) return "DISABLED";
   if (entry.allowList !== null && !entry.allowList.allows(ip)) return "IP_NOT_ALLOWED";
   if (entry.creatorIsMember) return "VALID";
@@ -76,6 +80,7 @@ export function keylessAnswer(code: "NOT_FOUND" | "MALFORMED"): VerifyResult {
     scopes: [],
     expiresAt: null,
     role: null,
+    reason: null,
   });
   return KEYLESS[code];
 }
@@ -97,6 +102,7 @@ export function entryAnswer(entry: LocalEntry, code: VerifyCode): VerifyResult {
     expiresAt: entry.source.expiresAt,
     // A server older than the role in snapshots sends none: answer null rather than undefined.
     role: inWorkspace ? (entry.source.role ?? null) : null,
+    reason: code === "REVOKED" && entry.rotated && !entry.revoked ? "ROTATED" : null,
   });
   entry.answers[code] = answer;
   return answer;

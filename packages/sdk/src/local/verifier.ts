@@ -295,7 +295,11 @@ export class LocalVerifier {
       case "key.revoked": {
         // At once: a revoked key never comes back, so no answer from the server is needed.
         const entry = typeof keyId === "string" ? this.byKeyId.get(keyId) : undefined;
-        if (entry) entry.revoked = true;
+        if (entry) {
+          entry.revoked = true;
+          // A rotated key's REVOKED answer said ROTATED; revoked by hand, it says nothing more.
+          delete entry.answers.REVOKED;
+        }
         if (typeof keyId === "string") this.bumpKey(keyId);
         return;
       }

@@ -28,7 +28,8 @@ export function KeyLifecycleNotice({ workspace, keyView }: { workspace: string; 
     </Notice>
   ) : (
     <Notice tone="neutral" icon={<RefreshCw aria-hidden className="h-4 w-4" />}>
-      Rotated <RelativeTime value={keyView.rotatedAt} />; its grace period is over. {replacement}
+      Rotated <RelativeTime value={keyView.rotatedAt} />; its grace period is over and verifications answer{" "}
+      <code>REVOKED</code> (reason <code>ROTATED</code>). {replacement}
     </Notice>
   );
 }

@@ -27,7 +27,7 @@ describe("time-dependent key behaviour, with an injected clock", () => {
 
   const verifyKey = async (key: string) => (await call(verify, "POST", "/api/v1/keys/verify", { body: { key } })).body;
 
-  it("rotation grace: the old key works until the grace ends, then answers EXPIRED", async () => {
+  it("rotation grace: the old key works until the grace ends, then answers as rotated, never as expired", async () => {
     const old = await call(createKey, "POST", "/api/v1/keys", { cookie, body: { name: "Graceful", expiresIn: "90d" } });
     expect(old.status).toBe(201);
     const rotated = await call(rotate, "POST", `/api/v1/keys/${old.body.id}/rotate`, {
@@ -43,13 +43,13 @@ describe("time-dependent key behaviour, with an injected clock", () => {
     expect(inGrace.body.status).toBe("in_grace");
 
     env.advance(2 * MINUTE);
-    expect(await verifyKey(old.body.key)).toMatchObject({ valid: false, code: "EXPIRED" });
+    expect(await verifyKey(old.body.key)).toMatchObject({ valid: false, code: "REVOKED", reason: "ROTATED" });
     expect(await verifyKey(rotated.body.key)).toMatchObject({ valid: true, code: "VALID" });
     const afterGrace = await call(getKey, "GET", `/api/v1/keys/${old.body.id}`, {
       cookie,
       params: { id: old.body.id },
     });
-    expect(afterGrace.body.status).toBe("expired");
+    expect(afterGrace.body.status).toBe("rotated");
   });
 
   it("rotation keeps the expiry date, or renews the window from the rotation; an expired key can only renew", async () => {
