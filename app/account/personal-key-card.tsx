@@ -1,6 +1,6 @@
 "use client";
 
-import { KeyRound, RefreshCw } from "lucide-react";
+import { Ban, KeyRound, RefreshCw } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { type RevealableKey, RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
@@ -8,14 +8,20 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
+import { RevokePersonalKeyDialog } from "./revoke-personal-key-dialog";
 import { RotatePersonalKeyDialog } from "./rotate-personal-key-dialog";
-import { useIssuePersonalKey, usePersonalKey } from "./use-personal-key";
+import { useIssuePersonalKey, usePersonalKey, useRevokePersonalKey } from "./use-personal-key";
 
-/** The user's one personal key: create it, or rotate it with a grace period; the secret is revealed once. */
+/**
+ * The user's one personal key (issued at sign-up): rotate it with a grace period, or revoke it
+ * and create a new one; a secret is revealed once.
+ */
 export function PersonalKeyCard({ hasWorkspace }: { hasWorkspace: boolean }) {
   const current = usePersonalKey(hasWorkspace);
   const issue = useIssuePersonalKey();
+  const revoke = useRevokePersonalKey();
   const [rotating, setRotating] = useState(false);
+  const [revoking, setRevoking] = useState(false);
   const [revealed, setRevealed] = useState<RevealableKey | null>(null);
   const key = current.data?.key ?? null;
 
@@ -30,6 +36,15 @@ export function PersonalKeyCard({ hasWorkspace }: { hasWorkspace: boolean }) {
         },
       },
     );
+  }
+
+  function revokeKey() {
+    revoke.mutate(undefined, {
+      onSuccess: () => {
+        setRevoking(false);
+        revoke.reset();
+      },
+    });
   }
 
   return (
@@ -97,15 +112,33 @@ export function PersonalKeyCard({ hasWorkspace }: { hasWorkspace: boolean }) {
             {key ? "Rotate if the key may have leaked, or on a schedule." : "Keysmith keeps only a hash of the key."}
           </p>
           {key ? (
-            <Button size="sm" variant="secondary" onClick={() => setRotating(true)}>
-              <RefreshCw aria-hidden className="h-4 w-4" /> Rotate personal key
-            </Button>
+            <div className="flex flex-wrap justify-end gap-2">
+              <Button size="sm" variant="secondary" onClick={() => setRevoking(true)}>
+                <Ban aria-hidden className="h-4 w-4" /> Revoke
+              </Button>
+              <Button size="sm" variant="secondary" onClick={() => setRotating(true)}>
+                <RefreshCw aria-hidden className="h-4 w-4" /> Rotate personal key
+              </Button>
+            </div>
           ) : (
             <Button size="sm" onClick={() => issueKey("0")} disabled={issue.isPending}>
               <KeyRound aria-hidden className="h-4 w-4" /> {issue.isPending ? "Creating…" : "Create personal key"}
             </Button>
           )}
         </div>
+      ) : null}
+      {key ? (
+        <RevokePersonalKeyDialog
+          open={revoking}
+          maskedKey={key.maskedKey}
+          pending={revoke.isPending}
+          error={revoke.error?.message}
+          onRevoke={revokeKey}
+          onOpenChange={(open) => {
+            setRevoking(open);
+            revoke.reset();
+          }}
+        />
       ) : null}
       {key ? (
         <RotatePersonalKeyDialog

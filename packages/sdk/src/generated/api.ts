@@ -1169,7 +1169,7 @@ export type paths = {
         put?: never;
         /**
          * Create or rotate your personal key
-         * @description Signed-in users only. The body is optional: `{gracePeriod}` keeps the old key alive that long.
+         * @description Signed-in users only. The body is optional: `{gracePeriod}` keeps the old key alive that long. `{first: true}` issues the account's first personal key only (the dashboard sends it after sign-up and sign-in): 409 once you have or had one, 403 when the instance turned this off (KEYSMITH_PERSONAL_KEY_AT_SIGNUP=off).
          */
         post: {
             parameters: {
@@ -1183,7 +1183,7 @@ export type paths = {
             };
             requestBody?: {
                 content: {
-                    "application/json": components["schemas"]["RotateKey"];
+                    "application/json": components["schemas"]["IssuePersonalKey"];
                 };
             };
             responses: {
@@ -1266,6 +1266,15 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Conflicts with the current state (a taken slug, the last owner …) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description The body is larger than this route accepts */
                 413: {
                     headers: {
@@ -1286,7 +1295,80 @@ export type paths = {
                 };
             };
         };
-        delete?: never;
+        /**
+         * Revoke your personal key
+         * @description Signed-in users only. The key stops verifying at once, on every instance; GET then answers null and POST creates a new one.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    "x-workspace-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The revoked key, without its secret */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: components["schemas"]["Key"] | null;
+                        };
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -2981,6 +3063,19 @@ export type components = {
          */
         RotateKey: {
             gracePeriod?: number | string;
+        };
+        /**
+         * @example {
+         *       "gracePeriod": "1h"
+         *     }
+         * @example {
+         *       "first": true
+         *     }
+         */
+        IssuePersonalKey: {
+            gracePeriod?: number | string;
+            /** @default false */
+            first?: boolean;
         };
         /**
          * @example {
