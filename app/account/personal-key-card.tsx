@@ -2,7 +2,7 @@
 
 import { Ban, KeyRound, RefreshCw } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { type RevealableKey, RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
@@ -22,6 +22,10 @@ export function PersonalKeyCard({ hasWorkspace }: { hasWorkspace: boolean }) {
   const revoke = useRevokePersonalKey();
   const [rotating, setRotating] = useState(false);
   const [revoking, setRevoking] = useState(false);
+  const revokeButton = useRef<HTMLButtonElement>(null);
+  const createButton = useRef<HTMLButtonElement>(null);
+  // Once revoked, the Revoke button goes: focus lands on "Create personal key" when it appears.
+  const focusCreate = useRef(false);
   const [revealed, setRevealed] = useState<RevealableKey | null>(null);
   const key = current.data?.key ?? null;
 
@@ -38,9 +42,17 @@ export function PersonalKeyCard({ hasWorkspace }: { hasWorkspace: boolean }) {
     );
   }
 
+  useEffect(() => {
+    if (key === null && focusCreate.current && createButton.current) {
+      focusCreate.current = false;
+      createButton.current.focus();
+    }
+  }, [key]);
+
   function revokeKey() {
     revoke.mutate(undefined, {
       onSuccess: () => {
+        focusCreate.current = true;
         setRevoking(false);
         revoke.reset();
       },
@@ -113,7 +125,7 @@ export function PersonalKeyCard({ hasWorkspace }: { hasWorkspace: boolean }) {
           </p>
           {key ? (
             <div className="flex flex-wrap justify-end gap-2">
-              <Button size="sm" variant="secondary" onClick={() => setRevoking(true)}>
+              <Button ref={revokeButton} size="sm" variant="secondary" onClick={() => setRevoking(true)}>
                 <Ban aria-hidden className="h-4 w-4" /> Revoke
               </Button>
               <Button size="sm" variant="secondary" onClick={() => setRotating(true)}>
@@ -121,7 +133,7 @@ export function PersonalKeyCard({ hasWorkspace }: { hasWorkspace: boolean }) {
               </Button>
             </div>
           ) : (
-            <Button size="sm" onClick={() => issueKey("0")} disabled={issue.isPending}>
+            <Button ref={createButton} size="sm" onClick={() => issueKey("0")} disabled={issue.isPending}>
               <KeyRound aria-hidden className="h-4 w-4" /> {issue.isPending ? "Creating…" : "Create personal key"}
             </Button>
           )}
@@ -134,6 +146,10 @@ export function PersonalKeyCard({ hasWorkspace }: { hasWorkspace: boolean }) {
           pending={revoke.isPending}
           error={revoke.error?.message}
           onRevoke={revokeKey}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            if (!focusCreate.current) revokeButton.current?.focus();
+          }}
           onOpenChange={(open) => {
             setRevoking(open);
             revoke.reset();

@@ -12,6 +12,7 @@ export function RevokePersonalKeyDialog({
   error,
   onRevoke,
   onOpenChange,
+  onCloseAutoFocus,
 }: {
   open: boolean;
   maskedKey: string;
@@ -19,6 +20,8 @@ export function RevokePersonalKeyDialog({
   error?: string | null;
   onRevoke: () => void;
   onOpenChange: (open: boolean) => void;
+  /** Where focus goes on closing: the dialog has no trigger element to return it to. */
+  onCloseAutoFocus: (event: Event) => void;
 }) {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -29,6 +32,7 @@ export function RevokePersonalKeyDialog({
     <Dialog open={open} onOpenChange={(next) => !pending && onOpenChange(next)}>
       <DialogContent
         title="Revoke your personal key?"
+        onCloseAutoFocus={onCloseAutoFocus}
         description="Every request using it is refused from now on, in every workspace. You can create a new personal key afterwards."
       >
         <form onSubmit={onSubmit} className="space-y-4">

@@ -78,6 +78,7 @@ test("sign-up issues the personal key: revealed once on the first page; revoked 
   await expect(confirm).toBeHidden();
   await expect(page.getByText("Personal key revoked")).toBeVisible();
   await expect(card).toContainText("You have no personal key");
+  await expect(card.getByRole("button", { name: "Create personal key" })).toBeFocused();
   // At once: verify refuses it.
   expect(await verify(machine, { key: secret })).toMatchObject({ valid: false, code: "REVOKED" });
   expect(await json(await page.request.get("/api/v1/me/key"), 200)).toEqual({ key: null });
