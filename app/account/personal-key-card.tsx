@@ -126,7 +126,7 @@ export function PersonalKeyCard({ hasWorkspace }: { hasWorkspace: boolean }) {
           {key ? (
             <div className="flex flex-wrap justify-end gap-2">
               <Button ref={revokeButton} size="sm" variant="secondary" onClick={() => setRevoking(true)}>
-                <Ban aria-hidden className="h-4 w-4" /> Revoke
+                <Ban aria-hidden className="h-4 w-4" /> Revoke personal key
               </Button>
               <Button size="sm" variant="secondary" onClick={() => setRotating(true)}>
                 <RefreshCw aria-hidden className="h-4 w-4" /> Rotate personal key

@@ -61,7 +61,7 @@ test("sign-up issues the personal key: revealed once on the first page; revoked 
   await page.goto("/account");
   const card = page.getByRole("region", { name: "Personal API key" });
   await expect(card.getByTestId("personal-masked-key")).toHaveText(masked(secret));
-  const revokeButton = card.getByRole("button", { name: "Revoke" });
+  const revokeButton = card.getByRole("button", { name: "Revoke personal key" });
   await revokeButton.focus();
   await page.keyboard.press("Enter");
   const confirm = page.getByRole("dialog", { name: "Revoke your personal key?" });
