@@ -3,6 +3,7 @@ import { call, type InProcess, signUpCookie, startInProcess } from "@/app/api/v1
 import { POST as verify } from "@/app/api/v1/keys/verify/route";
 import { DELETE, GET, POST } from "@/app/api/v1/me/key/route";
 import { POST as createWorkspace } from "@/app/api/v1/workspaces/route";
+import { type Config, config } from "@/lib/config";
 import { type Change, onChange } from "@/lib/events/changes";
 
 describe("DELETE /api/v1/me/key", () => {
@@ -52,5 +53,28 @@ describe("DELETE /api/v1/me/key", () => {
     expect((await call(POST, "POST", "/api/v1/me/key", { cookie, body: { first: true } })).status).toBe(409);
     const again = await call(POST, "POST", "/api/v1/me/key", { cookie });
     expect(again).toMatchObject({ status: 201, body: { kind: "personal", previous: null } });
+  });
+
+  it("with KEYSMITH_PERSONAL_KEY_AT_SIGNUP=off, {first: true} is refused and issues nothing", async () => {
+    const other = await signUpCookie(env.runtime);
+    await call(createWorkspace, "POST", "/api/v1/workspaces", {
+      cookie: other,
+      body: { name: "Off", slug: "personal-off", keyPrefix: "po" },
+    });
+    // config() is parsed once per process: swap in a copy with the setting off, then put it back.
+    const holder = globalThis as unknown as Record<symbol, Config>;
+    const key = Symbol.for("keysmith.config");
+    const original = config();
+    holder[key] = { ...original, KEYSMITH_PERSONAL_KEY_AT_SIGNUP: false };
+    try {
+      const refused = await call(POST, "POST", "/api/v1/me/key", { cookie: other, body: { first: true } });
+      expect(refused).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
+      expect(refused.body.error.message).toContain("KEYSMITH_PERSONAL_KEY_AT_SIGNUP=off");
+      expect(await call(GET, "GET", "/api/v1/me/key", { cookie: other })).toMatchObject({ body: { key: null } });
+      // The account page's own button still works.
+      expect((await call(POST, "POST", "/api/v1/me/key", { cookie: other })).status).toBe(201);
+    } finally {
+      holder[key] = original;
+    }
   });
 });
