@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider, useTheme } from "next-themes";
 import { type ReactNode, useState } from "react";
 import { Toaster } from "sonner";
+import { PendingKeyReveal } from "@/components/keys/pending-key-reveal";
 import { RenderTimeProvider } from "@/components/ui/render-time";
 import { TooltipProvider } from "@/components/ui/tooltip";
 
@@ -27,7 +28,10 @@ export function Providers({
     <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
       <QueryClientProvider client={client}>
         <RenderTimeProvider at={renderedAt}>
-          <TooltipProvider delayDuration={200}>{children}</TooltipProvider>
+          <TooltipProvider delayDuration={200}>
+            {children}
+            <PendingKeyReveal />
+          </TooltipProvider>
         </RenderTimeProvider>
         <ThemedToaster />
       </QueryClientProvider>

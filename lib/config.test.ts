@@ -9,24 +9,32 @@ describe("configuration", () => {
     expect(config.HOST).toBe("::");
     expect(config.KEYSMITH_TRUST_PROXY).toBe(false);
     expect(config.KEYSMITH_AUTH_RATE_LIMIT).toBe(true);
+    expect(config.KEYSMITH_PERSONAL_KEY_AT_SIGNUP).toBe(true);
     expect(config.KEYSMITH_USAGE_FLUSH_MS).toBe(2000);
     expect(config.DATABASE_URL).toBeUndefined();
     const set = parseConfig({
       PORT: "8080",
       KEYSMITH_TRUST_PROXY: "1",
       KEYSMITH_AUTH_RATE_LIMIT: "off",
+      KEYSMITH_PERSONAL_KEY_AT_SIGNUP: "off",
       DATABASE_URL: "postgresql://keysmith:secret@db:5432/keysmith",
       KEYSMITH_SHUTDOWN_DELAY_MS: "0",
       // An empty value is unset, as compose files leave them.
       KEYSMITH_DB_POOL_SIZE: "",
     });
-    expect(set).toMatchObject({ PORT: 8080, KEYSMITH_TRUST_PROXY: true, KEYSMITH_AUTH_RATE_LIMIT: false });
+    expect(set).toMatchObject({
+      PORT: 8080,
+      KEYSMITH_TRUST_PROXY: true,
+      KEYSMITH_AUTH_RATE_LIMIT: false,
+      KEYSMITH_PERSONAL_KEY_AT_SIGNUP: false,
+    });
     expect(set.KEYSMITH_DB_POOL_SIZE).toBe(10);
   });
 
   it("refuses a bad value with one line naming the variable, the value and what it must be", () => {
     const cases: [Record<string, string>, string][] = [
       [{ PORT: "abc" }, 'PORT="abc": expected a port number from 1 to 65535'],
+      [{ KEYSMITH_PERSONAL_KEY_AT_SIGNUP: "yes" }, 'KEYSMITH_PERSONAL_KEY_AT_SIGNUP="yes": expected on or off'],
       [{ PORT: "70000" }, 'PORT="70000": expected a port number from 1 to 65535'],
       [
         { KEYSMITH_USAGE_FLUSH_MS: "10s" },

@@ -52,6 +52,12 @@ export const VARIABLES = {
     expected: "on or off",
     fallback: "on",
   }),
+  // The dashboard's sign-up (and an older account's next sign-in) issues the user's personal key.
+  KEYSMITH_PERSONAL_KEY_AT_SIGNUP: variable({
+    schema: z.enum(["on", "off"]).transform((value) => value === "on"),
+    expected: "on or off",
+    fallback: "on",
+  }),
   KEYSMITH_USAGE_FLUSH_MS: milliseconds(1, 2_000),
   KEYSMITH_KEY_CACHE_SIZE: count(100_000),
   KEYSMITH_KEY_CACHE_TTL_MS: milliseconds(1, 10 * 60_000),

@@ -1,21 +1,31 @@
 "use client";
 
-import { KeyRound, RefreshCw } from "lucide-react";
+import { Ban, KeyRound, RefreshCw } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { type RevealableKey, RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
+import { RevokePersonalKeyDialog } from "./revoke-personal-key-dialog";
 import { RotatePersonalKeyDialog } from "./rotate-personal-key-dialog";
-import { useIssuePersonalKey, usePersonalKey } from "./use-personal-key";
+import { useIssuePersonalKey, usePersonalKey, useRevokePersonalKey } from "./use-personal-key";
 
-/** The user's one personal key: create it, or rotate it with a grace period; the secret is revealed once. */
+/**
+ * The user's one personal key (issued at sign-up): rotate it with a grace period, or revoke it
+ * and create a new one; a secret is revealed once.
+ */
 export function PersonalKeyCard({ hasWorkspace }: { hasWorkspace: boolean }) {
   const current = usePersonalKey(hasWorkspace);
   const issue = useIssuePersonalKey();
+  const revoke = useRevokePersonalKey();
   const [rotating, setRotating] = useState(false);
+  const [revoking, setRevoking] = useState(false);
+  const revokeButton = useRef<HTMLButtonElement>(null);
+  const createButton = useRef<HTMLButtonElement>(null);
+  // Once revoked, the Revoke button goes: focus lands on "Create personal key" when it appears.
+  const focusCreate = useRef(false);
   const [revealed, setRevealed] = useState<RevealableKey | null>(null);
   const key = current.data?.key ?? null;
 
@@ -30,6 +40,23 @@ export function PersonalKeyCard({ hasWorkspace }: { hasWorkspace: boolean }) {
         },
       },
     );
+  }
+
+  useEffect(() => {
+    if (key === null && focusCreate.current && createButton.current) {
+      focusCreate.current = false;
+      createButton.current.focus();
+    }
+  }, [key]);
+
+  function revokeKey() {
+    revoke.mutate(undefined, {
+      onSuccess: () => {
+        focusCreate.current = true;
+        setRevoking(false);
+        revoke.reset();
+      },
+    });
   }
 
   return (
@@ -97,15 +124,37 @@ export function PersonalKeyCard({ hasWorkspace }: { hasWorkspace: boolean }) {
             {key ? "Rotate if the key may have leaked, or on a schedule." : "Keysmith keeps only a hash of the key."}
           </p>
           {key ? (
-            <Button size="sm" variant="secondary" onClick={() => setRotating(true)}>
-              <RefreshCw aria-hidden className="h-4 w-4" /> Rotate personal key
-            </Button>
+            <div className="flex flex-wrap justify-end gap-2">
+              <Button ref={revokeButton} size="sm" variant="secondary" onClick={() => setRevoking(true)}>
+                <Ban aria-hidden className="h-4 w-4" /> Revoke personal key
+              </Button>
+              <Button size="sm" variant="secondary" onClick={() => setRotating(true)}>
+                <RefreshCw aria-hidden className="h-4 w-4" /> Rotate personal key
+              </Button>
+            </div>
           ) : (
-            <Button size="sm" onClick={() => issueKey("0")} disabled={issue.isPending}>
+            <Button ref={createButton} size="sm" onClick={() => issueKey("0")} disabled={issue.isPending}>
               <KeyRound aria-hidden className="h-4 w-4" /> {issue.isPending ? "Creating…" : "Create personal key"}
             </Button>
           )}
         </div>
+      ) : null}
+      {key ? (
+        <RevokePersonalKeyDialog
+          open={revoking}
+          maskedKey={key.maskedKey}
+          pending={revoke.isPending}
+          error={revoke.error?.message}
+          onRevoke={revokeKey}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            if (!focusCreate.current) revokeButton.current?.focus();
+          }}
+          onOpenChange={(open) => {
+            setRevoking(open);
+            revoke.reset();
+          }}
+        />
       ) : null}
       {key ? (
         <RotatePersonalKeyDialog

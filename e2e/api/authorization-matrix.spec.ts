@@ -144,6 +144,13 @@ const ROUTES: Route[] = [
     prepare: async () => ({ path: "/api/v1/me/key" }),
     own: { owner: 201, admin: 201, member: 201, keyWithScope: 403, keyWithoutScope: 403, personalKey: 403, none: 401 },
   },
+  {
+    // Each user revokes the personal key the row above issued them (a key may not revoke it).
+    name: "revoke personal key",
+    method: "DELETE",
+    prepare: async () => ({ path: "/api/v1/me/key" }),
+    own: { owner: 200, admin: 200, member: 200, keyWithScope: 403, keyWithoutScope: 403, personalKey: 403, none: 401 },
+  },
   { name: "get workspace", method: "GET", prepare: async () => ({ path: "/api/v1/workspace" }), own: scoped(200, 200) },
   {
     name: "update workspace",

@@ -125,7 +125,10 @@ test("bad input on every route → 400 with the failing field, never 500", async
     {
       method: "POST",
       path: "/api/v1/me/key",
-      cases: [["bad duration", { gracePeriod: "soon" }, "gracePeriod"]],
+      cases: [
+        ["bad duration", { gracePeriod: "soon" }, "gracePeriod"],
+        ["first is not a boolean", { first: "yes" }, "first"],
+      ],
     },
   ];
 

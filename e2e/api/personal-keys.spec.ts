@@ -109,6 +109,63 @@ test.describe("API: personal keys", () => {
     expect((await machine.post("/api/v1/me/key", { headers: bearer(third.key) })).status()).toBe(403);
   });
 
+  test("DELETE /api/v1/me/key revokes the personal key at once; POST creates a new one; {first:true} never re-issues", async ({
+    baseURL,
+  }) => {
+    const user = await signUpWithWorkspace(baseURL!);
+    const machine = await anonymous(baseURL!);
+    // Nothing to revoke yet.
+    const none = await user.api.delete("/api/v1/me/key");
+    expect(none.status()).toBe(404);
+    expect((await none.json()).error).toMatchObject({
+      code: "NOT_FOUND",
+      message: "You have no personal key to revoke",
+    });
+
+    // The dashboard's sign-up call: the account's first personal key.
+    const first = await json(await user.api.post("/api/v1/me/key", { data: { first: true } }), 201);
+    for (const path of VERIFY_PATHS) {
+      expect(await json(await machine.post(path, { data: { key: first.key } }), 200), path).toMatchObject({
+        valid: true,
+      });
+    }
+    // A second {first:true} (another sign-in) is refused: it never rotates or replaces the key.
+    const again = await user.api.post("/api/v1/me/key", { data: { first: true } });
+    expect(again.status()).toBe(409);
+    expect((await json(await user.api.get("/api/v1/me/key"), 200)).key.id).toBe(first.id);
+
+    // A key can't revoke it (the same rule as issuing): only the signed-in user.
+    expect((await machine.delete("/api/v1/me/key", { headers: bearer(first.key) })).status()).toBe(403);
+
+    const revoked = await json(await user.api.delete("/api/v1/me/key"), 200);
+    expect(revoked.key).toMatchObject({ id: first.id, kind: "personal", status: "revoked" });
+    expect(revoked.key).not.toHaveProperty("key");
+    // It stops verifying at once, on the fast path and the Next route alike, and stops authenticating.
+    for (const path of VERIFY_PATHS) {
+      expect(await json(await machine.post(path, { data: { key: first.key } }), 200), path).toMatchObject({
+        valid: false,
+        code: "REVOKED",
+      });
+    }
+    expect((await machine.get("/api/v1/me", { headers: bearer(first.key) })).status()).toBe(401);
+    expect(await json(await user.api.get("/api/v1/me/key"), 200)).toEqual({ key: null });
+    expect((await user.api.delete("/api/v1/me/key")).status()).toBe(404);
+
+    // A revoked key stays revoked at the next sign-in ({first:true} is refused); POST creates a new one.
+    expect((await user.api.post("/api/v1/me/key", { data: { first: true } })).status()).toBe(409);
+    const next = await json(await user.api.post("/api/v1/me/key"), 201);
+    expect(next).toMatchObject({ kind: "personal", previous: null });
+    expect(next.id).not.toBe(first.id);
+    expect(await verify(machine, { key: next.key })).toMatchObject({ valid: true });
+
+    // Bad input names the field.
+    const bad = await user.api.post("/api/v1/me/key", { data: { first: "yes" } });
+    expect(bad.status()).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      error: { code: "VALIDATION_FAILED", details: { issues: [{ field: "first" }] } },
+    });
+  });
+
   test("a removed member's personal key no longer reaches that workspace", async ({ baseURL }) => {
     const owner = await signUpWithWorkspace(baseURL!);
     const member = await addMember(baseURL!, owner, "member");

@@ -3,6 +3,7 @@ import { ADMIN } from "../support/admin";
 import { json, PASSWORD } from "../support/api";
 import { lookAt } from "../support/look";
 import { browserAs, signUpOwner, signUpPerson } from "../support/people";
+import { savePersonalKey } from "../support/personal-key";
 import { screenshot } from "../support/screenshots";
 
 // Each lookAt runs axe in light and dark: these journeys take longer than the default 30 s.
@@ -32,6 +33,7 @@ test("an invite link lets a new person create an account and join as a member", 
   await invitee.getByLabel("Password").fill("another-long-password");
   await invitee.getByRole("button", { name: "Create account and join" }).click();
   await expect(invitee).toHaveURL(/\/acme\/keys$/);
+  await savePersonalKey(invitee);
   await expect(invitee.getByRole("link", { name: `${email} · member` })).toBeVisible();
   await guest.close();
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test as setup } from "@playwright/test";
 import { ADMIN, ADMIN_STATE } from "../support/admin";
+import { savePersonalKey } from "../support/personal-key";
 import { screenshot } from "../support/screenshots";
 
 // Signs up once through the real page; the browser projects reuse the saved session.
@@ -27,6 +28,8 @@ setup("sign up with a first workspace", async ({ page }, testInfo) => {
   await page.getByRole("button", { name: "Create account" }).click();
 
   await expect(page).toHaveURL(/\/acme\/keys$/);
+  // The admin's personal key, issued with the account, is revealed once on the first page.
+  await savePersonalKey(page);
   await expect(page.getByRole("heading", { name: "No API keys yet" })).toBeVisible();
   await screenshot(page, testInfo, "keys-empty");
   mkdirSync("e2e/.auth", { recursive: true });

@@ -3,6 +3,7 @@ import { json, PASSWORD } from "../support/api";
 import { Terminal } from "../support/cli";
 import { lookAt } from "../support/look";
 import { browserAs, join, signUpOwner, signUpPerson } from "../support/people";
+import { savePersonalKey } from "../support/personal-key";
 import { screenshot } from "../support/screenshots";
 
 // lookAt runs axe in light and dark; the CLI waits for the page.
@@ -86,6 +87,8 @@ test("deny in the browser; a signed-out visitor signs in and comes back to the s
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${baseURL}/cli/authorize?code=${code}`);
+  // This account's first sign-in since personal keys came with accounts: its key is revealed once.
+  await savePersonalKey(page);
   await expect(page.getByTestId("cli-code")).toHaveText(code);
   await page.getByRole("button", { name: "Deny" }).click();
   await expect(page.getByRole("heading", { name: "Request denied" })).toBeVisible();

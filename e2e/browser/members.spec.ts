@@ -2,6 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { createKey, json } from "../support/api";
 import { lookAt } from "../support/look";
 import { browserAs, join, signUpOwner, signUpPerson } from "../support/people";
+import { savePersonalKey } from "../support/personal-key";
 
 // Each lookAt runs axe in light and dark: these journeys take longer than the default 30 s.
 test.describe.configure({ timeout: 180_000 });
@@ -62,6 +63,7 @@ test("invite through the dialog, copy the link, and the invitee joins with a rea
   await lookAt(invitee, testInfo, "sign-up-invite");
   await invitee.getByRole("button", { name: "Create account and join" }).click();
   await expect(invitee).toHaveURL(new RegExp(`/${owner.workspace.slug}/keys$`));
+  await savePersonalKey(invitee);
 
   // What a member is offered: reading, not managing.
   const nav = invitee.getByRole("navigation", { name: "Workspace" });

@@ -8,13 +8,15 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError, Input } from "@/components/ui/field";
 import { authClient } from "@/lib/auth/client";
 import { type FieldErrors, zodFieldErrors } from "@/lib/client/form-errors";
+import { issueFirstPersonalKey } from "@/lib/client/personal-key-at-sign-in";
 
 const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email").pipe(z.email("Enter a valid email address")),
   password: z.string().min(1, "Enter your password"),
 });
 
-export function SignInForm({ next }: { next: string | null }) {
+/** An account from before personal keys were issued at sign-up gets its own here, revealed on the next page. */
+export function SignInForm({ next, personalKeyAtSignUp }: { next: string | null; personalKeyAtSignUp: boolean }) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
@@ -33,6 +35,7 @@ export function SignInForm({ next }: { next: string | null }) {
       // better-auth says "Invalid email or password" without telling which: keep it that way.
       return setError(error.message ?? "Could not sign in");
     }
+    if (personalKeyAtSignUp) await issueFirstPersonalKey("/sign-in");
     router.replace(next ?? "/");
     router.refresh();
   }

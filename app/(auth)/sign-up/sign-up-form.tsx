@@ -12,6 +12,7 @@ import { createWorkspaceSchema } from "@/lib/api/schemas/workspaces";
 import { authClient } from "@/lib/auth/client";
 import { ApiClientError, apiFetch } from "@/lib/client/api";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/lib/client/form-errors";
+import { issueFirstPersonalKey } from "@/lib/client/personal-key-at-sign-in";
 import type { OpenInvitation } from "@/lib/members/service";
 
 const accountSchema = z.object({
@@ -22,9 +23,16 @@ const accountSchema = z.object({
 
 /**
  * Creates the account, then its first workspace (a workspace error keeps the account), or,
- * when opened from an invite link, joins the inviting workspace instead.
+ * when opened from an invite link, joins the inviting workspace instead; then, unless the
+ * instance turned it off, the user's personal key, revealed once on the page that opens next.
  */
-export function SignUpForm({ invitation }: { invitation: OpenInvitation | null }) {
+export function SignUpForm({
+  invitation,
+  personalKeyAtSignUp,
+}: {
+  invitation: OpenInvitation | null;
+  personalKeyAtSignUp: boolean;
+}) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -65,6 +73,8 @@ export function SignUpForm({ invitation }: { invitation: OpenInvitation | null }
             })
           ).workspace.slug
         : (await apiFetch<{ slug: string }>("/api/v1/workspaces", { method: "POST", body: workspace?.data })).slug;
+      // After the workspace: a personal key acts in the user's workspaces.
+      if (personalKeyAtSignUp) await issueFirstPersonalKey("/sign-up");
       router.replace(`/${slug}/keys`);
       router.refresh();
     } catch (error) {

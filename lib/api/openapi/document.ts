@@ -25,7 +25,7 @@ import {
   verifyKeySchema,
   verifyResultSchema,
 } from "../schemas/keys";
-import { issuedPersonalKeySchema, meSchema, personalKeySchema } from "../schemas/me";
+import { issuedPersonalKeySchema, issuePersonalKeySchema, meSchema, personalKeySchema } from "../schemas/me";
 import {
   changeRoleSchema,
   invitationListSchema,
@@ -254,11 +254,20 @@ const paths: ZodOpenApiPathsObject = {
     }),
     post: operation("Create or rotate your personal key", {
       description:
-        "Signed-in users only. The body is optional: `{gracePeriod}` keeps the old key alive that long; `expiry` is as for a workspace key's rotation.",
+        "Signed-in users only. The body is optional: `{gracePeriod}` keeps the old key alive that long; `expiry` is as for a workspace key's rotation. " +
+        "`{first: true}` issues the account's first personal key only (the dashboard sends it after sign-up and sign-in): " +
+        "409 once you have or had one, 403 when the instance turned this off (KEYSMITH_PERSONAL_KEY_AT_SIGNUP=off).",
       tags: ["Account"],
-      requestBody: { content: json(rotateKeySchema), required: false },
+      requestBody: { content: json(issuePersonalKeySchema), required: false },
       ok: { status: 201, description: "The new key, with its secret", schema: issuedPersonalKeySchema },
-      errors: [413],
+      errors: [409, 413],
+    }),
+    delete: operation("Revoke your personal key", {
+      description:
+        "Signed-in users only. The key stops verifying at once, on every instance; GET then answers null and POST creates a new one.",
+      tags: ["Account"],
+      ok: { description: "The revoked key, without its secret", schema: personalKeySchema },
+      errors: [404],
     }),
   },
   "/api/v1/workspace": {

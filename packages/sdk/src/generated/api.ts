@@ -1169,7 +1169,7 @@ export type paths = {
         put?: never;
         /**
          * Create or rotate your personal key
-         * @description Signed-in users only. The body is optional: `{gracePeriod}` keeps the old key alive that long; `expiry` is as for a workspace key's rotation.
+         * @description Signed-in users only. The body is optional: `{gracePeriod}` keeps the old key alive that long; `expiry` is as for a workspace key's rotation. `{first: true}` issues the account's first personal key only (the dashboard sends it after sign-up and sign-in): 409 once you have or had one, 403 when the instance turned this off (KEYSMITH_PERSONAL_KEY_AT_SIGNUP=off).
          */
         post: {
             parameters: {
@@ -1183,7 +1183,7 @@ export type paths = {
             };
             requestBody?: {
                 content: {
-                    "application/json": components["schemas"]["RotateKey"];
+                    "application/json": components["schemas"]["IssuePersonalKey"];
                 };
             };
             responses: {
@@ -1268,6 +1268,15 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Conflicts with the current state (a taken slug, the last owner …) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description The body is larger than this route accepts */
                 413: {
                     headers: {
@@ -1288,7 +1297,80 @@ export type paths = {
                 };
             };
         };
-        delete?: never;
+        /**
+         * Revoke your personal key
+         * @description Signed-in users only. The key stops verifying at once, on every instance; GET then answers null and POST creates a new one.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    "x-workspace-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The revoked key, without its secret */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: components["schemas"]["Key"] | null;
+                        };
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -2992,6 +3074,26 @@ export type components = {
              * @enum {string}
              */
             expiry?: "keep" | "renew";
+        };
+        /**
+         * @example {
+         *       "gracePeriod": "1h",
+         *       "expiry": "keep"
+         *     }
+         * @example {
+         *       "first": true
+         *     }
+         */
+        IssuePersonalKey: {
+            gracePeriod?: number | string;
+            /**
+             * @description "keep": the new key expires when the old one would have (409 if that has passed). "renew": a fresh window of the old key's length, from now. A key without an expiry gets none either way.
+             * @default keep
+             * @enum {string}
+             */
+            expiry?: "keep" | "renew";
+            /** @default false */
+            first?: boolean;
         };
         /**
          * @example {
