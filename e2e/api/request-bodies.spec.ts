@@ -84,7 +84,9 @@ test.describe("request bodies", () => {
       // Answered while the body was still coming, and none of it kept: before the limit was
       // enforced here, Next and better-auth buffered such a body whole.
       expect(answer.sent, path).toBeLessThan(SENT_AT_MOST);
-      expect(await residentBytes(baseURL!), path).toBeLessThan(rssBefore + 48 * 1024 * 1024);
+      // Half of what was sent: a body buffered whole would pass it; the shared server's other
+      // work meanwhile (the other test worker) must not.
+      expect(await residentBytes(baseURL!), path).toBeLessThan(rssBefore + SENT_AT_MOST / 2);
 
       // A declared Content-Length over the limit is refused before a byte of the body is read.
       const declared = await fetch(`${baseURL}${path}`, {

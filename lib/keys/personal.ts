@@ -33,7 +33,7 @@ export async function issuePersonalKey(
   now: Date,
 ): Promise<CreatedKey & { previous: KeyRow | null }> {
   if (principal.type === "key") throw new ApiError("FORBIDDEN", "You can't mint a key with a key");
-  const { graceSeconds, first } = options;
+  const { first } = options;
   const issued = await db.$transaction(async (tx) => {
     // Serialise concurrent requests of the same user so only one personal key is live.
     await tx.$queryRaw`SELECT "id" FROM "user" WHERE "id" = ${principal.userId} FOR UPDATE`;
