@@ -97,6 +97,7 @@ test.describe("API: who may create keys, and the tier a key acts with", () => {
       scopes: ["keys.read", "keys.write"],
       expiresAt: null,
       role: "admin",
+      reason: null,
     });
     expect(await both({ key: memberKey.key })).toMatchObject({ code: "VALID", role: "member", scopes: ["keys.read"] });
     // A refusal for a scope still says the tier the key acts with; other refusals say none.

@@ -19,6 +19,7 @@ test.describe("SDK: the client against Keysmith", () => {
       scopes: ["keys.read"],
       expiresAt: null,
       role: "owner",
+      reason: null,
     });
     expect(await keysmith.keys.verify({ key: reader.key, requiredScopes: ["audit.read"] })).toMatchObject({
       valid: false,

@@ -56,6 +56,7 @@ export async function checkMiddleware(appUrl: string, { owner }: SdkWorkspace): 
         scopes: ["keys.read"],
         expiresAt: null,
         role: "owner",
+        reason: null,
       },
     });
   }
