@@ -2,7 +2,7 @@ import { ApiError, toErrorResponse } from "../api/errors";
 import type { Db } from "../db/client";
 import { isWellFormedId } from "../id-format";
 import { getRuntime, type Runtime } from "../runtime";
-import { findMembership, listMemberships } from "../workspaces/lookup";
+import { sessionMembership } from "../workspaces/lookup";
 import { CLIENT_IP_HEADER } from "./client-ip";
 import { keyCredential, presentedKey } from "./key-credential";
 import { type Principal, type RequestMeta, userPrincipal } from "./principal";
@@ -142,18 +142,7 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
   const session = await runtime.auth.api.getSession({ headers: req.headers });
   if (!session) throw new ApiError("UNAUTHORIZED", "Sign in or send an API key");
   assertSameOriginMutation(req, runtime);
-  return userPrincipal(session.user, await sessionWorkspace(db, session.user.id, hint));
-}
-
-async function sessionWorkspace(db: Db, userId: string, idOrSlug: string | null | undefined) {
-  if (idOrSlug) {
-    const membership = await findMembership(db, userId, idOrSlug);
-    if (!membership) throw new ApiError("FORBIDDEN", "You are not a member of that workspace");
-    return membership;
-  }
-  const memberships = await listMemberships(db, userId);
-  if (memberships.length === 0) throw new ApiError("NOT_FOUND", "You have no workspace yet: create one first");
-  return memberships[0];
+  return userPrincipal(session.user, await sessionMembership(db, session.user.id, hint));
 }
 
 /**

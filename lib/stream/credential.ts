@@ -2,7 +2,7 @@ import { ApiError } from "../api/errors";
 import { keyCredential } from "../auth/key-credential";
 import { userPrincipal } from "../auth/principal";
 import type { Runtime } from "../runtime";
-import { findMembership, listMemberships, type Membership } from "../workspaces/lookup";
+import { findMembership, type Membership, sessionMembership } from "../workspaces/lookup";
 
 /**
  * Who a stream client is, in which workspace, with which scopes: an API key, or a dashboard
@@ -75,7 +75,7 @@ async function sessionCredential(runtime: Runtime, request: StreamAuthRequest): 
   if (!session) throw new ApiError("UNAUTHORIZED", "Your session has ended: sign in again");
   const db = runtime.database.db;
   const userId = session.user.id;
-  const membership = await sessionMembership(runtime, userId, request.workspaceHint);
+  const membership = await sessionMembership(db, userId, request.workspaceHint);
   const scopesOf = (m: Membership) => new Set(userPrincipal(session.user, m).scopes);
   return {
     kind: "session",
@@ -91,16 +91,4 @@ async function sessionCredential(runtime: Runtime, request: StreamAuthRequest): 
       return still ? scopesOf(still) : null;
     },
   };
-}
-
-async function sessionMembership(runtime: Runtime, userId: string, hint: string | null): Promise<Membership> {
-  const db = runtime.database.db;
-  if (hint) {
-    const membership = await findMembership(db, userId, hint);
-    if (!membership) throw new ApiError("FORBIDDEN", "You are not a member of that workspace");
-    return membership;
-  }
-  const [first] = await listMemberships(db, userId);
-  if (!first) throw new ApiError("NOT_FOUND", "You have no workspace yet: create one first");
-  return first;
 }

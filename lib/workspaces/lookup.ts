@@ -1,3 +1,4 @@
+import { ApiError } from "../api/errors";
 import { isRole, type Role } from "../auth/scopes";
 import type { Db } from "../db/client";
 import type { KeyCreation } from "../keys/permissions";
@@ -66,4 +67,19 @@ export async function listMemberships(db: Db, userId: string): Promise<Membershi
     select: { role: true, organization: { select: workspaceRefSelect } },
   });
   return rows.flatMap((row) => (isRole(row.role) ? [{ workspace: row.organization, role: row.role }] : []));
+}
+
+/**
+ * Where a signed-in user acts: the workspace named (id or slug; 403 unless they are a member
+ * there), else their first one (404 when they have none yet).
+ */
+export async function sessionMembership(db: Db, userId: string, idOrSlug: string | null | undefined) {
+  if (idOrSlug) {
+    const membership = await findMembership(db, userId, idOrSlug);
+    if (!membership) throw new ApiError("FORBIDDEN", "You are not a member of that workspace");
+    return membership;
+  }
+  const [first] = await listMemberships(db, userId);
+  if (!first) throw new ApiError("NOT_FOUND", "You have no workspace yet: create one first");
+  return first;
 }
