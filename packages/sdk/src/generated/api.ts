@@ -1196,8 +1196,9 @@ export type paths = {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            kind: "workspace" | "personal";
+                            kind: "workspace" | "organization" | "personal";
                             workspaceId: string | null;
+                            organizationId: string | null;
                             name: string;
                             description: string | null;
                             maskedKey: string;
@@ -1579,6 +1580,7 @@ export type paths = {
                         "application/json": {
                             data: {
                                 id: string;
+                                organizationId: string;
                                 name: string;
                                 slug: string;
                                 keyPrefix: string;
@@ -2993,6 +2995,7 @@ export type components = {
             requiredScopes?: string[];
             ip?: string;
             workspaceId?: string;
+            organizationId?: string;
         };
         /**
          * @example {
@@ -3125,6 +3128,7 @@ export type components = {
             slug: string;
             /** @default sk */
             keyPrefix?: string;
+            organizationId?: string;
         };
         /**
          * @example {
@@ -3203,6 +3207,8 @@ export type components = {
             expiresAt: string | null;
             role: ("owner" | "admin" | "member") | null;
             reason: "ROTATED" | null;
+            organizationId: string | null;
+            scope: ("workspace" | "organization" | "user") | null;
         };
         /** @description Every error answer. Bad input names the failing fields in `details.issues`. */
         Error: {
@@ -3223,8 +3229,9 @@ export type components = {
             hash: string;
             keyId: string;
             /** @enum {string} */
-            kind: "workspace" | "personal";
+            kind: "workspace" | "organization" | "personal";
             workspaceId: string | null;
+            organizationId: string | null;
             /** @enum {string} */
             environment: "live" | "test";
             expiresAt: string | null;
@@ -3252,8 +3259,9 @@ export type components = {
         Key: {
             id: string;
             /** @enum {string} */
-            kind: "workspace" | "personal";
+            kind: "workspace" | "organization" | "personal";
             workspaceId: string | null;
+            organizationId: string | null;
             name: string;
             description: string | null;
             maskedKey: string;
@@ -3287,8 +3295,9 @@ export type components = {
         CreatedKey: {
             id: string;
             /** @enum {string} */
-            kind: "workspace" | "personal";
+            kind: "workspace" | "organization" | "personal";
             workspaceId: string | null;
+            organizationId: string | null;
             name: string;
             description: string | null;
             maskedKey: string;
@@ -3323,8 +3332,9 @@ export type components = {
         RotatedKey: {
             id: string;
             /** @enum {string} */
-            kind: "workspace" | "personal";
+            kind: "workspace" | "organization" | "personal";
             workspaceId: string | null;
+            organizationId: string | null;
             name: string;
             description: string | null;
             maskedKey: string;
@@ -3396,6 +3406,7 @@ export type components = {
         };
         Workspace: {
             id: string;
+            organizationId: string;
             name: string;
             slug: string;
             keyPrefix: string;
