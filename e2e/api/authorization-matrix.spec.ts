@@ -68,6 +68,26 @@ const freshInvitation = async ({ workspace }: Target) =>
     )
   ).id;
 
+const freshMemberUser = async ({ workspace }: Target) => (await addMember(baseURL, workspace, "member")).userId;
+/** The target workspace's organization (its owner reads it). */
+const orgOf = async ({ workspace }: Target): Promise<string> =>
+  (
+    await json(
+      await workspace.api.get("/api/v1/workspace", { headers: { "x-workspace-id": workspace.workspace.id } }),
+      200,
+    )
+  ).organizationId;
+/** Organization routes are for signed-in users (keys: 401); outside the organization they name nothing (404). */
+const orgRoute = (owner: number, others: number): Record<PrincipalName, number> => ({
+  owner,
+  admin: others,
+  member: others,
+  keyWithScope: 401,
+  keyWithoutScope: 401,
+  personalKey: 401,
+  none: 401,
+});
+
 /** Sets who may create the target workspace's keys, and whether keys may (as its owner would). */
 const keyCreation =
   (keyCreation: "members" | "admins", allowKeyMinting: boolean) =>
@@ -213,6 +233,55 @@ const ROUTES: Route[] = [
       body: { usage: [{ keyId: await freshKey(t), success: 1, failure: 0 }] },
     }),
     own: scoped(200, 200),
+  },
+  // Organizations: the workspace's owner owns its organization; its admin and member are organization members.
+  {
+    name: "list organizations",
+    method: "GET",
+    prepare: async () => ({ path: "/api/v1/orgs" }),
+    own: orgRoute(200, 200),
+    other: orgRoute(200, 200),
+  },
+  {
+    name: "get organization",
+    method: "GET",
+    prepare: async (t) => ({ path: `/api/v1/orgs/${await orgOf(t)}` }),
+    own: orgRoute(200, 200),
+    other: orgRoute(404, 404),
+  },
+  {
+    name: "rename organization",
+    method: "PATCH",
+    prepare: async (t) => ({ path: `/api/v1/orgs/${await orgOf(t)}`, body: { name: "Matrix organization" } }),
+    own: orgRoute(200, 403),
+    other: orgRoute(404, 404),
+  },
+  {
+    name: "change organization role",
+    method: "PATCH",
+    prepare: async (t) => ({
+      path: `/api/v1/orgs/${await orgOf(t)}/members/${await freshMemberUser(t)}`,
+      body: { role: "admin" },
+    }),
+    own: orgRoute(200, 403),
+    other: orgRoute(404, 404),
+  },
+  {
+    name: "create workspace in organization",
+    method: "POST",
+    prepare: async (t) => ({
+      path: "/api/v1/workspaces",
+      body: { name: "Matrix child", slug: `matrix-${Date.now()}-${invitee++}`, organizationId: await orgOf(t) },
+    }),
+    own: orgRoute(201, 403),
+    other: orgRoute(404, 404),
+  },
+  {
+    name: "create organization key",
+    method: "POST",
+    prepare: async () => ({ path: "/api/v1/keys", body: { name: "Matrix org key", kind: "organization" } }),
+    // Organization owners and admins only; keys may not mint keys here.
+    own: { owner: 201, admin: 403, member: 403, keyWithScope: 403, keyWithoutScope: 403, personalKey: 403, none: 401 },
   },
   {
     // No credential needed; a key sent along is a verifier key: it must hold keys.verify and act
