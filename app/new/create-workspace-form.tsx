@@ -9,7 +9,7 @@ import { createWorkspaceSchema } from "@/lib/api/schemas/workspaces";
 import { ApiClientError, apiFetch } from "@/lib/client/api";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/lib/client/form-errors";
 
-export function CreateWorkspaceForm() {
+export function CreateWorkspaceForm({ organization }: { organization: { id: string; name: string } | null }) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -17,7 +17,10 @@ export function CreateWorkspaceForm() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = createWorkspaceSchema.safeParse(readWorkspaceForm(new FormData(event.currentTarget)));
+    const parsed = createWorkspaceSchema.safeParse({
+      ...readWorkspaceForm(new FormData(event.currentTarget)),
+      ...(organization ? { organizationId: organization.id } : {}),
+    });
     setErrors(parsed.success ? {} : zodFieldErrors(parsed.error));
     setFormError(null);
     if (!parsed.success) return;
@@ -40,7 +43,13 @@ export function CreateWorkspaceForm() {
       <div>
         <h1 className="text-lg font-semibold">Create a workspace</h1>
         <p className="mt-1 text-sm text-muted-foreground">
-          A workspace holds its own keys, members and audit log. You will be its owner.
+          A workspace holds its own keys, members and audit log. You will be its owner
+          {organization ? (
+            <>
+              , in the organization <strong className="font-medium text-foreground">{organization.name}</strong>
+            </>
+          ) : null}
+          .
         </p>
       </div>
       <FormError message={formError} />

@@ -15,6 +15,7 @@ export const RESERVED_WORKSPACE_SLUGS: ReadonlySet<string> = new Set([
   "docs",
   "invite",
   "new",
+  "orgs",
   "screenshots",
   "sign-in",
   "sign-up",

@@ -13,6 +13,7 @@ import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/lib/client/f
 import type { Viewer } from "@/lib/keys/permissions";
 import { EnvironmentField } from "./environment-field";
 import { DEFAULT_EXPIRY, type ExpiryChoice, ExpiryField, expiryInput } from "./expiry-field";
+import { KeyKindField, type NewKeyKind } from "./key-kind-field";
 
 /** The workspace as the key page's dialogs need it (the prefix previews a new key). */
 export interface WorkspaceInfo {
@@ -23,6 +24,7 @@ export interface WorkspaceInfo {
 }
 
 interface Draft {
+  kind: NewKeyKind;
   name: string;
   description: string;
   environment: "live" | "test";
@@ -33,6 +35,7 @@ interface Draft {
 
 /** Least privilege by default: every read scope the viewer holds, nothing that writes. */
 const newDraft = (viewer: Viewer): Draft => ({
+  kind: "workspace",
   name: "",
   description: "",
   environment: "live",
@@ -77,6 +80,7 @@ export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreat
     event.preventDefault();
     const input: CreateKeyInput = {
       name: draft.name,
+      kind: draft.kind,
       description: draft.description.trim() || undefined,
       environment: draft.environment,
       scopes: draft.scopes,
@@ -114,6 +118,9 @@ export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreat
       >
         <form onSubmit={onSubmit} className="space-y-5" noValidate>
           <FormError message={formError} />
+          {viewer.canCreateOrgKeys ? (
+            <KeyKindField value={draft.kind} onChange={(kind) => edit({ kind })} error={errors.kind} />
+          ) : null}
           <KeyNameField
             value={draft.name}
             onChange={(name) => edit({ name })}

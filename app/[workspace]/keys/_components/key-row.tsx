@@ -10,6 +10,12 @@ import { ScopeChips } from "./scope-chips";
 /** Every row has the height of two lines of text, so skeleton rows and real rows take the same space. */
 export const ROW_CLASS = "h-16";
 export const CELL_CLASS = "px-3 py-2 align-middle first:pl-4 last:pr-4";
+/** Where a key acts, as MutagenT names its three scopes. */
+export const SCOPE_KIND_LABELS: Record<KeyView["kind"], string> = {
+  workspace: "Workspace key",
+  organization: "Organization key · every workspace",
+  personal: "User key",
+};
 const SECOND_LINE = "mt-0.5 block truncate text-xs leading-4 text-muted-foreground";
 
 export function KeyRow({
@@ -40,6 +46,9 @@ export function KeyRow({
         <span className="flex items-center gap-2 whitespace-nowrap">
           <EnvironmentBadge environment={key.environment} />
           <code className="font-mono text-xs text-muted-foreground">{key.maskedKey}</code>
+        </span>
+        <span className={SECOND_LINE} data-testid="key-scope-kind">
+          {SCOPE_KIND_LABELS[key.kind]}
         </span>
       </td>
       <td className={CELL_CLASS}>
