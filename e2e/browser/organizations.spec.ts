@@ -28,6 +28,7 @@ test("organizations: an owner adds a workspace, makes a member an organization a
   await workspaces.getByRole("link", { name: "New workspace" }).click();
   await expect(page.getByText(`in the organization ${org.name}`)).toBeVisible();
   await page.getByLabel("Workspace name").fill("Umbrella Labs");
+  await page.getByLabel("Key prefix").fill("labs");
   await page.getByRole("button", { name: "Create workspace" }).click();
   await expect(page).toHaveURL(/\/umbrella-labs[^/]*\/keys$/);
   const labsSlug = new URL(page.url()).pathname.split("/")[1];
@@ -54,7 +55,8 @@ test("organizations: an owner adds a workspace, makes a member an organization a
   await lookAt(memberPage, testInfo, "create-key-organization-scope");
   await dialog.getByRole("button", { name: "Create key" }).click();
   const secret = await memberPage.getByTestId("revealed-key").textContent();
-  expect(secret).toMatch(/^umb_live_/);
+  // Its prefix is that of the workspace it was created in.
+  expect(secret).toMatch(/^labs_live_/);
 
   // Every workspace of the organization lists it as an organization key.
   for (const slug of [labsSlug, owner.workspace.slug]) {

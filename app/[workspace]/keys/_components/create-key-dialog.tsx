@@ -112,15 +112,12 @@ export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreat
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent
         title="Create API key"
-        description={`A new key for ${workspace.name}. You will see its secret once, right after it is created.`}
+        description={`A new key for ${draft.kind === "organization" ? `every workspace of ${workspace.name}'s organization` : workspace.name}. You will see its secret once, right after it is created.`}
         className="w-[min(94vw,40rem)]"
         showCloseButton
       >
         <form onSubmit={onSubmit} className="space-y-5" noValidate>
           <FormError message={formError} />
-          {viewer.canCreateOrgKeys ? (
-            <KeyKindField value={draft.kind} onChange={(kind) => edit({ kind })} error={errors.kind} />
-          ) : null}
           <KeyNameField
             value={draft.name}
             onChange={(name) => edit({ name })}
@@ -135,6 +132,9 @@ export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreat
             error={errors.description}
             placeholder="What uses this key?"
           />
+          {viewer.canCreateOrgKeys ? (
+            <KeyKindField value={draft.kind} onChange={(kind) => edit({ kind })} error={errors.kind} />
+          ) : null}
           <div className="grid gap-5 sm:grid-cols-[3fr_2fr]">
             <EnvironmentField
               prefix={workspace.keyPrefix}
