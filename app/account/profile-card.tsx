@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Field, Input } from "@/components/ui/field";
+import { NameField } from "@/components/ui/name-field";
 import { SettingsCard } from "@/components/ui/settings-card";
 import { updateProfileSchema } from "@/lib/api/schemas/users";
 import { authClient } from "@/lib/auth/client";
@@ -45,20 +46,16 @@ export function ProfileCard({ user }: { user: { name: string; email: string } })
       onSave={save}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" error={fieldError}>
-          {(p) => (
-            <Input
-              {...p}
-              value={name}
-              onChange={(event) => {
-                setName(event.target.value);
-                setFieldError(undefined);
-              }}
-              autoComplete="name"
-              maxLength={120}
-            />
-          )}
-        </Field>
+        <NameField
+          value={name}
+          onChange={(value) => {
+            setName(value);
+            setFieldError(undefined);
+          }}
+          error={fieldError}
+          autoComplete="name"
+          maxLength={120}
+        />
         <Field label="Email" hint="You sign in with this address; it cannot be changed.">
           {(p) => <Input {...p} value={user.email} readOnly className="bg-muted/50 text-muted-foreground" />}
         </Field>

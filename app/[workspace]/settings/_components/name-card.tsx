@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { Field, Input } from "@/components/ui/field";
+import { NameField } from "@/components/ui/name-field";
 import { SettingsCard } from "@/components/ui/settings-card";
 import { updateWorkspaceSchema, type WorkspaceView } from "@/lib/api/schemas/workspaces";
 import { zodFieldErrors } from "@/lib/client/form-errors";
@@ -33,20 +33,15 @@ export function NameCard({ workspace }: { workspace: WorkspaceView }) {
       onSave={save}
     >
       <div className="max-w-md">
-        <Field label="Name" error={invalid ?? errors.field}>
-          {(p) => (
-            <Input
-              {...p}
-              value={name}
-              onChange={(event) => {
-                setName(event.target.value);
-                setInvalid(undefined);
-              }}
-              maxLength={80}
-              autoComplete="organization"
-            />
-          )}
-        </Field>
+        <NameField
+          value={name}
+          onChange={(value) => {
+            setName(value);
+            setInvalid(undefined);
+          }}
+          error={invalid ?? errors.field}
+          autoComplete="organization"
+        />
       </div>
     </SettingsCard>
   );

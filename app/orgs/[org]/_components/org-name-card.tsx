@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { Field, Input } from "@/components/ui/field";
+import { NameField } from "@/components/ui/name-field";
 import { SettingsCard } from "@/components/ui/settings-card";
 import { type OrgDetailView, updateOrgSchema } from "@/lib/api/schemas/orgs";
 import { ApiClientError, apiFetch } from "@/lib/client/api";
@@ -52,20 +52,15 @@ export function OrgNameCard({ org }: { org: OrgDetailView }) {
       onSave={save}
     >
       <div className="max-w-md">
-        <Field label="Name" error={error}>
-          {(p) => (
-            <Input
-              {...p}
-              value={name}
-              onChange={(event) => {
-                setName(event.target.value);
-                setError(undefined);
-              }}
-              maxLength={80}
-              autoComplete="organization"
-            />
-          )}
-        </Field>
+        <NameField
+          value={name}
+          onChange={(value) => {
+            setName(value);
+            setError(undefined);
+          }}
+          error={error}
+          autoComplete="organization"
+        />
       </div>
     </SettingsCard>
   );
