@@ -9,12 +9,12 @@ import { expect, test } from "../support/test";
  */
 test("a corpus generated from the OpenAPI document: 400 naming the field, never a 500", async ({ baseURL }) => {
   test.setTimeout(120_000);
-  const { owner, idFor } = await corpusTargets(baseURL!);
+  const { owner, pathFor } = await corpusTargets(baseURL!);
 
   const corpus = badInputCorpus();
   const problems: string[] = [];
   for (const entry of corpus) {
-    const path = entry.path.replace("{id}", idFor(entry.path));
+    const path = pathFor(entry.path);
     // A workspace slug is unique across the instance: the documented example's ("acme") is
     // the browser tests' own workspace, so a corpus that creates one takes a slug of its own.
     const body =

@@ -98,6 +98,8 @@ test.describe("API: who may create keys, and the tier a key acts with", () => {
       expiresAt: null,
       role: "admin",
       reason: null,
+      organizationId: owner.workspace.organizationId,
+      scope: "workspace",
     });
     expect(await both({ key: memberKey.key })).toMatchObject({ code: "VALID", role: "member", scopes: ["keys.read"] });
     // A refusal for a scope still says the tier the key acts with; other refusals say none.

@@ -20,6 +20,8 @@ test.describe("SDK: the client against Keysmith", () => {
       expiresAt: null,
       role: "owner",
       reason: null,
+      organizationId: owner.workspace.organizationId,
+      scope: "workspace",
     });
     expect(await keysmith.keys.verify({ key: reader.key, requiredScopes: ["audit.read"] })).toMatchObject({
       valid: false,

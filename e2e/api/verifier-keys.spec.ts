@@ -42,6 +42,8 @@ test.describe("verifier keys", () => {
           expiresAt: null,
           role: null,
           reason: null,
+          organizationId: null,
+          scope: null,
         });
       }
       // The same foreign key answers VALID to an anonymous caller: the workspace asks for nothing.

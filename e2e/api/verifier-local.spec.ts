@@ -41,6 +41,7 @@ test.describe("the verifier snapshot", () => {
       keyId: reader.id,
       kind: "workspace",
       workspaceId: own.workspace.id,
+      organizationId: own.workspace.organizationId,
       environment: "live",
       expiresAt: null,
       revoked: false,

@@ -9,7 +9,7 @@ export interface SignedInUser {
 }
 
 export interface WorkspaceOwner extends SignedInUser {
-  workspace: { id: string; slug: string; keyPrefix: string };
+  workspace: { id: string; slug: string; keyPrefix: string; organizationId: string };
 }
 
 export const PASSWORD = "correct-horse-battery";

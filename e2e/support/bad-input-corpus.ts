@@ -220,7 +220,8 @@ export function badInputCorpus(): CorpusCase[] {
 
 /**
  * A workspace with something behind every kind of `{id}`: a key, a member, an invitation.
- * `idFor(path)` gives the id a route's path asks for (the document's `{id}` or app/'s `[id]`).
+ * `idFor(path)` gives the id a route's path asks for (the document's `{id}` or app/'s `[id]`);
+ * `pathFor(path)` fills in every placeholder, the organization's `{org}` and a member's `{user}` too.
  */
 export async function corpusTargets(baseURL: string) {
   const owner = await signUpWithWorkspace(baseURL);
@@ -238,5 +239,11 @@ export async function corpusTargets(baseURL: string) {
         : path.includes("/members/")
           ? member.memberId
           : "";
-  return { owner, key, member, invitation, idFor };
+  const [org] = (await json(await owner.api.get("/api/v1/orgs"), 200)).data;
+  const pathFor = (path: string): string =>
+    path
+      .replace(/\{id\}|\[id\]/, idFor(path))
+      .replace(/\{org\}|\[org\]/, org.id)
+      .replace(/\{user\}|\[user\]/, member.userId);
+  return { owner, key, member, invitation, idFor, pathFor };
 }

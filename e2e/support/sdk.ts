@@ -57,6 +57,8 @@ export async function checkMiddleware(appUrl: string, { owner }: SdkWorkspace): 
         expiresAt: null,
         role: "owner",
         reason: null,
+        organizationId: owner.workspace.organizationId,
+        scope: "workspace",
       },
     });
   }
