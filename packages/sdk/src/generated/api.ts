@@ -462,6 +462,115 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/keys/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import keys
+         * @description Keys another product issued (better-auth's api-key plugin, Unkey …), by the SHA-256 of each secret, 1 to 1000 a call, all or nothing. Imported keys verify and authenticate like keys made here, in whatever format their secrets have. Needs `keys.write` and the rules of creating a key; scopes within your own. A hash Keysmith already holds is a 409 naming the item.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    "x-workspace-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KeyImport"];
+                };
+            };
+            responses: {
+                /** @description The imported keys */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyImportResult"];
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state (a taken slug, the last owner …) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is larger than this route accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/keys/{id}": {
         parameters: {
             query?: never;
@@ -3049,6 +3158,40 @@ export type components = {
         };
         /**
          * @example {
+         *       "keys": [
+         *         {
+         *           "hash": "2b1b0c8a8f2f4a0e6a1c9e3d5b7f9a1c3e5d7b9f1a3c5e7d9b1f3a5c7e9d1b3f",
+         *           "name": "Billing service",
+         *           "environment": "live",
+         *           "scopes": [
+         *             "tasks.read"
+         *           ],
+         *           "prefix": "atlas_"
+         *         }
+         *       ]
+         *     }
+         */
+        KeyImport: {
+            keys: components["schemas"]["ImportedKey"][];
+        };
+        ImportedKey: {
+            /** @description The SHA-256 of the key's secret, as the other product stores it: 64 hex digits, 43 base64url characters (what better-auth's api-key plugin stores), or 44 base64 characters ending in `=`. */
+            hash: string;
+            name: string;
+            description?: string;
+            /**
+             * @default live
+             * @enum {string}
+             */
+            environment?: "live" | "test";
+            /** @default [] */
+            scopes?: string[];
+            expiresAt?: string | null;
+            /** @description The key's visible start, e.g. "atlas_": the key table shows `atlas_…`. */
+            prefix?: string;
+        };
+        /**
+         * @example {
          *       "name": "Billing service (EU)",
          *       "enabled": true
          *     }
@@ -3216,6 +3359,7 @@ export type components = {
         VerifierSnapshot: {
             workspaceId: string;
             eventId: string | null;
+            importedKeys: boolean;
             keys: components["schemas"]["VerifierSnapshotEntry"][];
             nextCursor: string | null;
         };
@@ -3319,6 +3463,10 @@ export type components = {
             lastUsedIp: string | null;
             lastUsedUserAgent: string | null;
             key: string;
+        };
+        KeyImportResult: {
+            imported: number;
+            keys: components["schemas"]["Key"][];
         };
         RotatedKey: {
             id: string;
