@@ -29,7 +29,7 @@ export async function importKeys(
 ): Promise<KeyRow[]> {
   // Importing a usable key is creating one: the same rules (key creation setting, key minting).
   assertCanCreateKey(principal);
-  input.keys.forEach((key, index) => assertImportGrantable(principal, key, index));
+  for (const [index, key] of input.keys.entries()) assertImportGrantable(principal, key, index);
   const workspaceId = principal.workspace.id;
   const rows = input.keys.map((key) => ({
     id: newId("key"),
