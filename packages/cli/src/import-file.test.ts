@@ -3,11 +3,12 @@ import { readImportFile } from "./import-file.js";
 
 const hex = "a".repeat(64);
 const b64url = `${"B".repeat(42)}A`;
+const nextMonth = new Date(Date.now() + 30 * 86_400_000).toISOString();
 
 describe("readImportFile", () => {
   it("reads CSV with its header, space-separated scopes and an ISO expiry, each row with its line", () => {
     const rows = readImportFile(
-      `hash,name,scopes,environment,expiresAt,prefix\n${hex},Billing,tasks.read tasks.write,test,2099-01-01T00:00:00Z,atlas_\n${b64url},"Reports, EU",,,,\n`,
+      `hash,name,scopes,environment,expiresAt,prefix\n${hex},Billing,tasks.read tasks.write,test,${nextMonth},atlas_\n${b64url},"Reports, EU",,,,\n`,
     );
     expect(rows).toEqual([
       {
@@ -17,7 +18,7 @@ describe("readImportFile", () => {
           name: "Billing",
           scopes: ["tasks.read", "tasks.write"],
           environment: "test",
-          expiresAt: "2099-01-01T00:00:00.000Z",
+          expiresAt: nextMonth,
           prefix: "atlas_",
         },
       },
@@ -41,6 +42,7 @@ describe("readImportFile", () => {
     expect(() => readImportFile(`hash,name,colour\n${hex},Billing,red\n`)).toThrow("line 1: unknown column colour");
     expect(() => readImportFile(`hash,scopes\n${hex},\n`)).toThrow("the header needs a name column");
     expect(() => readImportFile(`hash,name,expiresAt\n${hex},Billing,2001-01-01\n`)).toThrow("expiresAt: already past");
+    expect(() => readImportFile(`hash,name,expiresAt\n${hex},Billing,2099-01-01\n`)).toThrow("within 5 years");
     expect(() => readImportFile(JSON.stringify([{ hash: hex, name: "x" }]))).toThrow("item 1 (keys[0]): name:");
     expect(() => readImportFile("hash,name\n")).toThrow("no keys");
   });

@@ -16,6 +16,8 @@ const HASH = /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9_-]{43}|[A-Za-z0-9+/_-]{43}=)$/;
 const SCOPE = /^[a-z][a-z0-9_-]{0,30}\.[a-z][a-z0-9_-]{0,30}$/;
 const ENVIRONMENT = /^[a-z]{2,10}$/;
 const PREFIX = /^[\x21-\x7e]{1,32}$/;
+/** The API's bound on an expiry date (lib/api/schemas/keys.ts). */
+const MAX_EXPIRY_MS = 5 * 366 * 24 * 60 * 60 * 1000;
 
 /** The keys in a CSV or JSON import file (JSON when it starts with `[` or `{`), or an error naming the row. */
 export function readImportFile(text: string): ImportRow[] {
@@ -104,6 +106,7 @@ function check({ key, where }: ImportRow): void {
     const at = Date.parse(String(key.expiresAt));
     if (Number.isNaN(at)) fail("expiresAt", `"${key.expiresAt}" is not a date (use ISO 8601)`);
     else if (at <= Date.now()) fail("expiresAt", "already past: leave expired keys out");
+    else if (at >= Date.now() + MAX_EXPIRY_MS) fail("expiresAt", "must be within 5 years");
     // Sent as the API wants it (a date-time with its offset), whatever the file wrote.
     else key.expiresAt = new Date(at).toISOString();
   }
