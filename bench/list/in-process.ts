@@ -3,6 +3,7 @@ import { percentile } from "../../e2e/support/propagation";
 import { decodeCursor } from "../../lib/api/cursor";
 import { type ListKeysQuery, listKeysQuerySchema } from "../../lib/api/schemas/keys";
 import type { Db } from "../../lib/db/client";
+import type { KeyOwner } from "../../lib/keys/key-owner";
 import { keyListQuery } from "../../lib/keys/list-filter";
 import { toKeyView } from "../../lib/keys/serialize";
 import { listKeys } from "../../lib/keys/service";
@@ -26,17 +27,17 @@ const RUNS = 40;
 
 export async function measureInProcess(
   db: Db,
-  workspaceId: string,
+  workspace: KeyOwner,
   search: string,
   depth: number,
 ): Promise<InProcessFigures> {
   let query: ListKeysQuery = listKeysQuerySchema.parse(Object.fromEntries(new URLSearchParams(search)));
   for (let page = 0; page < depth; page++) {
-    const { nextCursor } = await listKeys(db, workspaceId, query, new Date());
+    const { nextCursor } = await listKeys(db, workspace, query, new Date());
     query = { ...query, cursor: nextCursor ?? undefined };
   }
   const cursor = query.cursor ? decodeCursor(query.cursor, query.sort === "createdAt" ? "date" : "text") : null;
-  const sql = keyListQuery(workspaceId, query, cursor, new Date(), query.limit + 1);
+  const sql = keyListQuery(workspace, query, cursor, new Date(), query.limit + 1);
   const plans: { plan: number; execute: number; indexes: string[] }[] = [];
   for (let i = 0; i < 5; i++) {
     const [row] = await db.$queryRawUnsafe<{ "QUERY PLAN": ExplainOutput[] }[]>(
@@ -50,7 +51,7 @@ export async function measureInProcess(
   for (let i = 0; i < RUNS + 5; i++) {
     const now = new Date();
     const t0 = performance.now();
-    const page = await listKeys(db, workspaceId, query, now);
+    const page = await listKeys(db, workspace, query, now);
     JSON.stringify({ data: page.rows.map((row) => toKeyView(row, now)), nextCursor: page.nextCursor });
     if (i >= 5) times.push(performance.now() - t0);
   }

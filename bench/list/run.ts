@@ -162,7 +162,9 @@ async function measureAllInProcess(open: { url?: string; dataDir?: string }, see
   try {
     const figures: InProcessFigures[] = [];
     for (const shape of SHAPES) {
-      figures.push(await measureInProcess(db, seed.workspaceId, shape.query(seed), shape.depth ?? 0));
+      figures.push(
+        await measureInProcess(db, { id: seed.workspaceId, orgId: seed.orgId }, shape.query(seed), shape.depth ?? 0),
+      );
     }
     return figures;
   } finally {

@@ -13,6 +13,7 @@ import { maskKey } from "../../lib/keys/mask";
  */
 export interface SeededList {
   workspaceId: string;
+  orgId: string;
   ownerKey: string;
   creators: string[];
   /** A name that exactly one key has, for the rare-search shape. */
@@ -30,12 +31,14 @@ export async function seedList(options: { url?: string; dataDir?: string; count:
   try {
     const now = Date.now();
     const workspaceId = newId("ws");
+    const orgId = newId("org");
     await db.organization.create({
       data: {
         id: workspaceId,
         name: "Bench list",
         slug: `bench-${workspaceId.slice(3, 11).toLowerCase()}`,
         keyPrefix: "sk",
+        org: { create: { id: orgId, name: "Bench list", slug: `bench-${workspaceId.slice(3, 11).toLowerCase()}` } },
       },
     });
     const creators: string[] = [];
@@ -97,7 +100,7 @@ export async function seedList(options: { url?: string; dataDir?: string; count:
     // What autovacuum does soon after a bulk load: fresh statistics, and the search index's
     // pending entries (GIN fast update) merged into the index proper.
     await db.$executeRawUnsafe("VACUUM ANALYZE");
-    return { workspaceId, ownerKey, creators, rareName };
+    return { workspaceId, orgId, ownerKey, creators, rareName };
   } finally {
     await close();
   }

@@ -15,7 +15,13 @@ export async function seedKeysmith(options: { dataDir?: string; url?: string; co
   const workspaceId = newId("ws");
   await db.user.create({ data: { id: userId, name: "Bench", email: `bench-${userId}@example.com` } });
   await db.organization.create({
-    data: { id: workspaceId, name: "Bench", slug: `bench-${workspaceId.slice(3, 11).toLowerCase()}`, keyPrefix: "sk" },
+    data: {
+      id: workspaceId,
+      name: "Bench",
+      slug: `bench-${workspaceId.slice(3, 11).toLowerCase()}`,
+      keyPrefix: "sk",
+      org: { create: { id: newId("org"), name: "Bench", slug: `bench-${workspaceId.slice(3, 11).toLowerCase()}` } },
+    },
   });
   await db.member.create({ data: { id: newId("mem"), organizationId: workspaceId, userId, role: "owner" } });
   const keys: { id: string; key: string }[] = [];

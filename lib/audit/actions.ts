@@ -16,5 +16,7 @@ export const AUDIT_ACTIONS = [
   "member.joined",
   "member.role_changed",
   "member.removed",
+  "org.settings_changed",
+  "org.role_changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

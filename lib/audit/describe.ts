@@ -14,6 +14,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "member.joined": "Member joined",
   "member.role_changed": "Role changed",
   "member.removed": "Member removed",
+  "org.settings_changed": "Organization renamed",
+  "org.role_changed": "Organization role changed",
 };
 
 /** A readable name for an event's target, from what the event recorded at the time. */
@@ -62,6 +64,7 @@ export function auditSummary(action: AuditAction, metadata: unknown): string | n
     case "member.invited":
       return `${text(recorded.email)} invited as ${text(recorded.role) || "member"}`;
     case "member.role_changed":
+    case "org.role_changed":
       return `${text(recorded.email)}: ${text(recorded.from)} → ${text(recorded.to)}`;
     case "member.removed":
       return recorded.left === true ? `${text(recorded.email)} left` : `${text(recorded.email)} removed`;
@@ -69,6 +72,7 @@ export function auditSummary(action: AuditAction, metadata: unknown): string | n
       return `Joined as ${text(recorded.role) || "member"}`;
     case "member.invitation_canceled":
       return `Invitation for ${text(recorded.email)}`;
+    case "org.settings_changed":
     case "workspace.settings_changed": {
       const changed = Object.keys(recorded);
       return changed.length ? `Changed ${changed.join(", ")}` : null;

@@ -34,11 +34,21 @@ export function keyCredential(check: KeyCheck, workspaceHint: string | null): Ke
         "retry-after": String(Math.ceil(check.retryAfterMs / 1000)),
       });
     case "WORKSPACE_AMBIGUOUS":
-      throw new ApiError(
-        "VALIDATION_FAILED",
-        "This personal key belongs to several workspaces: name one with the x-workspace-id header",
-        { issues: [{ field: "x-workspace-id", message: "Required for a personal key in several workspaces" }] },
-      );
+      throw check.entry?.state.kind === "organization"
+        ? new ApiError(
+            "VALIDATION_FAILED",
+            "This is an organization key: name the workspace it acts in with the x-workspace-id header",
+            { issues: [{ field: "x-workspace-id", message: "Required for an organization key" }] },
+          )
+        : new ApiError(
+            "VALIDATION_FAILED",
+            "This personal key belongs to several workspaces: name one with the x-workspace-id header",
+            { issues: [{ field: "x-workspace-id", message: "Required for a personal key in several workspaces" }] },
+          );
+    case "ORGANIZATION_MISMATCH":
+      throw new ApiError("VALIDATION_FAILED", "That workspace is not in that organization", {
+        issues: [{ field: "x-organization-id", message: "Does not match the workspace named by x-workspace-id" }],
+      });
     case "WORKSPACE_DENIED":
       throw new ApiError("FORBIDDEN", "You are not a member of that workspace");
     default:
@@ -55,6 +65,14 @@ export function keyCredential(check: KeyCheck, workspaceHint: string | null): Ke
     throw new ApiError("FORBIDDEN", "This key does not belong to that workspace");
   }
   return { state: entry.state, membership };
+}
+
+/** x-organization-id, when sent, must name the organization of the workspace the caller acts in. */
+export function assertOrganizationHint(workspace: { orgId: string }, orgHint: { id: string } | null): void {
+  if (!orgHint || orgHint.id === workspace.orgId) return;
+  throw new ApiError("VALIDATION_FAILED", "That workspace is not in that organization", {
+    issues: [{ field: "x-organization-id", message: "Does not match the workspace named by x-workspace-id" }],
+  });
 }
 
 function refusalMessage(code: KeyCheck["code"]): string {

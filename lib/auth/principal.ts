@@ -1,4 +1,5 @@
 import type { Actor } from "../audit/record";
+import type { KeyKind } from "../keys/key-state";
 import type { WorkspaceRef } from "../workspaces/lookup";
 import { type Role, roleCeiling } from "./scopes";
 
@@ -10,9 +11,14 @@ export interface Principal {
   userName: string;
   keyId: string | null;
   keyName: string | null;
-  keyKind: "workspace" | "personal" | null;
+  keyKind: KeyKind | null;
   workspace: WorkspaceRef;
   role: Role;
+  /**
+   * The role in the workspace's organization (what organization keys and settings need): a
+   * user's own, an organization key's creator's; null for workspace and personal keys.
+   */
+  orgRole: Role | null;
   scopes: string[];
 }
 
@@ -33,9 +39,9 @@ export function actorOf(
 /** A signed-in user acting in one of their workspaces: their role's ceiling is what they may do. */
 export function userPrincipal(
   user: { id: string; name: string },
-  membership: { workspace: WorkspaceRef; role: Role },
+  membership: { workspace: WorkspaceRef; role: Role; orgRole: Role | null },
 ): Principal {
-  const { workspace, role } = membership;
+  const { workspace, role, orgRole } = membership;
   return {
     type: "user",
     userId: user.id,
@@ -45,6 +51,7 @@ export function userPrincipal(
     keyKind: null,
     workspace,
     role,
+    orgRole,
     scopes: roleCeiling(role, workspace.customScopes),
   };
 }

@@ -1,12 +1,14 @@
 import { ApiError, toErrorResponse } from "../api/errors";
 import type { Db } from "../db/client";
 import { isWellFormedId } from "../id-format";
+import { findOrg, type OrgRef, orgRole } from "../orgs/lookup";
 import { getRuntime, type Runtime } from "../runtime";
 import { sessionMembership } from "../workspaces/lookup";
 import { CLIENT_IP_HEADER } from "./client-ip";
-import { keyCredential, presentedKey } from "./key-credential";
+import { assertOrganizationHint, keyCredential, presentedKey } from "./key-credential";
 import { type Principal, type RequestMeta, userPrincipal } from "./principal";
 import { isAllowedMutation } from "./same-origin";
+import type { Role } from "./scopes";
 
 /**
  * The one wrapper every /api/v1 handler goes through: a session cookie or an API key
@@ -94,6 +96,34 @@ export function withUser<P = Record<string, never>>(handler: (ctx: UserContext<P
   };
 }
 
+export interface OrgContext<P> extends UserContext<P> {
+  org: OrgRef;
+  /** The caller's role in it. */
+  role: Role;
+}
+
+/**
+ * For /api/v1/orgs/{org}/…: a signed-in user who belongs to the organization (404 otherwise,
+ * so outsiders learn nothing), holding one of `roles` when given (403 otherwise).
+ */
+export function withOrg<P extends { org: string }>(
+  options: { roles?: readonly Role[] },
+  handler: (ctx: OrgContext<P>) => Promise<Response>,
+) {
+  return withUser<P>(async (ctx) => {
+    const org = await findOrg(ctx.db, ctx.params.org);
+    const role = org ? await orgRole(ctx.db, org.id, ctx.user.id) : null;
+    if (!org || !role) throw new ApiError("NOT_FOUND", "No such organization");
+    if (options.roles && !options.roles.includes(role)) {
+      throw new ApiError(
+        "FORBIDDEN",
+        `Only the organization's ${options.roles.map((r) => `${r}s`).join(" and ")} can do this`,
+      );
+    }
+    return handler({ ...ctx, org, role });
+  });
+}
+
 /** For routes that need no credential (verification): only the error contract. */
 export function withErrors(handler: (req: Request, runtime: Runtime) => Promise<Response>) {
   return async (req: Request): Promise<Response> => {
@@ -115,6 +145,7 @@ export function requestMeta(req: Request): RequestMeta {
 async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<Principal> {
   const db = runtime.database.db;
   const hint = req.headers.get("x-workspace-id");
+  const orgHint = req.headers.get("x-organization-id");
   const secret = presentedKey((name) => req.headers.get(name));
   if (secret !== null) {
     const ip = requestMeta(req).ip;
@@ -123,6 +154,7 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
       caller: { kind: "api" },
       ip,
       workspaceHint: hint,
+      organizationHint: orgHint,
       source: ip ?? "",
     });
     const { state, membership } = keyCredential(check, hint);
@@ -135,6 +167,7 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
       keyKind: state.kind,
       workspace: membership.workspace,
       role: membership.role,
+      orgRole: state.kind === "organization" ? membership.role : null,
       scopes: membership.scopes,
     };
   }
@@ -142,7 +175,9 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
   const session = await runtime.auth.api.getSession({ headers: req.headers });
   if (!session) throw new ApiError("UNAUTHORIZED", "Sign in or send an API key");
   assertSameOriginMutation(req, runtime);
-  return userPrincipal(session.user, await sessionMembership(db, session.user.id, hint));
+  const membership = await sessionMembership(db, session.user.id, hint);
+  if (orgHint) assertOrganizationHint(membership.workspace, (await findOrg(db, orgHint)) ?? { id: orgHint });
+  return userPrincipal(session.user, membership);
 }
 
 /**

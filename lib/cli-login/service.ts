@@ -171,6 +171,7 @@ export async function pollCliLogin(db: Db, pollToken: string, now: Date): Promis
     principal,
     {
       name: `CLI on ${row.deviceName}`,
+      kind: "workspace",
       description: "Created by keysmith login",
       environment: "live",
       scopes: row.scopes,

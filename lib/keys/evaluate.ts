@@ -16,16 +16,20 @@ export interface KeyRequest {
   caller: KeyCaller;
   /** The address the key is used from, checked against the key's allowlist. */
   ip?: string | null;
-  /** x-workspace-id (id or slug): where a personal key acts. */
+  /** x-workspace-id (id or slug): where a personal or organization key acts. */
   workspaceHint?: string | null;
+  /** x-organization-id (id or slug): narrows where a key acts, and must match the workspace named. */
+  organizationHint?: string | null;
 }
 
 export type KeyRefusal = "NOT_FOUND" | "EXPIRED" | "REVOKED" | "DISABLED" | "IP_NOT_ALLOWED";
 
 export type KeyVerdict =
   | { code: "VALID"; membership: KeyMembership }
-  /** A personal key of someone in several workspaces, with none named. */
+  /** An organization key, or a personal key of someone in several workspaces, with none named. */
   | { code: "WORKSPACE_AMBIGUOUS"; membership: null }
+  /** The workspace named is not in the organization named. */
+  | { code: "ORGANIZATION_MISMATCH"; membership: null }
   /** A personal key asked to act in a workspace its owner is not a member of. */
   | { code: "WORKSPACE_DENIED"; membership: null }
   | { code: KeyRefusal; membership: null };
@@ -38,6 +42,7 @@ const DISABLED = refusal("DISABLED");
 const IP_NOT_ALLOWED = refusal("IP_NOT_ALLOWED");
 const WORKSPACE_AMBIGUOUS = refusal("WORKSPACE_AMBIGUOUS");
 const WORKSPACE_DENIED = refusal("WORKSPACE_DENIED");
+const ORGANIZATION_MISMATCH = refusal("ORGANIZATION_MISMATCH");
 
 /**
  * Whether a key may be used for this request, and in which membership. Pure: the same state
@@ -59,23 +64,35 @@ export function evaluateKey(state: KeyState, request: KeyRequest): KeyVerdict {
   if (!state.enabled) return DISABLED;
   if (state.ipAllowlist.length > 0 && !isIpInRanges(request.ip, state.ipAllowlist)) return IP_NOT_ALLOWED;
 
+  const orgHint = request.organizationHint;
   if (state.kind === "workspace") {
     // A removed creator's keys stop working.
     const [membership] = state.memberships;
-    return membership ? { code: "VALID", membership } : DISABLED;
+    if (!membership) return DISABLED;
+    return orgHint && !inOrganization(membership, orgHint) ? ORGANIZATION_MISMATCH : { code: "VALID", membership };
   }
   const hint = caller.kind === "verifier" ? caller.workspaceId : request.workspaceHint;
-  const membership = hint
-    ? state.memberships.find((m) => m.workspace.id === hint || m.workspace.slug === hint)
-    : state.memberships.length === 1
-      ? state.memberships[0]
-      : undefined;
+  const candidates = orgHint ? state.memberships.filter((m) => inOrganization(m, orgHint)) : state.memberships;
+  let membership: KeyMembership | undefined;
+  if (hint) {
+    membership = candidates.find((m) => m.workspace.id === hint || m.workspace.slug === hint);
+    if (!membership && orgHint && state.memberships.some((m) => m.workspace.id === hint || m.workspace.slug === hint)) {
+      return caller.kind === "verifier" ? NOT_FOUND : ORGANIZATION_MISMATCH;
+    }
+  } else if (state.kind === "personal" && candidates.length === 1) {
+    // An organization key always names its workspace: which one is the caller's to say.
+    membership = candidates[0];
+  }
   if (!membership) {
     if (caller.kind === "verifier") return NOT_FOUND;
     // An owner removed from every workspace: the key acts nowhere, whatever is named.
     if (state.memberships.length === 0) return DISABLED;
-    return hint ? WORKSPACE_DENIED : WORKSPACE_AMBIGUOUS;
+    return hint || (orgHint && candidates.length === 0) ? WORKSPACE_DENIED : WORKSPACE_AMBIGUOUS;
   }
   if (caller.kind === "anonymous" && membership.workspace.requireVerifierKey) return NOT_FOUND;
   return { code: "VALID", membership };
+}
+
+function inOrganization(membership: KeyMembership, idOrSlug: string): boolean {
+  return membership.workspace.orgId === idOrSlug || membership.orgSlug === idOrSlug;
 }

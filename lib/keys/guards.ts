@@ -1,6 +1,6 @@
 import { ApiError } from "../api/errors";
 import type { Principal } from "../auth/principal";
-import { canCreateKeys, canManageKey, KEY_CREATION_REFUSAL, scopesBeyond } from "./permissions";
+import { canCreateKeys, canManageKey, canManageOrgKeys, KEY_CREATION_REFUSAL, scopesBeyond } from "./permissions";
 
 /** The rules of ./permissions.ts as the API enforces them: a refusal is a 403 that says why. */
 export function assertCanCreateKey(principal: Principal): void {
@@ -15,9 +15,22 @@ export function assertCanCreateKey(principal: Principal): void {
   }
 }
 
-export function assertCanManageKey(principal: Principal, key: { createdById: string | null }): void {
-  if (!canManageKey(principal, key.createdById)) {
+export function assertCanManageKey(principal: Principal, key: { createdById: string | null; kind: string }): void {
+  if (key.kind === "organization" && !canManageOrgKeys(principal)) {
+    throw new ApiError("FORBIDDEN", "Only the organization's owners and admins can manage its keys");
+  }
+  if (!canManageKey(principal, key.createdById, key.kind)) {
     throw new ApiError("FORBIDDEN", "You can only manage keys you created (or hold keys.write)");
+  }
+}
+
+/** Organization keys: the workspace's rules, and the caller must own or administer the organization. */
+export function assertCanCreateOrgKey(principal: Principal): void {
+  assertCanCreateKey(principal);
+  if (!canManageOrgKeys(principal)) {
+    throw new ApiError("FORBIDDEN", "Only the organization's owners and admins can create organization keys", {
+      issues: [{ field: "kind", message: "Organization keys need the organization's owner or admin role" }],
+    });
   }
 }
 

@@ -8,6 +8,8 @@ export const HASH_PREFIX_LENGTH = 13;
 
 interface Row extends Omit<KeyStateRow, "workspace"> {
   orgId: string | null;
+  orgOrganizationId: string | null;
+  orgOrganizationSlug: string | null;
   orgSlug: string | null;
   orgName: string | null;
   orgKeyPrefix: string | null;
@@ -19,7 +21,8 @@ interface Row extends Omit<KeyStateRow, "workspace"> {
 
 /**
  * The states of the keys with these hashes, in one statement (one row per membership that
- * matters: the key's workspace, or every workspace for a personal key). Keys that miss the
+ * matters: the key's workspace; every workspace of its creator for a personal key; every
+ * workspace of the organization, with the creator's organization role, for an organization key). Keys that miss the
  * cache together are read together, so a burst of cold keys costs one round trip.
  */
 export function readKeyStates(db: Db, hashes: readonly string[]): Promise<Map<string, KeyState>> {
@@ -42,20 +45,28 @@ export function readRecentKeyStates(db: Db, since: Date, now: Date, limit: numbe
 
 async function readStates(db: Db, where: Prisma.Sql): Promise<Map<string, KeyState>> {
   const rows = await db.$queryRaw<Row[]>`SELECT k."hash", k."id", k."kind", k."name", k."workspaceId",
-      kw."requireVerifierKey" AS "workspaceRequiresVerifier",
+      COALESCE(k."orgId", kw."orgId") AS "keyOrgId", kw."requireVerifierKey" AS "workspaceRequiresVerifier",
       k."environment", k."expiresAt", k."revokedAt", k."rotatedAt", k."enabled", k."ipAllowlist", k."scopes",
       k."rateLimitMax", k."rateLimitWindowMs", u."id" AS "creatorId", u."name" AS "creatorName",
-      m."role", o."id" AS "orgId", o."slug" AS "orgSlug", o."name" AS "orgName",
+      m."role", o."id" AS "orgId", o."orgId" AS "orgOrganizationId", og."slug" AS "orgOrganizationSlug", o."slug" AS "orgSlug", o."name" AS "orgName",
       o."keyPrefix" AS "orgKeyPrefix", o."allowKeyMinting" AS "orgAllowKeyMinting",
       o."requireVerifierKey" AS "orgRequireVerifierKey", o."keyCreation"::text AS "orgKeyCreation",
       o."customScopes" AS "orgCustomScopes"
     FROM "api_key" k
     JOIN "user" u ON u."id" = k."createdById"
     LEFT JOIN "organization" kw ON kw."id" = k."workspaceId"
-    LEFT JOIN "member" m ON m."userId" = u."id" AND (k."kind" = 'personal' OR m."organizationId" = k."workspaceId")
-    LEFT JOIN "organization" o ON o."id" = m."organizationId"
+    LEFT JOIN LATERAL (
+      SELECT wm."role", wm."organizationId" AS "workspaceId", wm."createdAt" FROM "member" wm
+        WHERE wm."userId" = u."id" AND k."kind" <> 'organization'
+          AND (k."kind" = 'personal' OR wm."organizationId" = k."workspaceId")
+      UNION ALL
+      SELECT om."role", w."id", w."createdAt" FROM "org_member" om JOIN "organization" w ON w."orgId" = om."orgId"
+        WHERE k."kind" = 'organization' AND om."orgId" = k."orgId" AND om."userId" = u."id"
+    ) m ON true
+    LEFT JOIN "organization" o ON o."id" = m."workspaceId"
+    LEFT JOIN "org" og ON og."id" = o."orgId"
     WHERE ${where}
-    ORDER BY k."hash", m."createdAt"`;
+    ORDER BY k."hash", m."createdAt", o."id"`;
   // One object per workspace, however many of its keys are read: they stay cached together.
   const workspaces = new Map<string, WorkspaceRef>();
   const byHash = new Map<string, KeyStateRow[]>();
@@ -86,6 +97,8 @@ export async function readImportedWorkspaceIds(db: Db): Promise<string[]> {
 function toKeyStateRow(row: Row, workspaces: Map<string, WorkspaceRef>): KeyStateRow {
   const {
     orgId,
+    orgOrganizationId,
+    orgOrganizationSlug,
     orgSlug,
     orgName,
     orgKeyPrefix,
@@ -95,11 +108,12 @@ function toKeyStateRow(row: Row, workspaces: Map<string, WorkspaceRef>): KeyStat
     orgCustomScopes,
     ...key
   } = row;
-  if (orgId === null) return { ...key, workspace: null };
+  if (orgId === null) return { ...key, workspace: null, orgSlug: null };
   let workspace = workspaces.get(orgId);
   if (!workspace) {
     workspace = {
       id: orgId,
+      orgId: orgOrganizationId ?? "",
       slug: orgSlug ?? "",
       name: orgName ?? "",
       keyPrefix: orgKeyPrefix ?? "",
@@ -110,5 +124,5 @@ function toKeyStateRow(row: Row, workspaces: Map<string, WorkspaceRef>): KeyStat
     };
     workspaces.set(orgId, workspace);
   }
-  return { ...key, workspace };
+  return { ...key, workspace, orgSlug: orgOrganizationSlug };
 }

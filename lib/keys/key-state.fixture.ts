@@ -5,8 +5,10 @@ export function membershipIn(workspaceId: string, requireVerifierKey = false): K
   return {
     role: "admin",
     scopes: ["keys.read"],
+    orgSlug: "org-a",
     workspace: {
       id: workspaceId,
+      orgId: "org_a",
       slug: `${workspaceId}-slug`,
       name: workspaceId,
       keyPrefix: "sk",
@@ -35,6 +37,7 @@ export function keyState(fields: Partial<KeyState> = {}): KeyState {
     rateLimit: null,
     memberships: [membershipIn(workspaceId)],
     workspaceId,
+    orgId: fields.kind === "personal" ? null : "org_a",
     workspaceRequiresVerifier: false,
     rotated: false,
     ...fields,

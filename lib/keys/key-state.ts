@@ -2,6 +2,13 @@ import { intersectScopes, isRole, type Role, roleCeiling } from "../auth/scopes"
 import type { WorkspaceRef } from "../workspaces/lookup";
 import { type ParsedRange, parseRanges } from "./ip-allowlist";
 
+/** Where a key acts: its workspace, every workspace of its organization, or its owner's. */
+export type KeyKind = "workspace" | "organization" | "personal";
+
+export function toKeyKind(kind: string): KeyKind {
+  return kind === "personal" || kind === "organization" ? kind : "workspace";
+}
+
 /**
  * Everything the rules need to know about one key (evaluate.ts), as plain data: the key's
  * own settings plus its creator's current memberships (one workspace for a workspace key,
@@ -10,7 +17,7 @@ import { type ParsedRange, parseRanges } from "./ip-allowlist";
  */
 export interface KeyState {
   id: string;
-  kind: "workspace" | "personal";
+  kind: KeyKind;
   name: string;
   creatorId: string;
   creatorName: string;
@@ -25,8 +32,10 @@ export interface KeyState {
   scopes: string[];
   rateLimit: { max: number; windowMs: number } | null;
   memberships: KeyMembership[];
-  /** The key's own workspace (null for personal keys), even when its creator left it. */
+  /** The key's own workspace (null for personal and organization keys), even when its creator left it. */
   workspaceId: string | null;
+  /** The key's organization: its workspace's, or its own for an organization key (null for a personal key). */
+  orgId: string | null;
   /** The key's own workspace requires a verifier key (always false for personal keys). */
   workspaceRequiresVerifier: boolean;
 }
@@ -35,6 +44,8 @@ export interface KeyState {
 export interface KeyMembership {
   role: Role;
   workspace: WorkspaceRef;
+  /** The URL name of the workspace's organization (x-organization-id may send it). */
+  orgSlug: string;
   /** Key scopes ∩ the role's ceiling (the whole ceiling for a personal key). */
   scopes: string[];
 }
@@ -46,6 +57,7 @@ export interface KeyStateRow {
   kind: string;
   name: string;
   workspaceId: string | null;
+  keyOrgId: string | null;
   workspaceRequiresVerifier: boolean | null;
   environment: string;
   expiresAt: Date | null;
@@ -61,18 +73,20 @@ export interface KeyStateRow {
   /** The membership (null when the creator has none that counts for this key). */
   role: string | null;
   workspace: WorkspaceRef | null;
+  orgSlug: string | null;
 }
 
 /** Builds a key's state from its rows (all of one key, in membership order). */
 export function keyStateFromRows(rows: readonly KeyStateRow[]): KeyState {
   const [key] = rows;
-  const kind = key.kind === "personal" ? "personal" : "workspace";
+  const kind = toKeyKind(key.kind);
   const memberships = rows.flatMap((row): KeyMembership[] => {
-    const { role, workspace } = row;
+    const { role, workspace, orgSlug } = row;
     if (role === null || workspace === null || !isRole(role)) return [];
     if (kind === "workspace" && workspace.id !== key.workspaceId) return [];
     const ceiling = roleCeiling(role, workspace.customScopes);
-    return [{ role, workspace, scopes: kind === "personal" ? ceiling : intersectScopes(key.scopes, ceiling) }];
+    const scopes = kind === "personal" ? ceiling : intersectScopes(key.scopes, ceiling);
+    return [{ role, workspace, orgSlug: orgSlug ?? "", scopes }];
   });
   return {
     id: key.id,
@@ -91,6 +105,7 @@ export function keyStateFromRows(rows: readonly KeyStateRow[]): KeyState {
       key.rateLimitMax && key.rateLimitWindowMs ? { max: key.rateLimitMax, windowMs: key.rateLimitWindowMs } : null,
     memberships,
     workspaceId: key.workspaceId,
+    orgId: key.keyOrgId,
     workspaceRequiresVerifier: kind === "workspace" && key.workspaceRequiresVerifier === true,
   };
 }

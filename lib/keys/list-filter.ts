@@ -16,6 +16,7 @@ const COLUMNS = Prisma.raw(
     "id",
     "kind",
     "workspaceId",
+    "orgId",
     "name",
     "description",
     "maskedKey",
@@ -72,7 +73,7 @@ export function containsPattern(term: string): string {
  * caller puts the rows back in the requested order.
  */
 export function keyListQuery(
-  workspaceId: string,
+  workspace: { id: string; orgId: string },
   query: ListKeysQuery,
   cursor: Cursor | null,
   now: Date,
@@ -80,7 +81,7 @@ export function keyListQuery(
   walk: "after" | "before" = "after",
 ): Prisma.Sql {
   const order = walk === "after" ? query.order : query.order === "desc" ? "asc" : "desc";
-  const and: Prisma.Sql[] = [Prisma.sql`k."workspaceId" = ${workspaceId}`, Prisma.sql`k."kind" = 'workspace'`];
+  const and: Prisma.Sql[] = [];
   if (query.environment) and.push(Prisma.sql`k."environment" = ${query.environment}`);
   if (query.creator) and.push(Prisma.sql`k."createdById" = ${query.creator}`);
   if (query.search) and.push(Prisma.sql`k."name" ILIKE ${containsPattern(query.search)} ESCAPE '\\'`);
@@ -100,9 +101,18 @@ export function keyListQuery(
     // A row comparison, which the (workspaceId, sort column, id) index answers directly.
     and.push(Prisma.sql`(${sort}, k."id") ${beyond} (${value}, ${cursor.id})`);
   }
-  return Prisma.sql`SELECT ${COLUMNS}, u."name" AS "creatorName", u."email" AS "creatorEmail"
+  const ordered = Prisma.sql`ORDER BY ${sort} ${direction}, k."id" ${direction} LIMIT ${limit}`;
+  const select = (
+    owner: Prisma.Sql,
+  ) => Prisma.sql`(SELECT ${COLUMNS}, u."name" AS "creatorName", u."email" AS "creatorEmail"
     FROM "api_key" k JOIN "user" u ON u."id" = k."createdById"
-    WHERE ${Prisma.join(and, " AND ")}
-    ORDER BY ${sort} ${direction}, k."id" ${direction}
-    LIMIT ${limit}`;
+    WHERE ${Prisma.join([owner, ...and], " AND ")}
+    ${ordered})`;
+  // The workspace's own keys and its organization's keys, each read in index order and limited
+  // on its own (an OR of the two would give up the workspace index), then merged.
+  return Prisma.sql`SELECT * FROM (
+    ${select(Prisma.sql`k."workspaceId" = ${workspace.id} AND k."kind" = 'workspace'`)}
+    UNION ALL
+    ${select(Prisma.sql`k."orgId" = ${workspace.orgId} AND k."kind" = 'organization'`)}
+  ) k ${ordered}`;
 }

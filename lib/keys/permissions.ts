@@ -1,4 +1,5 @@
 import type { Role } from "../auth/scopes";
+import type { KeyKind } from "./key-state";
 
 /**
  * Who may do what with keys: one pure rule each, read by the server (./guards.ts turns a
@@ -23,6 +24,13 @@ export interface KeyActor {
   type: "user" | "key";
   userId: string;
   scopes: readonly string[];
+  /** The role in the workspace's organization: organization keys are its owners' and admins' to create and manage. */
+  orgRole?: Role | null;
+}
+
+/** Whether `actor` may create and manage the organization's keys (those acting in all its workspaces). */
+export function canManageOrgKeys(actor: Pick<KeyActor, "orgRole">): boolean {
+  return actor.orgRole === "owner" || actor.orgRole === "admin";
 }
 
 /** The dashboard's viewer: a signed-in user, with their role's ceiling as scopes. */
@@ -32,10 +40,21 @@ export interface Viewer extends KeyActor {
   scopes: string[];
   /** Whether the workspace lets them create keys (canCreateKeys): the create button shows only then. */
   canCreateKeys: boolean;
+  /** Whether they may also create organization keys (the create dialog offers the choice only then). */
+  canCreateOrgKeys: boolean;
+  orgRole: Role | null;
 }
 
-/** `creatorId`: the user who created the key (a key row's createdById, a KeyView's createdBy?.id). */
-export function canManageKey(actor: KeyActor, creatorId: string | null | undefined): boolean {
+/**
+ * `creatorId`: the user who created the key (a key row's createdById, a KeyView's createdBy?.id).
+ * An organization key is managed only by the organization's owners and admins.
+ */
+export function canManageKey(
+  actor: KeyActor,
+  creatorId: string | null | undefined,
+  kind: string = "workspace",
+): boolean {
+  if ((kind as KeyKind) === "organization" && !canManageOrgKeys(actor)) return false;
   return actor.scopes.includes("keys.write") || (actor.type === "user" && creatorId === actor.userId);
 }
 
@@ -48,10 +67,21 @@ export function scopesBeyond(actor: Pick<KeyActor, "scopes">, scopes: readonly s
 export function viewerOf(
   principal: Pick<KeyActor, "userId"> & {
     role: Role;
+    orgRole?: Role | null;
     scopes: readonly string[];
     workspace: { keyCreation: KeyCreation };
   },
 ): Viewer {
   const { userId, role, scopes, workspace } = principal;
-  return { type: "user", userId, role, scopes: [...scopes], canCreateKeys: canCreateKeys(role, workspace) };
+  const orgRole = principal.orgRole ?? null;
+  const creates = canCreateKeys(role, workspace);
+  return {
+    type: "user",
+    userId,
+    role,
+    orgRole,
+    scopes: [...scopes],
+    canCreateKeys: creates,
+    canCreateOrgKeys: creates && canManageOrgKeys({ orgRole }),
+  };
 }

@@ -10,6 +10,7 @@ export type KeyListRow = Pick<
   | "id"
   | "kind"
   | "workspaceId"
+  | "orgId"
   | "name"
   | "description"
   | "maskedKey"
@@ -39,6 +40,7 @@ export function toKeyView(row: KeyListRow, now: Date): KeyView {
     id: row.id,
     kind: row.kind,
     workspaceId: row.workspaceId,
+    organizationId: row.orgId,
     name: row.name,
     description: row.description,
     maskedKey: row.maskedKey,

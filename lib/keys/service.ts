@@ -10,8 +10,10 @@ import type { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";
 import { expiryFromPreset, expiryWindowOf } from "./expiry";
 import { type Environment, generateKey } from "./format";
-import { assertCanCreateKey, assertCanManageKey, assertGrantable } from "./guards";
+import { assertCanCreateKey, assertCanCreateOrgKey, assertCanManageKey, assertGrantable } from "./guards";
 import { hashKey } from "./hash";
+import type { KeyOwner } from "./key-owner";
+import { type KeyKind, toKeyKind } from "./key-state";
 import { HASH_PREFIX_LENGTH } from "./key-state-query";
 import { keyListQuery } from "./list-filter";
 import { maskKey } from "./mask";
@@ -27,8 +29,9 @@ export interface CreatedKey {
 }
 
 export interface NewKeyFields {
-  kind: "workspace" | "personal";
+  kind: KeyKind;
   workspaceId: string | null;
+  orgId?: string | null;
   prefix: string;
   name: string;
   description: string | null;
@@ -76,15 +79,18 @@ export async function createKey(
   /** Said in the key.created audit event besides name, environment and scopes (how the key came to be). */
   auditNote: Record<string, string> = {},
 ): Promise<CreatedKey> {
-  assertCanCreateKey(principal);
+  const orgKey = input.kind === "organization";
+  if (orgKey) assertCanCreateOrgKey(principal);
+  else assertCanCreateKey(principal);
   const scopes = input.scopes ? [...new Set(input.scopes)] : principal.scopes;
   assertGrantable(principal, scopes);
   const { created, event } = await db.$transaction(async (tx) => {
     const created = await insertKey(
       tx,
       {
-        kind: "workspace",
-        workspaceId: principal.workspace.id,
+        kind: input.kind,
+        workspaceId: orgKey ? null : principal.workspace.id,
+        orgId: orgKey ? principal.workspace.orgId : null,
         prefix: principal.workspace.keyPrefix,
         name: input.name,
         description: input.description || null,
@@ -103,7 +109,13 @@ export async function createKey(
       action: "key.created",
       targetType: "key",
       targetId: created.row.id,
-      metadata: { name: created.row.name, environment: created.row.environment, scopes, ...auditNote },
+      metadata: {
+        name: created.row.name,
+        environment: created.row.environment,
+        scopes,
+        ...(orgKey ? { organizationId: principal.workspace.orgId } : {}),
+        ...auditNote,
+      },
     });
     return { created, event };
   });
@@ -120,14 +132,14 @@ export interface KeyPage {
 
 type KeyListRecord = Omit<KeyListRow, "createdBy"> & { creatorName: string; creatorEmail: string };
 
-export async function listKeys(db: Db, workspaceId: string, query: ListKeysQuery, now: Date): Promise<KeyPage> {
+export async function listKeys(db: Db, workspace: KeyOwner, query: ListKeysQuery, now: Date): Promise<KeyPage> {
   const backward = query.before !== undefined;
   const raw = query.before ?? query.cursor;
   const cursor = raw
     ? decodeCursor(raw, query.sort === "createdAt" ? "date" : "text", backward ? "before" : "cursor")
     : null;
   const records = await db.$queryRaw<KeyListRecord[]>(
-    keyListQuery(workspaceId, query, cursor, now, query.limit + 1, backward ? "before" : "after"),
+    keyListQuery(workspace, query, cursor, now, query.limit + 1, backward ? "before" : "after"),
   );
   const more = records.length > query.limit;
   const page = (more ? records.slice(0, query.limit) : records).map(
@@ -151,8 +163,18 @@ export async function listKeys(db: Db, workspaceId: string, query: ListKeysQuery
   };
 }
 
-export async function getKey(db: Db | Tx, workspaceId: string, id: string): Promise<KeyRow> {
-  const row = await db.apiKey.findFirst({ where: { id, workspaceId, kind: "workspace" }, include: createdBySelect });
+/** A key of the workspace: its own, or one of its organization's. */
+export async function getKey(db: Db | Tx, workspace: KeyOwner, id: string): Promise<KeyRow> {
+  const row = await db.apiKey.findFirst({
+    where: {
+      id,
+      OR: [
+        { workspaceId: workspace.id, kind: "workspace" },
+        { orgId: workspace.orgId, kind: "organization" },
+      ],
+    },
+    include: createdBySelect,
+  });
   if (!row) throw new ApiError("NOT_FOUND", "No such key in this workspace");
   return row;
 }
@@ -165,7 +187,7 @@ export async function updateKey(
   meta: RequestMeta,
 ): Promise<KeyRow> {
   const { updated, event } = await db.$transaction(async (tx) => {
-    const key = await getKey(tx, principal.workspace.id, id);
+    const key = await getKey(tx, principal.workspace, id);
     assertCanManageKey(principal, key);
     if (key.revokedAt) throw new ApiError("CONFLICT", "A revoked key cannot be changed");
     if (input.scopes) assertGrantable(principal, input.scopes);
@@ -241,8 +263,9 @@ export async function rotateKeyRow(
   const created = await insertKey(
     tx,
     {
-      kind: current.kind as "workspace" | "personal",
+      kind: toKeyKind(current.kind),
       workspaceId: current.workspaceId,
+      orgId: current.orgId,
       prefix,
       name: current.name,
       description: current.description,
@@ -279,7 +302,7 @@ export async function rotateKey(
   now: Date,
 ): Promise<RotatedKey> {
   const { rotated, events } = await db.$transaction(async (tx) => {
-    const key = await getKey(tx, principal.workspace.id, id);
+    const key = await getKey(tx, principal.workspace, id);
     assertCanManageKey(principal, key);
     const rotated = await rotateKeyRow(tx, key, principal.workspace.keyPrefix, options, now);
     const rotation = await recordAudit(tx, actorOf(principal, meta), {
@@ -322,7 +345,7 @@ export async function revokeKey(
   now: Date,
 ): Promise<KeyRow> {
   const { revoked, event } = await db.$transaction(async (tx) => {
-    const key = await getKey(tx, principal.workspace.id, id);
+    const key = await getKey(tx, principal.workspace, id);
     // A key may always give itself up (`keysmith logout`): that takes power away, never adds it.
     if (principal.keyId !== id) assertCanManageKey(principal, key);
     if (key.revokedAt) return { revoked: key, event: null };

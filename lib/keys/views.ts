@@ -1,5 +1,6 @@
 import type { KeyList, KeyView, ListKeysQuery } from "../api/schemas/keys";
 import type { Db } from "../db/client";
+import type { KeyOwner } from "./key-owner";
 import { toKeyView } from "./serialize";
 import { getKey, listKeys } from "./service";
 import { type UsageRange, type UsageReport, usageReport } from "./usage-report";
@@ -9,8 +10,8 @@ import { type UsageRange, type UsageReport, usageReport } from "./usage-report";
  * handlers send it, and the dashboard's pages read the same on the server for their first
  * render, so the browser's cache holds exactly what the API would have said.
  */
-export async function keyListView(db: Db, workspaceId: string, query: ListKeysQuery, now: Date): Promise<KeyList> {
-  const page = await listKeys(db, workspaceId, query, now);
+export async function keyListView(db: Db, workspace: KeyOwner, query: ListKeysQuery, now: Date): Promise<KeyList> {
+  const page = await listKeys(db, workspace, query, now);
   // Each row already leaves through keySchema (toKeyView): parsing the whole page again would only repeat it.
   return {
     data: page.rows.map((row) => toKeyView(row, now)),
@@ -19,17 +20,17 @@ export async function keyListView(db: Db, workspaceId: string, query: ListKeysQu
   };
 }
 
-export async function keyView(db: Db, workspaceId: string, id: string, now: Date): Promise<KeyView> {
-  return toKeyView(await getKey(db, workspaceId, id), now);
+export async function keyView(db: Db, workspace: KeyOwner, id: string, now: Date): Promise<KeyView> {
+  return toKeyView(await getKey(db, workspace, id), now);
 }
 
 export async function keyUsageView(
   db: Db,
-  workspaceId: string,
+  workspace: KeyOwner,
   id: string,
   range: UsageRange,
   now: Date,
 ): Promise<UsageReport> {
-  const key = await getKey(db, workspaceId, id);
+  const key = await getKey(db, workspace, id);
   return usageReport(db, key.id, range, now);
 }

@@ -61,6 +61,8 @@ function buildAnswer(entry: AnsweredKey, code: VerifyCode, membership: KeyMember
     expiresAt: state.expiresAt === null ? null : new Date(state.expiresAt).toISOString(),
     role: membership?.role ?? null,
     reason: code === "REVOKED" && state.rotated && !state.revoked ? "ROTATED" : null,
+    organizationId: membership?.workspace.orgId ?? state.orgId,
+    scope: state.kind === "personal" ? "user" : state.kind,
   });
 }
 
@@ -75,6 +77,8 @@ function keylessAnswer(code: VerifyCode): VerifyAnswer {
     expiresAt: null,
     role: null,
     reason: null,
+    organizationId: null,
+    scope: null,
   });
 }
 

@@ -26,8 +26,10 @@ export interface VerifyRequest {
   userAgent: string | null;
   /** A verifier key (Authorization: Bearer or X-API-Key), if the caller sent one. */
   credential: string | null;
-  /** x-workspace-id, for a personal key acting as the verifier. */
+  /** x-workspace-id, for a personal or organization key acting as the verifier. */
   workspaceHint: string | null;
+  /** x-organization-id, which must match it. */
+  organizationHint: string | null;
 }
 
 export interface VerifyResponse {
@@ -79,6 +81,7 @@ function verify(runtime: Runtime, request: VerifyRequest, verification: Verifica
     ip: input.ip,
     source,
     workspaceHint: input.workspaceId ?? null,
+    organizationHint: input.organizationId ?? null,
   });
   if (check instanceof Promise) {
     return check.then((checked) => respond(answer(runtime, request, verification, checked))).catch(errorBody);
@@ -96,13 +99,21 @@ function answer(runtime: Runtime, request: VerifyRequest, verification: Verifica
       // Hidden from this caller: nothing about the key shows, and its usage does not count.
       return NOT_FOUND_ANSWER;
     case "WORKSPACE_AMBIGUOUS":
-      // A personal key of someone in several workspaces is valid only where it acts: the same
-      // 400 the REST API gives it without x-workspace-id.
-      throw new ApiError(
-        "VALIDATION_FAILED",
-        "This personal key's owner is in several workspaces: name one with workspaceId",
-        { issues: [{ field: "workspaceId", message: "Required for a personal key in several workspaces" }] },
-      );
+      // A key that acts in several workspaces is valid only where it acts: the same 400 the
+      // REST API gives it without x-workspace-id.
+      throw entry.state.kind === "organization"
+        ? new ApiError("VALIDATION_FAILED", "This is an organization key: name the workspace with workspaceId", {
+            issues: [{ field: "workspaceId", message: "Required for an organization key" }],
+          })
+        : new ApiError(
+            "VALIDATION_FAILED",
+            "This personal key's owner is in several workspaces: name one with workspaceId",
+            { issues: [{ field: "workspaceId", message: "Required for a personal key in several workspaces" }] },
+          );
+    case "ORGANIZATION_MISMATCH":
+      throw new ApiError("VALIDATION_FAILED", "That workspace is not in that organization", {
+        issues: [{ field: "organizationId", message: "Does not match the workspace named by workspaceId" }],
+      });
     case "MALFORMED":
       return MALFORMED_ANSWER;
     default:
@@ -137,6 +148,7 @@ function verifierWorkspace(runtime: Runtime, request: VerifyRequest, now: number
     caller: { kind: "api" },
     ip: request.ip,
     workspaceHint: request.workspaceHint,
+    organizationHint: request.organizationHint,
     source: request.ip,
   });
   const accept = (checked: KeyCheck): string => {

@@ -67,6 +67,7 @@ function verifyRequest(req: IncomingMessage, runtime: Runtime, text: string, ip:
     userAgent: headers["user-agent"]?.slice(0, 400) ?? null,
     credential,
     workspaceHint: single(headers["x-workspace-id"]) ?? null,
+    organizationHint: single(headers["x-organization-id"]) ?? null,
   });
 }
 

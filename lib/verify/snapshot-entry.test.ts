@@ -15,6 +15,7 @@ describe("snapshotEntry", () => {
       hash: "ab",
       keyId: "key_1",
       kind: "workspace",
+      organizationId: "org_a",
       workspaceId: "ws_a",
       environment: "live",
       expiresAt: "2027-01-01T00:00:00.000Z",

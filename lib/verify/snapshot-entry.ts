@@ -12,12 +12,13 @@ export function snapshotEntry(hash: string, state: KeyState, workspaceId: string
   // A workspace key's state holds its own workspace's membership only (key-state.ts).
   const membership =
     state.kind === "workspace" ? state.memberships[0] : state.memberships.find((m) => m.workspace.id === workspaceId);
-  if (state.kind === "personal" && !membership) return null;
+  if (state.kind !== "workspace" && !membership) return null;
   return {
     hash,
     keyId: state.id,
     kind: state.kind,
     workspaceId: state.workspaceId,
+    organizationId: membership?.workspace.orgId ?? state.orgId,
     environment: state.environment,
     expiresAt: state.expiresAt === null ? null : new Date(state.expiresAt).toISOString(),
     revoked: state.revoked,

@@ -8,7 +8,7 @@ import { snapshotEntry } from "./snapshot-entry";
 /**
  * GET /api/v1/keys/verify/snapshot: what an in-process verifier of `workspaceId` needs, a
  * page of keys at a time, in key-id order. The keys a verifier of W may see are W's own keys
- * and the personal keys of W's members (evaluate.ts answers NOT_FOUND for the rest).
+ * the personal keys of W's members, and the organization keys of W's organization (evaluate.ts answers NOT_FOUND for the rest).
  *
  * The workspace's newest audit event is read BEFORE the keys: every change recorded up to it
  * is in the page, and a verifier that resumes the event stream after it may see a change
@@ -21,7 +21,9 @@ export async function readSnapshot(db: Db, workspaceId: string, query: SnapshotQ
   const rows = await db.$queryRaw<{ id: string; hash: string }[]>`SELECT k."id", k."hash" FROM "api_key" k
     WHERE (k."workspaceId" = ${workspaceId}
         OR (k."kind" = 'personal' AND k."createdById" IN
-          (SELECT "userId" FROM "member" WHERE "organizationId" = ${workspaceId})))
+          (SELECT "userId" FROM "member" WHERE "organizationId" = ${workspaceId}))
+        OR (k."kind" = 'organization' AND k."orgId" =
+          (SELECT "orgId" FROM "organization" WHERE "id" = ${workspaceId})))
       ${query.keyId === undefined ? Prisma.empty : Prisma.sql`AND k."id" = ${query.keyId}`}
       ${after === null ? Prisma.empty : Prisma.sql`AND k."id" > ${after}`}
     ORDER BY k."id" LIMIT ${query.limit + 1}`;

@@ -1,10 +1,14 @@
 import { ApiError } from "../api/errors";
+import { strongestRole } from "../auth/roles";
 import { isRole, type Role } from "../auth/scopes";
 import type { Db } from "../db/client";
 import type { KeyCreation } from "../keys/permissions";
+import { listOrgMemberships, orgRole, orgRoleActsInWorkspaces } from "../orgs/lookup";
 
 export interface WorkspaceRef {
   id: string;
+  /** The organization the workspace belongs to. */
+  orgId: string;
   slug: string;
   name: string;
   keyPrefix: string;
@@ -17,6 +21,7 @@ export interface WorkspaceRef {
 
 export const workspaceRefSelect = {
   id: true,
+  orgId: true,
   slug: true,
   name: true,
   keyPrefix: true,
@@ -50,23 +55,55 @@ export async function memberRole(db: Db, workspaceId: string, userId: string): P
 
 export interface Membership {
   workspace: WorkspaceRef;
+  /** The user's role here: the stronger of their workspace role and their organization's owner/admin role. */
   role: Role;
+  /** Their role in the workspace's organization. */
+  orgRole: Role | null;
 }
 
 /** The user's membership in the workspace named by id or slug, or null when they have none there. */
 export async function findMembership(db: Db, userId: string, idOrSlug: string): Promise<Membership | null> {
   const workspace = await findWorkspace(db, idOrSlug);
-  const role = workspace ? await memberRole(db, workspace.id, userId) : null;
-  return workspace && role ? { workspace, role } : null;
+  if (!workspace) return null;
+  const [role, inOrg] = await Promise.all([memberRole(db, workspace.id, userId), orgRole(db, workspace.orgId, userId)]);
+  const effective = strongestRole(role, orgRoleActsInWorkspaces(inOrg) ? inOrg : null);
+  return effective ? { workspace, role: effective, orgRole: inOrg } : null;
 }
 
+/**
+ * The workspaces a user acts in: those they are a member of, and every workspace of the
+ * organizations they own or administer (in the order they joined, then by name).
+ */
 export async function listMemberships(db: Db, userId: string): Promise<Membership[]> {
-  const rows = await db.member.findMany({
-    where: { userId },
-    orderBy: { createdAt: "asc" },
-    select: { role: true, organization: { select: workspaceRefSelect } },
-  });
-  return rows.flatMap((row) => (isRole(row.role) ? [{ workspace: row.organization, role: row.role }] : []));
+  const [rows, orgs] = await Promise.all([
+    db.member.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { role: true, organization: { select: workspaceRefSelect } },
+    }),
+    listOrgMemberships(db, userId),
+  ]);
+  const orgRoles = new Map(orgs.map((m) => [m.org.id, m.role]));
+  const memberships = new Map<string, Membership>();
+  for (const row of rows) {
+    if (!isRole(row.role)) continue;
+    const inOrg = orgRoles.get(row.organization.orgId) ?? null;
+    const role = strongestRole(row.role, orgRoleActsInWorkspaces(inOrg) ? inOrg : null) ?? row.role;
+    memberships.set(row.organization.id, { workspace: row.organization, role, orgRole: inOrg });
+  }
+  const administered = orgs.filter((m) => orgRoleActsInWorkspaces(m.role));
+  if (administered.length > 0) {
+    const others = await db.organization.findMany({
+      where: { orgId: { in: administered.map((m) => m.org.id) }, id: { notIn: [...memberships.keys()] } },
+      orderBy: { name: "asc" },
+      select: workspaceRefSelect,
+    });
+    for (const workspace of others) {
+      const role = orgRoles.get(workspace.orgId) ?? "member";
+      memberships.set(workspace.id, { workspace, role, orgRole: role });
+    }
+  }
+  return [...memberships.values()];
 }
 
 /**

@@ -6,6 +6,7 @@ import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import type { Db } from "../db/client";
 import { auditRecorded, publishChange } from "../events/changes";
 import { newId } from "../ids";
+import { findOrg, orgRole, orgRoleActsInWorkspaces } from "../orgs/lookup";
 import { type WorkspaceRef, workspaceRefSelect } from "./lookup";
 
 export interface WorkspaceCreator {
@@ -13,22 +14,40 @@ export interface WorkspaceCreator {
   name: string;
 }
 
-/** Creates a workspace with its creator as owner. */
+/**
+ * Creates a workspace with its creator as owner: in an organization the creator owns or
+ * administers, or else in a new organization of its own (same name and URL name) which the
+ * creator owns.
+ */
 export async function createWorkspace(
   db: Db,
   user: WorkspaceCreator,
   input: z.output<typeof createWorkspaceSchema>,
   meta: RequestMeta,
 ): Promise<WorkspaceRef> {
-  const taken = await db.organization.findUnique({ where: { slug: input.slug }, select: { id: true } });
+  const { organizationId, ...fields } = input;
+  const taken = await db.organization.findUnique({ where: { slug: fields.slug }, select: { id: true } });
   if (taken) {
-    throw new ApiError("CONFLICT", `The URL name "${input.slug}" is taken`, {
+    throw new ApiError("CONFLICT", `The URL name "${fields.slug}" is taken`, {
       issues: [{ field: "slug", message: "Already taken" }],
     });
   }
-  const workspace = await db.$transaction(async (tx) => {
+  const org = organizationId ? await organizationToCreateIn(db, user.id, organizationId) : null;
+  const { workspace, orgKeyCreators } = await db.$transaction(async (tx) => {
+    const orgId = org?.id ?? newId("org");
+    if (!org) {
+      const slugTaken = await tx.org.findUnique({ where: { slug: fields.slug }, select: { id: true } });
+      await tx.org.create({
+        data: {
+          id: orgId,
+          name: fields.name,
+          slug: slugTaken ? `${fields.slug}-${orgId.slice(-6).toLowerCase()}` : fields.slug,
+        },
+      });
+      await tx.orgMember.create({ data: { id: newId("omem"), orgId, userId: user.id, role: "owner" } });
+    }
     const workspace = await tx.organization.create({
-      data: { id: newId("ws"), name: input.name, slug: input.slug, keyPrefix: input.keyPrefix },
+      data: { id: newId("ws"), orgId, name: fields.name, slug: fields.slug, keyPrefix: fields.keyPrefix },
       select: workspaceRefSelect,
     });
     await tx.member.create({
@@ -37,12 +56,44 @@ export async function createWorkspace(
     await recordAudit(
       tx,
       { type: "user", id: user.id, label: user.name, ...meta },
-      { workspaceId: workspace.id, action: "workspace.created", targetType: "workspace", targetId: workspace.id },
+      {
+        workspaceId: workspace.id,
+        action: "workspace.created",
+        targetType: "workspace",
+        targetId: workspace.id,
+        metadata: { organizationId: orgId },
+      },
     );
-    return workspace;
+    // The organization's keys now act here too: their cached states lack this workspace.
+    const orgKeyCreators = org
+      ? await tx.apiKey.findMany({
+          where: { orgId: org.id, kind: "organization" },
+          distinct: ["createdById"],
+          select: { createdById: true },
+        })
+      : [];
+    return { workspace, orgKeyCreators };
   });
-  publishChange({ type: "user", userId: user.id });
+  publishChange(
+    { type: "user", userId: user.id },
+    ...orgKeyCreators.map((key) => ({ type: "user" as const, userId: key.createdById })),
+  );
   return workspace;
+}
+
+/** The organization named, if the user may create workspaces in it (owners and admins); else 403/404. */
+async function organizationToCreateIn(db: Db, userId: string, idOrSlug: string) {
+  const org = await findOrg(db, idOrSlug);
+  const role = org ? await orgRole(db, org.id, userId) : null;
+  if (!org || !role) {
+    throw new ApiError("NOT_FOUND", "No such organization", {
+      issues: [{ field: "organizationId", message: "You are not in an organization with this id" }],
+    });
+  }
+  if (!orgRoleActsInWorkspaces(role)) {
+    throw new ApiError("FORBIDDEN", "Only the organization's owners and admins can create workspaces in it");
+  }
+  return org;
 }
 
 /** Changes workspace settings; a new key prefix applies to keys minted from now on. */

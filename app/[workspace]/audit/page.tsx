@@ -46,7 +46,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
         ]),
     serverQuery(membersQuery(slug), () => memberListView(db, workspaceId)),
     serverQuery(keyListQuery(slug, KEY_MENU_API_QUERY), () =>
-      keyListView(db, workspaceId, parseQueryString(KEY_MENU_API_QUERY, listKeysQuerySchema), now),
+      keyListView(db, membership.workspace, parseQueryString(KEY_MENU_API_QUERY, listKeysQuerySchema), now),
     ),
   );
   return (

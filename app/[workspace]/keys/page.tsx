@@ -28,7 +28,7 @@ export default async function KeysPage({ params, searchParams }: Props) {
   const apiQuery = keyListApiQuery(parseKeyListParams(searchParamsOf(await searchParams)), KEY_PAGE_SIZE);
   const state = await firstData(
     serverQuery(keyListQuery(slug, apiQuery), () =>
-      keyListView(db, workspace.id, parseQueryString(apiQuery, listKeysQuerySchema), now),
+      keyListView(db, workspace, parseQueryString(apiQuery, listKeysQuerySchema), now),
     ),
     serverQuery(membersQuery(slug), () => memberListView(db, workspace.id)),
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireMembership } from "@/app/_lib/session";
-import { workspaceSchema } from "@/lib/api/schemas/workspaces";
+import { toWorkspaceView } from "@/lib/workspaces/view";
 import { SettingsNoAccess } from "./_components/settings-no-access";
 import { SettingsView } from "./_components/settings-view";
 
@@ -11,5 +11,5 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
   const { membership } = await requireMembership(slug);
   // The navigation hides Settings from members; this answers one who opens the URL anyway.
   if (membership.role === "member") return <SettingsNoAccess slug={slug} workspaceName={membership.workspace.name} />;
-  return <SettingsView key={membership.workspace.id} initial={workspaceSchema.parse(membership.workspace)} />;
+  return <SettingsView key={membership.workspace.id} initial={toWorkspaceView(membership.workspace)} />;
 }

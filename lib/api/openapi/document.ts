@@ -36,6 +36,14 @@ import {
   memberSchema,
 } from "../schemas/members";
 import {
+  changeOrgRoleSchema,
+  orgDetailSchema,
+  orgListSchema,
+  orgMemberSchema,
+  orgSchema,
+  updateOrgSchema,
+} from "../schemas/orgs";
+import {
   snapshotQuerySchema,
   snapshotSchema,
   verifierUsageResultSchema,
@@ -89,11 +97,16 @@ function errors(...statuses: ErrorStatus[]) {
 }
 
 const workspaceHeader = z.object({
-  "x-workspace-id": z
-    .string()
-    .optional()
-    .meta({ description: "The workspace to act in (id or slug): a session's first workspace if omitted" }),
+  "x-workspace-id": z.string().optional().meta({
+    description:
+      "The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key",
+  }),
+  "x-organization-id": z.string().optional().meta({
+    description:
+      "The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match",
+  }),
 });
+const orgPath = z.object({ org: z.string().meta({ description: "The organization's id or slug" }) });
 const idPath = (what: string) => z.object({ id: z.string().meta({ description: `The ${what}'s id` }) });
 
 /** An operation on a workspace's resources, authenticated by any credential. */
@@ -306,6 +319,43 @@ const paths: ZodOpenApiPathsObject = {
       tags: ["Workspace"],
       requestBody: body(createWorkspaceSchema),
       ok: { status: 201, description: "The new workspace", schema: workspaceSchema },
+      errors: [409, 413],
+    }),
+  },
+  "/api/v1/orgs": {
+    get: operation("Your organizations", {
+      description: "Signed-in users only. Every organization you have a role in or a workspace of, with your role.",
+      tags: ["Organizations"],
+      ok: { description: "Your organizations", schema: orgListSchema },
+    }),
+  },
+  "/api/v1/orgs/{org}": {
+    get: operation("An organization", {
+      description:
+        "Its workspaces (all of them for owners and admins, yours for members), its members and roles, and (for owners and admins) its keys.",
+      tags: ["Organizations"],
+      requestParams: { path: orgPath },
+      ok: { description: "The organization", schema: orgDetailSchema },
+    }),
+    patch: operation("Rename an organization", {
+      description: "Owners and admins.",
+      tags: ["Organizations"],
+      requestParams: { path: orgPath },
+      requestBody: body(updateOrgSchema),
+      ok: { description: "The organization", schema: orgSchema },
+      errors: [413],
+    }),
+  },
+  "/api/v1/orgs/{org}/members/{user}": {
+    patch: operation("Change an organization role", {
+      description:
+        "Owners and admins; only owners make or unmake owners, and the last owner stays one. Owners and admins act in every workspace of the organization.",
+      tags: ["Organizations"],
+      requestParams: {
+        path: orgPath.extend({ user: z.string().meta({ description: "The member's user id" }) }),
+      },
+      requestBody: body(changeOrgRoleSchema),
+      ok: { description: "The member", schema: orgMemberSchema },
       errors: [409, 413],
     }),
   },

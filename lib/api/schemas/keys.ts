@@ -53,6 +53,8 @@ export const customExpirySchema = dateTimeSchema
 export const createKeySchema = z
   .strictObject({
     name: keyNameSchema,
+    /** "organization": a key of the workspace's organization, acting in any of its workspaces (its owners and admins only). */
+    kind: z.enum(["workspace", "organization"], { error: 'Use "workspace" or "organization"' }).default("workspace"),
     description: keyDescriptionSchema.optional(),
     environment: keyEnvironmentSchema.default("live"),
     scopes: scopesSchema.optional(),
@@ -134,8 +136,13 @@ export const verifyKeySchema = z
     key: z.string().min(1, "Required").max(512, "Too long"),
     requiredScopes: z.array(scopeSchema).max(50).optional(),
     ip: z.union([z.ipv4(), z.ipv6()], { error: "Use an IPv4 or IPv6 address" }).optional(),
-    /** Where a personal key acts (id or slug): required when its owner is in several workspaces. */
+    /**
+     * Where a personal or organization key acts (id or slug): required for an organization key,
+     * and for a personal key whose owner is in several workspaces.
+     */
     workspaceId: z.string().min(1, "Required").max(200, "Too long").optional(),
+    /** The organization (id or slug) of the workspace: narrows a personal key's workspaces; must match. */
+    organizationId: z.string().min(1, "Required").max(200, "Too long").optional(),
   })
   .meta({
     id: "VerifyRequest",
@@ -144,6 +151,10 @@ export const verifyKeySchema = z
     },
   });
 export type VerifyKeyInput = z.output<typeof verifyKeySchema>;
+
+/** A key's scope kind as verify answers say it: a personal key is a user key. */
+export const KEY_SCOPES = ["workspace", "organization", "user"] as const;
+export type KeyScope = (typeof KEY_SCOPES)[number];
 
 export const VERIFY_CODES = [
   "VALID",
@@ -177,6 +188,10 @@ export const verifyResultSchema = z
      * was replaced by a rotation and whose grace period has ended; otherwise null.
      */
     reason: z.enum(["ROTATED"]).nullable(),
+    /** The organization of the workspace the key acted in (null when it names no key). */
+    organizationId: z.string().nullable(),
+    /** Where the key acts: its workspace, every workspace of its organization, or its owner's (a personal key). */
+    scope: z.enum(KEY_SCOPES).nullable(),
   })
   .meta({ id: "VerifyResult" });
 export type VerifyResult = z.output<typeof verifyResultSchema>;
@@ -187,8 +202,10 @@ const userRefSchema = z.object({ id: z.string(), name: z.string(), email: z.stri
 export const keySchema = z
   .object({
     id: z.string(),
-    kind: z.enum(["workspace", "personal"]),
+    kind: z.enum(["workspace", "organization", "personal"]),
     workspaceId: z.string().nullable(),
+    /** An organization key's organization (null for the others). */
+    organizationId: z.string().nullable(),
     name: z.string(),
     description: z.string().nullable(),
     maskedKey: z.string(),

@@ -23,9 +23,11 @@ export const snapshotEntrySchema = z
     /** SHA-256 of the whole key, lowercase hex. */
     hash: z.string(),
     keyId: z.string(),
-    kind: z.enum(["workspace", "personal"]),
-    /** The key's own workspace (null for a personal key). */
+    kind: z.enum(["workspace", "organization", "personal"]),
+    /** The key's own workspace (null for a personal or organization key). */
     workspaceId: z.string().nullable(),
+    /** The organization of this workspace (null for a personal key whose owner is not a member here). */
+    organizationId: z.string().nullable(),
     environment: z.enum(["live", "test"]),
     expiresAt: z.string().nullable(),
     revoked: z.boolean(),

@@ -35,6 +35,8 @@ export const createWorkspaceSchema = z
     name: z.string().trim().min(2, "Use at least 2 characters").max(60, "Use at most 60 characters"),
     slug: workspaceSlugSchema,
     keyPrefix: keyPrefixSchema.default("sk"),
+    /** The organization (id or slug) to create it in; its owners and admins may. Omitted: a new organization of its own. */
+    organizationId: z.string().trim().min(1, "Required").max(64, "Too long").optional(),
   })
   .meta({ id: "CreateWorkspace", override: { examples: [{ name: "Acme", slug: "acme", keyPrefix: "acme" }] } });
 export type CreateWorkspaceInput = z.input<typeof createWorkspaceSchema>;
@@ -66,6 +68,8 @@ export const updateWorkspaceSchema = z
 export const workspaceSchema = z
   .object({
     id: z.string(),
+    /** The organization the workspace belongs to. */
+    organizationId: z.string(),
     name: z.string(),
     slug: z.string(),
     keyPrefix: z.string(),

@@ -24,7 +24,7 @@ interface Props {
 const findKey = cache(async (slug: string, id: string) => {
   const { membership, db, now } = await requireMembership(slug);
   try {
-    return await keyView(db, membership.workspace.id, id, now);
+    return await keyView(db, membership.workspace, id, now);
   } catch (error) {
     if (error instanceof ApiError && error.code === "NOT_FOUND") return null;
     throw error;
@@ -48,7 +48,7 @@ export default async function KeyDetailPage({ params, searchParams }: Props) {
     findKey(slug, id),
     firstData(
       serverQuery(keyQuery(slug, id), async () => (await findKey(slug, id)) ?? Promise.reject(new Error("no key"))),
-      serverQuery(keyUsageQuery(slug, id, range), () => keyUsageView(db, workspaceId, id, range, now)),
+      serverQuery(keyUsageQuery(slug, id, range), () => keyUsageView(db, membership.workspace, id, range, now)),
       serverQuery(keyAuditTrailQuery(slug, id), () =>
         auditListView(db, workspaceId, parseQueryString(keyAuditTrailApiQuery(id), listAuditQuerySchema)),
       ),

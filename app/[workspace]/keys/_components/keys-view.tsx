@@ -96,7 +96,7 @@ export function KeysView({ workspace, viewer }: { workspace: WorkspaceInfo; view
                 onRetry={() => list.refetch()}
                 onSort={(sort) => setParams(toggledSort(params, sort))}
                 onClearFilters={clearFilters}
-                actionsFor={(key) => (canManageKey(viewer, key.createdBy?.id) ? availableActions(key) : [])}
+                actionsFor={(key) => (canManageKey(viewer, key.createdBy?.id, key.kind) ? availableActions(key) : [])}
                 onAction={(action, key) => setActing({ action, key })}
               />
             </div>

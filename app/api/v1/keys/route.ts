@@ -8,7 +8,7 @@ import { keyListView } from "@/lib/keys/views";
 
 export const GET = withAuth({ scope: "keys.read" }, async ({ req, db, principal, now }) => {
   const query = parseQuery(req.url, listKeysQuerySchema);
-  return Response.json(await keyListView(db, principal.workspace.id, query, now));
+  return Response.json(await keyListView(db, principal.workspace, query, now));
 });
 
 // Any member may create keys within their own role; API keys need keys.write and key minting.

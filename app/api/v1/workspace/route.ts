@@ -1,16 +1,17 @@
 import { otherMethods } from "@/lib/api/other-methods";
 import { parseJsonBody } from "@/lib/api/request";
-import { updateWorkspaceSchema, workspaceSchema } from "@/lib/api/schemas/workspaces";
+import { updateWorkspaceSchema } from "@/lib/api/schemas/workspaces";
 import { withAuth } from "@/lib/auth/with-auth";
 import { updateWorkspace } from "@/lib/workspaces/service";
+import { toWorkspaceView } from "@/lib/workspaces/view";
 
 export const GET = withAuth({ scope: "workspace.read" }, async ({ principal }) =>
-  Response.json(workspaceSchema.parse(principal.workspace)),
+  Response.json(toWorkspaceView(principal.workspace)),
 );
 
 export const PATCH = withAuth({ scope: "workspace.write" }, async ({ req, db, principal, meta }) => {
   const input = await parseJsonBody(req, updateWorkspaceSchema);
-  return Response.json(workspaceSchema.parse(await updateWorkspace(db, principal, input, meta)));
+  return Response.json(toWorkspaceView(await updateWorkspace(db, principal, input, meta)));
 });
 
 export const { POST, PUT, DELETE } = otherMethods(["GET", "PATCH"]);

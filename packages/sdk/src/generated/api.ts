@@ -112,8 +112,10 @@ export type paths = {
                     keyId?: string;
                 };
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -201,8 +203,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -306,8 +310,10 @@ export type paths = {
                     before?: string;
                 };
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -379,8 +385,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -479,8 +487,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -583,8 +593,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The key's id */
@@ -660,8 +672,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The key's id */
@@ -734,8 +748,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The key's id */
@@ -839,8 +855,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The key's id */
@@ -929,8 +947,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The key's id */
@@ -1038,8 +1058,10 @@ export type paths = {
                     range?: "24h" | "7d" | "30d";
                 };
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The key's id */
@@ -1125,8 +1147,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1209,8 +1233,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1284,8 +1310,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1305,8 +1333,9 @@ export type paths = {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            kind: "workspace" | "personal";
+                            kind: "workspace" | "organization" | "personal";
                             workspaceId: string | null;
+                            organizationId: string | null;
                             name: string;
                             description: string | null;
                             maskedKey: string;
@@ -1414,8 +1443,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1497,8 +1528,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1571,8 +1604,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1671,8 +1706,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1688,6 +1725,7 @@ export type paths = {
                         "application/json": {
                             data: {
                                 id: string;
+                                organizationId: string;
                                 name: string;
                                 slug: string;
                                 keyPrefix: string;
@@ -1758,8 +1796,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1850,6 +1890,394 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your organizations
+         * @description Signed-in users only. Every organization you have a role in or a workspace of, with your role.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
+                    "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Your organizations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Organization"][];
+                        };
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organization
+         * @description Its workspaces (all of them for owners and admins, yours for members), its members and roles, and (for owners and admins) its keys.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
+                    "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
+                };
+                path: {
+                    /** @description The organization's id or slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The organization */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationDetail"];
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename an organization
+         * @description Owners and admins.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
+                    "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
+                };
+                path: {
+                    /** @description The organization's id or slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateOrganization"];
+                };
+            };
+            responses: {
+                /** @description The organization */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organization"];
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is larger than this route accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}/members/{user}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an organization role
+         * @description Owners and admins; only owners make or unmake owners, and the last owner stays one. Owners and admins act in every workspace of the organization.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
+                    "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
+                };
+                path: {
+                    /** @description The organization's id or slug */
+                    org: string;
+                    /** @description The member's user id */
+                    user: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangeOrganizationRole"];
+                };
+            };
+            responses: {
+                /** @description The member */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationMember"];
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state (a taken slug, the last owner …) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is larger than this route accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/members": {
         parameters: {
             query?: never;
@@ -1862,8 +2290,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1954,8 +2384,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The member's id */
@@ -2035,8 +2467,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The member's id */
@@ -2138,8 +2572,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -2213,8 +2649,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -2320,8 +2758,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The invitation's id */
@@ -2407,8 +2847,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The invitation's id */
@@ -2510,7 +2952,7 @@ export type paths = {
                 query?: {
                     actorType?: "user" | "key";
                     actorId?: string;
-                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed";
+                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed";
                     targetId?: string;
                     from?: string;
                     to?: string;
@@ -2518,8 +2960,10 @@ export type paths = {
                     cursor?: string;
                 };
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -2606,15 +3050,17 @@ export type paths = {
                 query?: {
                     actorType?: "user" | "key";
                     actorId?: string;
-                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed";
+                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed";
                     targetId?: string;
                     from?: string;
                     to?: string;
                     workspace?: string;
                 };
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -3102,6 +3548,7 @@ export type components = {
             requiredScopes?: string[];
             ip?: string;
             workspaceId?: string;
+            organizationId?: string;
         };
         /**
          * @example {
@@ -3139,6 +3586,11 @@ export type components = {
          */
         CreateKey: {
             name: string;
+            /**
+             * @default workspace
+             * @enum {string}
+             */
+            kind?: "workspace" | "organization";
             description?: string;
             /**
              * @default live
@@ -3268,6 +3720,24 @@ export type components = {
             slug: string;
             /** @default sk */
             keyPrefix?: string;
+            organizationId?: string;
+        };
+        /**
+         * @example {
+         *       "name": "Acme Group"
+         *     }
+         */
+        UpdateOrganization: {
+            name: string;
+        };
+        /**
+         * @example {
+         *       "role": "admin"
+         *     }
+         */
+        ChangeOrganizationRole: {
+            /** @enum {string} */
+            role: "owner" | "admin" | "member";
         };
         /**
          * @example {
@@ -3346,6 +3816,8 @@ export type components = {
             expiresAt: string | null;
             role: ("owner" | "admin" | "member") | null;
             reason: "ROTATED" | null;
+            organizationId: string | null;
+            scope: ("workspace" | "organization" | "user") | null;
         };
         /** @description Every error answer. Bad input names the failing fields in `details.issues`. */
         Error: {
@@ -3367,8 +3839,9 @@ export type components = {
             hash: string;
             keyId: string;
             /** @enum {string} */
-            kind: "workspace" | "personal";
+            kind: "workspace" | "organization" | "personal";
             workspaceId: string | null;
+            organizationId: string | null;
             /** @enum {string} */
             environment: "live" | "test";
             expiresAt: string | null;
@@ -3396,8 +3869,9 @@ export type components = {
         Key: {
             id: string;
             /** @enum {string} */
-            kind: "workspace" | "personal";
+            kind: "workspace" | "organization" | "personal";
             workspaceId: string | null;
+            organizationId: string | null;
             name: string;
             description: string | null;
             maskedKey: string;
@@ -3431,8 +3905,9 @@ export type components = {
         CreatedKey: {
             id: string;
             /** @enum {string} */
-            kind: "workspace" | "personal";
+            kind: "workspace" | "organization" | "personal";
             workspaceId: string | null;
+            organizationId: string | null;
             name: string;
             description: string | null;
             maskedKey: string;
@@ -3471,8 +3946,9 @@ export type components = {
         RotatedKey: {
             id: string;
             /** @enum {string} */
-            kind: "workspace" | "personal";
+            kind: "workspace" | "organization" | "personal";
             workspaceId: string | null;
+            organizationId: string | null;
             name: string;
             description: string | null;
             maskedKey: string;
@@ -3544,6 +4020,7 @@ export type components = {
         };
         Workspace: {
             id: string;
+            organizationId: string;
             name: string;
             slug: string;
             keyPrefix: string;
@@ -3552,6 +4029,37 @@ export type components = {
             /** @enum {string} */
             keyCreation: "members" | "admins";
             customScopes: string[];
+        };
+        Organization: {
+            id: string;
+            slug: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "member";
+        };
+        OrganizationDetail: {
+            id: string;
+            slug: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "member";
+            workspaces: {
+                id: string;
+                slug: string;
+                name: string;
+                keyPrefix: string;
+                member: boolean;
+            }[];
+            members: components["schemas"]["OrganizationMember"][];
+            keys: components["schemas"]["Key"][];
+        };
+        OrganizationMember: {
+            userId: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "member";
+            workspaces: number;
         };
         Member: {
             id: string;
@@ -3592,7 +4100,7 @@ export type components = {
                 email: string | null;
             };
             /** @enum {string} */
-            action: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed";
+            action: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed";
             target: {
                 type: string;
                 id: string;

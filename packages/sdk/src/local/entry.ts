@@ -10,7 +10,7 @@ import type { NodeParts } from "./node.js";
 export interface LocalEntry {
   readonly hash: string;
   readonly keyId: string;
-  readonly kind: "workspace" | "personal";
+  readonly kind: "workspace" | "organization" | "personal";
   readonly environment: "live" | "test";
   readonly expiresAtMs: number | null;
   revoked: boolean;
@@ -81,11 +81,13 @@ export function keylessAnswer(code: "NOT_FOUND" | "MALFORMED"): VerifyResult {
     expiresAt: null,
     role: null,
     reason: null,
+    organizationId: null,
+    scope: null,
   });
   return KEYLESS[code];
 }
 
-/** The server's answer for a found key (lib/verify/answers.ts buildAnswer). */
+/** The server's answer for a found key (lib/verify/answers.ts buildAnswer); only workspace keys are answered here. */
 export function entryAnswer(entry: LocalEntry, code: VerifyCode): VerifyResult {
   const cached = entry.answers[code];
   if (cached) return cached;
@@ -103,6 +105,9 @@ export function entryAnswer(entry: LocalEntry, code: VerifyCode): VerifyResult {
     // A server older than the role in snapshots sends none: answer null rather than undefined.
     role: inWorkspace ? (entry.source.role ?? null) : null,
     reason: code === "REVOKED" && entry.rotated && !entry.revoked ? "ROTATED" : null,
+    // A personal key names an organization only where it acts.
+    organizationId: inWorkspace || entry.kind !== "personal" ? (entry.source.organizationId ?? null) : null,
+    scope: entry.kind === "personal" ? "user" : entry.kind,
   });
   entry.answers[code] = answer;
   return answer;

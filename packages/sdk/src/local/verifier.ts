@@ -192,9 +192,9 @@ export class LocalVerifier {
       this.counts.local++;
       return keylessAnswer("NOT_FOUND");
     }
-    // A personal key's changes made in another of its owner's workspaces are not announced
-    // to this one: the server answers for personal keys.
-    if (entry.stale || entry.kind === "personal") return null;
+    // Changes to a personal key's owner in another workspace, or to an organization key's
+    // creator's organization role, are not announced to this workspace: the server answers.
+    if (entry.stale || entry.kind !== "workspace") return null;
     let code: VerifyCode | EntryCode = evaluateEntry(entry, now, ip);
     if (code === "NOT_FOUND") {
       this.counts.local++;

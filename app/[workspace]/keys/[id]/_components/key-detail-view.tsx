@@ -73,7 +73,7 @@ export function KeyDetailView({ workspace, keyId, viewer }: { workspace: string;
               <code className="inline-block rounded bg-muted px-2 py-1 font-mono text-sm">{key.data.maskedKey}</code>
             </div>
             <KeyDetailActions
-              actions={canManageKey(viewer, key.data.createdBy?.id) ? availableActions(key.data) : []}
+              actions={canManageKey(viewer, key.data.createdBy?.id, key.data.kind) ? availableActions(key.data) : []}
               onAction={(action) => setActing({ action, key: key.data })}
             />
           </header>

@@ -9,7 +9,7 @@ import { keyView } from "@/lib/keys/views";
 type Params = { id: string };
 
 export const GET = withAuth<Params>({ scope: "keys.read" }, async ({ db, principal, params, now }) =>
-  Response.json(await keyView(db, principal.workspace.id, params.id, now)),
+  Response.json(await keyView(db, principal.workspace, params.id, now)),
 );
 
 export const PATCH = withAuth<Params>({}, async ({ req, db, principal, params, meta, now }) => {

@@ -17,6 +17,7 @@ export const POST = withErrors(async (req, runtime) => {
     userAgent: requestMeta(req).userAgent,
     credential: presentedKey((name) => req.headers.get(name)),
     workspaceHint: req.headers.get("x-workspace-id"),
+    organizationHint: req.headers.get("x-organization-id"),
   });
   return Response.json(body, { status, headers });
 });

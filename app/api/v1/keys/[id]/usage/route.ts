@@ -6,7 +6,7 @@ import { keyUsageView } from "@/lib/keys/views";
 
 export const GET = withAuth<{ id: string }>({ scope: "keys.read" }, async ({ req, db, principal, params, now }) => {
   const { range } = parseQuery(req.url, usageQuerySchema);
-  return Response.json(await keyUsageView(db, principal.workspace.id, params.id, range, now));
+  return Response.json(await keyUsageView(db, principal.workspace, params.id, range, now));
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
