@@ -11,9 +11,15 @@ import { unreadableKeyTable } from "./db/open-error";
 import { onChange } from "./events/changes";
 import { DEGRADED_TTL_MS, PostgresRelay } from "./events/postgres-relay";
 import { startExpiryAnnouncer } from "./keys/expiry-announcer";
-import { readKeyHashPrefixes, readKeyStates, readRecentKeyStates } from "./keys/key-state-query";
+import {
+  readImportedWorkspaceIds,
+  readKeyHashPrefixes,
+  readKeyStates,
+  readRecentKeyStates,
+} from "./keys/key-state-query";
 import { startEventLoopMonitor } from "./metrics/event-loop";
 import { BatchLoader } from "./verify/batch-loader";
+import { ImportedWorkspaces } from "./verify/imported-workspaces";
 import { KeyCache } from "./verify/key-cache";
 import { KeyIndex } from "./verify/key-index";
 import { LookupBudget } from "./verify/lookup-budget";
@@ -39,6 +45,8 @@ export interface Runtime {
   verifier: Verifier;
   keyCache: KeyCache;
   keyIndex: KeyIndex;
+  /** Workspaces holding imported keys: only for them are keys in other formats looked up. */
+  importedWorkspaces: ImportedWorkspaces;
   metrics: Metrics;
   /** PostgreSQL only: carries the change bus to and from the other instances. */
   relay: PostgresRelay | null;
@@ -110,12 +118,25 @@ async function startRuntime(): Promise<Runtime> {
   });
   // One process owns the embedded database, so every key is created here: the index is complete.
   const keyIndex = new KeyIndex(database.backend === "pglite");
+  const importedWorkspaces = new ImportedWorkspaces();
   const unsubscribe = onChange((change) => {
-    if (change.type === "key-created") keyIndex.add(change.hashPrefix);
+    if (change.type === "key-created") {
+      keyIndex.add(change.hashPrefix);
+      if (change.importedInto) importedWorkspaces.add(change.importedInto);
+    }
+    // The relay may have missed an import's announcement: read the list again (a missed key
+    // creation needs nothing: the index answers "unknown" on PostgreSQL).
+    if (change.type === "all") {
+      readImportedWorkspaceIds(database.db).then(
+        (ids) => importedWorkspaces.load(ids),
+        (error) => console.error("[keysmith] could not reread the workspaces with imported keys:", error),
+      );
+    }
     keyCache.apply(change);
   });
   try {
     keyIndex.load(await readKeyHashPrefixes(database.db));
+    importedWorkspaces.load(await readImportedWorkspaceIds(database.db));
     await warmKeyCache(database, keyCache, cacheSize);
   } catch (error) {
     await database.close().catch(() => {});
@@ -132,6 +153,7 @@ async function startRuntime(): Promise<Runtime> {
     }),
     loader: new BatchLoader((hashes) => readKeyStates(database.db, hashes)),
     keyLimiter: new FixedWindowLimiter(),
+    imported: importedWorkspaces,
   });
   const relay =
     database.pool && database.url
@@ -153,6 +175,7 @@ async function startRuntime(): Promise<Runtime> {
     verifier,
     keyCache,
     keyIndex,
+    importedWorkspaces,
     metrics,
     relay,
     draining: false,

@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { BUILT_IN_SCOPES } from "../../lib/auth/scopes";
 import {
@@ -116,6 +117,17 @@ const ROUTES: Route[] = [
     method: "POST",
     prepare: keyCreation("admins", true),
     // The owner's and the admin's keys act with their creators' roles: they may.
+    own: { owner: 201, admin: 201, member: 403, keyWithScope: 201, keyWithoutScope: 403, personalKey: 201, none: 401 },
+  },
+  {
+    name: "import keys (keys may mint)",
+    method: "POST",
+    prepare: async (target) => {
+      await keyCreation("members", true)(target);
+      const hash = createHash("sha256").update(randomUUID()).digest("hex");
+      return { path: "/api/v1/keys/import", body: { keys: [{ hash, name: "Matrix imported" }] } };
+    },
+    // keys.write, which a member does not hold; keys need it and key minting.
     own: { owner: 201, admin: 201, member: 403, keyWithScope: 201, keyWithoutScope: 403, personalKey: 201, none: 401 },
   },
   {

@@ -22,6 +22,9 @@ describe("audit descriptions", () => {
       "Live key with scopes keys.read, audit.read",
     );
     expect(auditSummary("key.created", { environment: "test", scopes: [] })).toBe("Test key with no scopes");
+    expect(auditSummary("key.created", { environment: "live", scopes: ["tasks.read"], imported: true })).toBe(
+      "Live key imported with scopes tasks.read",
+    );
     expect(auditSummary("key.created", { scopes: ["a.read", "b.read", "c.read", "d.read", "e.read"] })).toBe(
       "Key with scopes a.read, b.read, c.read and 2 more",
     );

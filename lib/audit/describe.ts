@@ -44,7 +44,8 @@ export function auditSummary(action: AuditAction, metadata: unknown): string | n
     case "key.created": {
       const scopes = list(recorded.scopes);
       const env = text(recorded.environment);
-      const what = env ? `${env[0].toUpperCase()}${env.slice(1)} key` : "Key";
+      const kind = env ? `${env[0].toUpperCase()}${env.slice(1)} key` : "Key";
+      const what = recorded.imported === true ? `${kind} imported` : kind;
       if (scopes.length === 0) return `${what} with no scopes`;
       const shown =
         scopes.length > 3 ? `${scopes.slice(0, 3).join(", ")} and ${scopes.length - 3} more` : scopes.join(", ");

@@ -49,3 +49,22 @@ export async function recordAudit(tx: AuditWriter, actor: Actor, entry: AuditEnt
   });
   return { id, workspaceId: entry.workspaceId };
 }
+
+/** Many events by one actor in one statement (an import's key.created events), in the caller's transaction. */
+export async function recordAudits(tx: AuditWriter, actor: Actor, entries: AuditEntry[]): Promise<RecordedAudit[]> {
+  const data = entries.map((entry) => ({
+    id: newId("evt"),
+    workspaceId: entry.workspaceId,
+    actorType: actor.type,
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    metadata: entry.metadata,
+    ip: actor.ip,
+    userAgent: actor.userAgent,
+  }));
+  await tx.auditEvent.createMany({ data });
+  return data.map(({ id, workspaceId }) => ({ id, workspaceId }));
+}

@@ -12,7 +12,13 @@ export type Change =
    * A key was created. `hashPrefix` is the first 13 hex digits (52 bits) of its SHA-256:
    * enough for every instance to know the key exists, not enough to look it up.
    */
-  | { type: "key-created"; keyId: string; hashPrefix: string }
+  | {
+      type: "key-created";
+      keyId: string;
+      hashPrefix: string;
+      /** For an imported key, its workspace: keys in other formats may now be looked up there. */
+      importedInto?: string;
+    }
   /** A user's memberships or role changed: every key they created is affected. */
   | { type: "user"; userId: string }
   /** A workspace's settings changed: every key acting in it is affected. */

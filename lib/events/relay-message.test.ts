@@ -7,6 +7,7 @@ describe("relay messages", () => {
     const changes: Change[] = [
       { type: "key", keyId: "key_abc" },
       { type: "key-created", keyId: "key_abc", hashPrefix: "0123456789abc" },
+      { type: "key-created", keyId: "key_abc", hashPrefix: "0123456789abc", importedInto: "ws_abc" },
       { type: "user", userId: "usr_abc" },
       { type: "workspace", workspaceId: "ws_abc" },
       { type: "audit", eventId: "evt_abc", workspaceId: "ws_abc" },

@@ -10,7 +10,14 @@ const id = z.string().min(1).max(100);
 const origin = z.string().min(1).max(64);
 const messageSchema = z.discriminatedUnion("t", [
   z.strictObject({ o: origin, t: z.literal("key"), id }),
-  z.strictObject({ o: origin, t: z.literal("key-created"), id, h: z.string().regex(/^[0-9a-f]{13}$/) }),
+  z.strictObject({
+    o: origin,
+    t: z.literal("key-created"),
+    id,
+    h: z.string().regex(/^[0-9a-f]{13}$/),
+    // An imported key's workspace.
+    w: id.optional(),
+  }),
   z.strictObject({ o: origin, t: z.literal("user"), id }),
   z.strictObject({ o: origin, t: z.literal("workspace"), id }),
   z.strictObject({ o: origin, t: z.literal("audit"), id, w: id }),
@@ -27,7 +34,13 @@ export function encodeChange(origin: string, change: Change): string {
     case "key":
       return JSON.stringify({ o: origin, t: "key", id: change.keyId });
     case "key-created":
-      return JSON.stringify({ o: origin, t: "key-created", id: change.keyId, h: change.hashPrefix });
+      return JSON.stringify({
+        o: origin,
+        t: "key-created",
+        id: change.keyId,
+        h: change.hashPrefix,
+        w: change.importedInto,
+      });
     case "user":
       return JSON.stringify({ o: origin, t: "user", id: change.userId });
     case "workspace":
@@ -54,7 +67,15 @@ export function decodeChange(payload: string): RemoteChange | null {
     case "key":
       return { origin: message.o, change: { type: "key", keyId: message.id } };
     case "key-created":
-      return { origin: message.o, change: { type: "key-created", keyId: message.id, hashPrefix: message.h } };
+      return {
+        origin: message.o,
+        change: {
+          type: "key-created",
+          keyId: message.id,
+          hashPrefix: message.h,
+          ...(message.w === undefined ? {} : { importedInto: message.w }),
+        },
+      };
     case "user":
       return { origin: message.o, change: { type: "user", userId: message.id } };
     case "workspace":

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MAX_JSON_BODY_BYTES } from "../api/request";
+import { KEY_IMPORT_MAX_BODY_BYTES } from "../api/schemas/key-import";
 import { VERIFY_MAX_BODY_BYTES } from "../verify/handle";
 import { VERIFIER_USAGE_MAX_BODY_BYTES } from "../verify/snapshot-usage";
 import { sendError } from "./send-error";
@@ -15,6 +16,8 @@ export const BODY_LIMITS: readonly { prefix: string; bytes: number }[] = [
   { prefix: "/api/v1/keys/verify", bytes: VERIFY_MAX_BODY_BYTES },
   // Sign-up, sign-in and the rest of better-auth: a few small JSON fields.
   { prefix: "/api/auth/", bytes: 16 * 1024 },
+  // An import: up to 1,000 keys a call.
+  { prefix: "/api/v1/keys/import", bytes: KEY_IMPORT_MAX_BODY_BYTES },
   { prefix: "/api/", bytes: MAX_JSON_BODY_BYTES },
 ];
 /** Pages: the dashboard posts nothing to them. */

@@ -38,6 +38,15 @@ export function isWellFormedKey(key: string): boolean {
   return decodeBase62(key, bodyLength) === crc32(key.slice(0, bodyLength));
 }
 
+/**
+ * Whether `key` is in Keysmith's own shape, checksum aside. A key in this shape is judged by
+ * its checksum alone (a bad one is MALFORMED, whatever was imported); any other text can only
+ * be an imported key (./foreign-key.ts).
+ */
+export function hasKeyShape(key: string): boolean {
+  return key.length <= MAX_KEY_LENGTH && KEY_PATTERN.test(key);
+}
+
 /** Parses a key and checks its checksum; null when the key is malformed. */
 export function parseKey(key: string): ParsedKey | null {
   if (!isWellFormedKey(key)) return null;

@@ -87,6 +87,13 @@ export async function readKeyHashPrefixes(db: Db): Promise<string[]> {
   return rows.map((row) => row.prefix);
 }
 
+/** The workspaces that hold imported keys (few: an import is a one-off move from another product). */
+export async function readImportedWorkspaceIds(db: Db): Promise<string[]> {
+  const rows = await db.$queryRaw<{ workspaceId: string }[]>`SELECT DISTINCT "workspaceId" FROM "api_key"
+    WHERE "importedAt" IS NOT NULL AND "workspaceId" IS NOT NULL`;
+  return rows.map((row) => row.workspaceId);
+}
+
 function toKeyStateRow(row: Row, workspaces: Map<string, WorkspaceRef>): KeyStateRow {
   const {
     orgId,

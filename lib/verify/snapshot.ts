@@ -16,6 +16,7 @@ import { snapshotEntry } from "./snapshot-entry";
  */
 export async function readSnapshot(db: Db, workspaceId: string, query: SnapshotQuery): Promise<Snapshot> {
   const eventId = await newestEventId(db, workspaceId);
+  const importedKeys = await hasImportedKeys(db, workspaceId);
   const after = query.cursor ? decodeCursor(query.cursor, "text").id : null;
   const rows = await db.$queryRaw<{ id: string; hash: string }[]>`SELECT k."id", k."hash" FROM "api_key" k
     WHERE (k."workspaceId" = ${workspaceId}
@@ -41,11 +42,17 @@ export async function readSnapshot(db: Db, workspaceId: string, query: SnapshotQ
   });
   const last = page.at(-1);
   const nextCursor = rows.length > query.limit && last ? encodeCursor({ value: last.id, id: last.id }) : null;
-  return { workspaceId, eventId, keys, nextCursor };
+  return { workspaceId, eventId, importedKeys, keys, nextCursor };
 }
 
 async function newestEventId(db: Db, workspaceId: string): Promise<string | null> {
   const rows = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "audit_event"
     WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" DESC, "id" DESC LIMIT 1`;
   return rows[0]?.id ?? null;
+}
+
+async function hasImportedKeys(db: Db, workspaceId: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ found: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "api_key"
+    WHERE "importedAt" IS NOT NULL AND "workspaceId" = ${workspaceId}) AS "found"`;
+  return rows[0]?.found === true;
 }

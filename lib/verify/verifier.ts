@@ -1,10 +1,12 @@
 import { ApiError } from "../api/errors";
 import { evaluateKey, type KeyRequest, type KeyVerdict } from "../keys/evaluate";
+import { isForeignKeyCandidate } from "../keys/foreign-key";
 import { isWellFormedKey } from "../keys/format";
 import { hashKey } from "../keys/hash";
 import type { KeyMembership } from "../keys/key-state";
 import type { MaybePromise } from "../maybe-async";
 import type { BatchLoader } from "./batch-loader";
+import type { ImportedWorkspaces } from "./imported-workspaces";
 import type { KeyCache, KeyEntry } from "./key-cache";
 import type { KeyIndex } from "./key-index";
 import type { LookupBudget } from "./lookup-budget";
@@ -49,6 +51,8 @@ export interface VerifierParts {
   loader: BatchLoader;
   /** Each key's own request limit. */
   keyLimiter: FixedWindowLimiter;
+  /** Where keys in another product's format may exist (imported by their hash). */
+  imported: ImportedWorkspaces;
 }
 
 const MALFORMED: KeyCheck = Object.freeze({ code: "MALFORMED", entry: null, membership: null, retryAfterMs: 0 });
@@ -58,6 +62,9 @@ const NOT_FOUND: KeyCheck = Object.freeze({ code: "NOT_FOUND", entry: null, memb
  * The one way a presented key is judged, for the verify endpoint and for API-key
  * authentication alike. What a key costs decides how it is handled:
  * - malformed (bad checksum): refused with no lookup at all;
+ * - not in Keysmith's format: the same, unless it may be an imported key (the caller's
+ *   workspace, or for an anonymous caller any workspace, imported keys); then it goes the
+ *   way of any other key below, by its hash;
  * - cached (known or remembered as unknown): answered from memory;
  * - unknown to the key index: refused with no database read;
  * - known to the index but not cached: read from the database (a real key; never budgeted);
@@ -78,7 +85,7 @@ export class Verifier {
   constructor(private readonly parts: VerifierParts) {}
 
   check(secret: string, request: CheckRequest): MaybePromise<KeyCheck> {
-    if (!isWellFormedKey(secret)) return MALFORMED;
+    if (!isWellFormedKey(secret) && !this.mayBeImported(secret, request)) return MALFORMED;
     const { cache, index, budget, loader } = this.parts;
     const hash = hashKey(secret);
     const cached = cache.get(hash, request.now);
@@ -114,6 +121,11 @@ export class Verifier {
         index.add(hash);
         return this.decide(entry, request);
       });
+  }
+
+  /** The gate for keys in other products' formats: checked only where an import makes one possible. */
+  private mayBeImported(secret: string, request: CheckRequest): boolean {
+    return this.parts.imported.admits(request.caller) && isForeignKeyCandidate(secret);
   }
 
   private decide(entry: KeyEntry, request: CheckRequest): KeyCheck {

@@ -12,6 +12,7 @@ import {
   pollCliLoginSchema,
   startCliLoginSchema,
 } from "../schemas/cli-login";
+import { KEY_IMPORT_MAX, keyImportResultSchema, keyImportSchema } from "../schemas/key-import";
 import {
   createdKeySchema,
   createKeySchema,
@@ -207,6 +208,19 @@ const paths: ZodOpenApiPathsObject = {
       requestBody: body(createKeySchema),
       ok: { status: 201, description: "The new key, with its secret", schema: createdKeySchema },
       errors: [413],
+    }),
+  },
+  "/api/v1/keys/import": {
+    post: operation("Import keys", {
+      description:
+        "Keys another product issued (better-auth's api-key plugin, Unkey …), by the SHA-256 of each secret, " +
+        `1 to ${KEY_IMPORT_MAX} a call, all or nothing. Imported keys verify and authenticate like keys made here, ` +
+        "in whatever format their secrets have. Needs `keys.write` and the rules of creating a key; scopes " +
+        "within your own. A hash Keysmith already holds is a 409 naming the item.",
+      tags: ["Keys"],
+      requestBody: body(keyImportSchema),
+      ok: { status: 201, description: "The imported keys", schema: keyImportResultSchema },
+      errors: [409, 413],
     }),
   },
   "/api/v1/keys/{id}": {

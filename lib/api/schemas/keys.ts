@@ -11,6 +11,8 @@ export const keyNameSchema = z.string().trim().min(3, "Use at least 3 characters
 export const keyDescriptionSchema = z.string().trim().max(500, "Use at most 500 characters");
 export const scopeSchema = z.string().regex(SCOPE_PATTERN, "Scopes look like resource.action");
 export const scopesSchema = z.array(scopeSchema).max(100, "At most 100 scopes");
+/** A key's environment, for creation and import alike: the one place that says which exist. */
+export const keyEnvironmentSchema = z.enum(ENVIRONMENTS);
 
 export const cidrSchema = z
   .string()
@@ -54,7 +56,7 @@ export const createKeySchema = z
     /** "organization": a key of the workspace's organization, acting in any of its workspaces (its owners and admins only). */
     kind: z.enum(["workspace", "organization"], { error: 'Use "workspace" or "organization"' }).default("workspace"),
     description: keyDescriptionSchema.optional(),
-    environment: z.enum(ENVIRONMENTS).default("live"),
+    environment: keyEnvironmentSchema.default("live"),
     scopes: scopesSchema.optional(),
     ipAllowlist: ipAllowlistSchema.default([]),
     expiresIn: z.enum(EXPIRY_PRESETS).optional(),

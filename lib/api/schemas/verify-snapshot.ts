@@ -56,6 +56,11 @@ export const snapshotSchema = z
      * least every change up to it. Resume the event stream after the first page's.
      */
     eventId: z.string().nullable(),
+    /**
+     * Whether the workspace holds imported keys (POST /api/v1/keys/import): then a key in
+     * another format is looked up by its hash, not refused as MALFORMED.
+     */
+    importedKeys: z.boolean(),
     keys: z.array(snapshotEntrySchema),
     nextCursor: z.string().nullable(),
   })

@@ -11,7 +11,9 @@ import {
   settings,
   writeConfig,
 } from "./config.js";
+import { CSV_COLUMNS } from "./import-file.js";
 import { createKey, listKeys, revokeKey, rotateKey, showKey, verifyKey } from "./keys.js";
+import { importKeysFromFile } from "./keys-import.js";
 import { deviceName, loginInBrowser, loginWithKey } from "./login.js";
 import { note, printFields, printJson } from "./output.js";
 
@@ -108,7 +110,7 @@ program
     }),
   );
 
-const keys = program.command("keys").description("list, read, create, rotate, revoke and verify keys");
+const keys = program.command("keys").description("list, read, create, import, rotate, revoke and verify keys");
 const client = () => signedInClient(settings());
 
 keys
@@ -139,6 +141,24 @@ keys
   .option("--ip <ranges...>", "allowed addresses or CIDR ranges")
   .option("--json", "print the API's answer (secret included) as JSON")
   .action(run(async (options) => createKey(client(), options)));
+
+keys
+  .command("import <file>")
+  .description("import keys another product issued, by the SHA-256 of each secret, from a CSV or JSON file")
+  .option("--json", "print the imported keys as JSON")
+  .addHelpText(
+    "after",
+    `
+CSV: a header row naming the columns, in any order: ${CSV_COLUMNS.join(", ")}.
+  hash and name are required. scopes are separated by spaces ("tasks.read tasks.write");
+  expiresAt is an ISO 8601 date; prefix is the start shown in the key table ("atlas_" → atlas_…).
+JSON: an array of keys, or {"keys": [...]}, each {hash, name, scopes?, environment?, expiresAt?, prefix?, description?}.
+hash: the SHA-256 as the other product stores it, 64 hex digits or 43 base64url characters
+  (better-auth's api-key plugin stores base64url).
+The whole file is checked before anything is sent: a bad row is reported with its line and nothing is
+imported. Keys go 1,000 a call; a call the server refuses imports nothing, calls before it stay.`,
+  )
+  .action(run(async (file: string, options: { json?: boolean }) => importKeysFromFile(client(), file, options)));
 
 keys
   .command("rotate <id>")

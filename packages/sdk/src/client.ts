@@ -9,6 +9,8 @@ import type {
   CreatedKey,
   CreateKeyInput,
   Key,
+  KeyImport,
+  KeyImportResult,
   KeyList,
   ListAuditQuery,
   ListKeysQuery,
@@ -208,6 +210,21 @@ class KeysApi {
    */
   create(input: CreateKeyInput, options?: CallOptions): Promise<CreatedKey> {
     return this.client.request({ method: "POST", path: "/api/v1/keys", body: input, repeatable: false, ...options });
+  }
+
+  /**
+   * Brings in keys another product issued, by the SHA-256 of each secret (hex or base64url), up
+   * to 1,000 a call, all or nothing; they then verify like keys made here. Retried like `create`
+   * (a repeat of an import that happened would be a 409: its hashes are taken).
+   */
+  import(input: KeyImport, options?: CallOptions): Promise<KeyImportResult> {
+    return this.client.request({
+      method: "POST",
+      path: "/api/v1/keys/import",
+      body: input,
+      repeatable: false,
+      ...options,
+    });
   }
 
   /** Name, description, scopes, IP allowlist, enabled. Retried like `create`. */

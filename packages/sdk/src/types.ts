@@ -18,6 +18,10 @@ export type RotatedKey = Schemas["RotatedKey"];
 export type KeyList = Schemas["KeyList"];
 export type CreateKeyInput = Schemas["CreateKey"];
 export type UpdateKeyInput = Schemas["UpdateKey"];
+/** POST /api/v1/keys/import's body: keys by the SHA-256 of their secrets, 1–1,000 a call. */
+export type KeyImport = Schemas["KeyImport"];
+export type ImportedKey = Schemas["ImportedKey"];
+export type KeyImportResult = Schemas["KeyImportResult"];
 export type RotateKeyInput = NonNullable<
   paths["/api/v1/keys/{id}/rotate"]["post"]["requestBody"]
 >["content"]["application/json"];

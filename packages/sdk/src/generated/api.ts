@@ -112,8 +112,10 @@ export type paths = {
                     keyId?: string;
                 };
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -201,8 +203,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -306,8 +310,10 @@ export type paths = {
                     before?: string;
                 };
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -379,8 +385,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -462,6 +470,117 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/keys/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import keys
+         * @description Keys another product issued (better-auth's api-key plugin, Unkey …), by the SHA-256 of each secret, 1 to 1000 a call, all or nothing. Imported keys verify and authenticate like keys made here, in whatever format their secrets have. Needs `keys.write` and the rules of creating a key; scopes within your own. A hash Keysmith already holds is a 409 naming the item.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
+                    "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KeyImport"];
+                };
+            };
+            responses: {
+                /** @description The imported keys */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyImportResult"];
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state (a taken slug, the last owner …) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is larger than this route accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/keys/{id}": {
         parameters: {
             query?: never;
@@ -474,8 +593,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The key's id */
@@ -551,8 +672,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The key's id */
@@ -625,8 +748,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The key's id */
@@ -730,8 +855,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The key's id */
@@ -820,8 +947,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The key's id */
@@ -929,8 +1058,10 @@ export type paths = {
                     range?: "24h" | "7d" | "30d";
                 };
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The key's id */
@@ -1016,8 +1147,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1100,8 +1233,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1175,8 +1310,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1306,8 +1443,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1389,8 +1528,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1463,8 +1604,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1563,8 +1706,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1651,8 +1796,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1743,6 +1890,394 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your organizations
+         * @description Signed-in users only. Every organization you have a role in or a workspace of, with your role.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
+                    "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Your organizations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Organization"][];
+                        };
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organization
+         * @description Its workspaces (all of them for owners and admins, yours for members), its members and roles, and (for owners and admins) its keys.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
+                    "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
+                };
+                path: {
+                    /** @description The organization's id or slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The organization */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationDetail"];
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename an organization
+         * @description Owners and admins.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
+                    "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
+                };
+                path: {
+                    /** @description The organization's id or slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateOrganization"];
+                };
+            };
+            responses: {
+                /** @description The organization */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organization"];
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is larger than this route accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}/members/{user}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an organization role
+         * @description Owners and admins; only owners make or unmake owners, and the last owner stays one. Owners and admins act in every workspace of the organization.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
+                    "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
+                };
+                path: {
+                    /** @description The organization's id or slug */
+                    org: string;
+                    /** @description The member's user id */
+                    user: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangeOrganizationRole"];
+                };
+            };
+            responses: {
+                /** @description The member */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationMember"];
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state (a taken slug, the last owner …) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is larger than this route accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/members": {
         parameters: {
             query?: never;
@@ -1755,8 +2290,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1847,8 +2384,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The member's id */
@@ -1928,8 +2467,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The member's id */
@@ -2031,8 +2572,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -2106,8 +2649,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -2213,8 +2758,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The invitation's id */
@@ -2300,8 +2847,10 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path: {
                     /** @description The invitation's id */
@@ -2403,7 +2952,7 @@ export type paths = {
                 query?: {
                     actorType?: "user" | "key";
                     actorId?: string;
-                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed";
+                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed";
                     targetId?: string;
                     from?: string;
                     to?: string;
@@ -2411,8 +2960,10 @@ export type paths = {
                     cursor?: string;
                 };
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -2499,15 +3050,17 @@ export type paths = {
                 query?: {
                     actorType?: "user" | "key";
                     actorId?: string;
-                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed";
+                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed";
                     targetId?: string;
                     from?: string;
                     to?: string;
                     workspace?: string;
                 };
                 header?: {
-                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted */
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
                     "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -3033,6 +3586,11 @@ export type components = {
          */
         CreateKey: {
             name: string;
+            /**
+             * @default workspace
+             * @enum {string}
+             */
+            kind?: "workspace" | "organization";
             description?: string;
             /**
              * @default live
@@ -3049,6 +3607,40 @@ export type components = {
                 max: number;
                 windowMs: number;
             };
+        };
+        /**
+         * @example {
+         *       "keys": [
+         *         {
+         *           "hash": "2b1b0c8a8f2f4a0e6a1c9e3d5b7f9a1c3e5d7b9f1a3c5e7d9b1f3a5c7e9d1b3f",
+         *           "name": "Billing service",
+         *           "environment": "live",
+         *           "scopes": [
+         *             "tasks.read"
+         *           ],
+         *           "prefix": "atlas_"
+         *         }
+         *       ]
+         *     }
+         */
+        KeyImport: {
+            keys: components["schemas"]["ImportedKey"][];
+        };
+        ImportedKey: {
+            /** @description The SHA-256 of the key's secret, as the other product stores it: 64 hex digits, 43 base64url characters (what better-auth's api-key plugin stores), or 44 base64 characters ending in `=`. */
+            hash: string;
+            name: string;
+            description?: string;
+            /**
+             * @default live
+             * @enum {string}
+             */
+            environment?: "live" | "test";
+            /** @default [] */
+            scopes?: string[];
+            expiresAt?: string | null;
+            /** @description The key's visible start, e.g. "atlas_": the key table shows `atlas_…`. */
+            prefix?: string;
         };
         /**
          * @example {
@@ -3129,6 +3721,23 @@ export type components = {
             /** @default sk */
             keyPrefix?: string;
             organizationId?: string;
+        };
+        /**
+         * @example {
+         *       "name": "Acme Group"
+         *     }
+         */
+        UpdateOrganization: {
+            name: string;
+        };
+        /**
+         * @example {
+         *       "role": "admin"
+         *     }
+         */
+        ChangeOrganizationRole: {
+            /** @enum {string} */
+            role: "owner" | "admin" | "member";
         };
         /**
          * @example {
@@ -3222,6 +3831,7 @@ export type components = {
         VerifierSnapshot: {
             workspaceId: string;
             eventId: string | null;
+            importedKeys: boolean;
             keys: components["schemas"]["VerifierSnapshotEntry"][];
             nextCursor: string | null;
         };
@@ -3329,6 +3939,10 @@ export type components = {
             lastUsedUserAgent: string | null;
             key: string;
         };
+        KeyImportResult: {
+            imported: number;
+            keys: components["schemas"]["Key"][];
+        };
         RotatedKey: {
             id: string;
             /** @enum {string} */
@@ -3416,6 +4030,37 @@ export type components = {
             keyCreation: "members" | "admins";
             customScopes: string[];
         };
+        Organization: {
+            id: string;
+            slug: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "member";
+        };
+        OrganizationDetail: {
+            id: string;
+            slug: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "member";
+            workspaces: {
+                id: string;
+                slug: string;
+                name: string;
+                keyPrefix: string;
+                member: boolean;
+            }[];
+            members: components["schemas"]["OrganizationMember"][];
+            keys: components["schemas"]["Key"][];
+        };
+        OrganizationMember: {
+            userId: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "member";
+            workspaces: number;
+        };
         Member: {
             id: string;
             userId: string;
@@ -3455,7 +4100,7 @@ export type components = {
                 email: string | null;
             };
             /** @enum {string} */
-            action: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed";
+            action: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed";
             target: {
                 type: string;
                 id: string;

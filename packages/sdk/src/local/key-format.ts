@@ -9,6 +9,21 @@ const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 const DIGITS = new Uint8Array(128);
 for (let i = 0; i < ALPHABET.length; i++) DIGITS[ALPHABET.charCodeAt(i)] = i;
 
+/** Keysmith's shape, checksum aside: such a key is judged by its checksum alone, imported keys or not. */
+export function hasKeyShape(key: string): boolean {
+  return key.length <= MAX_KEY_LENGTH && KEY_PATTERN.test(key);
+}
+
+/**
+ * Text that may be a key imported from another product (lib/keys/foreign-key.ts): printable,
+ * no spaces, 16–512 characters, and not in Keysmith's shape. Looked up only in a workspace
+ * that imported keys; elsewhere the server answers MALFORMED.
+ */
+const FOREIGN_KEY_PATTERN = /^[\x21-\x7e]{16,512}$/;
+export function isForeignKeyCandidate(key: string): boolean {
+  return FOREIGN_KEY_PATTERN.test(key) && !hasKeyShape(key);
+}
+
 export function isWellFormedKey(key: string, crc32: (text: string) => number): boolean {
   if (key.length > MAX_KEY_LENGTH || !KEY_PATTERN.test(key)) return false;
   const bodyLength = key.length - CHECKSUM_LENGTH;

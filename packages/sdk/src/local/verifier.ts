@@ -9,7 +9,7 @@ import type {
   VerifyResult,
 } from "../types.js";
 import { type EntryCode, entryAnswer, evaluateEntry, keylessAnswer, type LocalEntry, toLocalEntry } from "./entry.js";
-import { isWellFormedKey } from "./key-format.js";
+import { isForeignKeyCandidate, isWellFormedKey } from "./key-format.js";
 import { BoundedSet, FixedWindowLimiter } from "./limits.js";
 import { type NodeParts, nodeParts } from "./node.js";
 import { EventStream, type StreamEvent } from "./stream.js";
@@ -90,6 +90,8 @@ export class LocalVerifier {
   private byHash = new Map<string, LocalEntry>();
   private byKeyId = new Map<string, LocalEntry>();
   private workspaceId = "";
+  /** The workspace holds imported keys: keys in other formats are looked up by hash, not MALFORMED. */
+  private importedKeys = false;
   /** The copy matches the server as of the last event applied (false before the first sync and during a resync). */
   private trusted = false;
   /** Connected, and every event up to now applied (resumed). */
@@ -178,7 +180,7 @@ export class LocalVerifier {
     const { requiredScopes, ip } = options;
     if (ip !== undefined && !(typeof ip === "string" && IP_TEXT.test(ip) && this.node.isIP(ip) !== 0)) return null;
     if (requiredScopes !== undefined && !validScopes(requiredScopes)) return null;
-    if (!isWellFormedKey(key, this.node.crc32)) {
+    if (!this.mayBeKey(key)) {
       if (!PLAIN_TEXT.test(key)) return null;
       this.counts.local++;
       return keylessAnswer("MALFORMED");
@@ -240,6 +242,11 @@ export class LocalVerifier {
     this.stream.drop();
   }
 
+  /** A Keysmith key with its checksum right, or (where keys were imported) one in another format. */
+  private mayBeKey(key: string): boolean {
+    return isWellFormedKey(key, this.node.crc32) || (this.importedKeys && isForeignKeyCandidate(key));
+  }
+
   private isFresh(now: number): boolean {
     return this.trusted && now - this.lastInSyncAt <= this.maxStalenessMs;
   }
@@ -248,7 +255,7 @@ export class LocalVerifier {
     this.counts.remote++;
     const generation = this.unknownGeneration;
     const answer = await this.link.verifyRemotely({ key, requiredScopes: options.requiredScopes, ip: options.ip });
-    if (typeof key !== "string" || !isWellFormedKey(key, this.node.crc32)) return answer;
+    if (typeof key !== "string" || !this.mayBeKey(key)) return answer;
     const hash = this.node.sha256(key);
     if (answer.code === "NOT_FOUND") {
       // Remembered only if no key can have appeared since the question was sent.
@@ -351,7 +358,10 @@ export class LocalVerifier {
     let failed = false;
     try {
       this.counts.entryFetches++;
-      entry = (await this.link.snapshot({ keyId })).keys[0];
+      const page = await this.link.snapshot({ keyId });
+      entry = page.keys[0];
+      // A key.created event may be an import's: the first one opens the lookup of other formats.
+      if (page.importedKeys) this.importedKeys = true;
     } catch {
       failed = true;
     } finally {
@@ -432,6 +442,7 @@ export class LocalVerifier {
   private install(pages: VerifierSnapshot[]): void {
     const [first] = pages;
     this.workspaceId = first.workspaceId;
+    this.importedKeys = pages.some((page) => page.importedKeys);
     const byHash = new Map<string, LocalEntry>();
     const byKeyId = new Map<string, LocalEntry>();
     for (const page of pages) {
