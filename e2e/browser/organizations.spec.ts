@@ -48,7 +48,10 @@ test("organizations: an owner adds a workspace, makes a member an organization a
   await expect(memberPage.getByRole("heading", { name: "API keys", level: 1 })).toBeVisible();
 
   // As an organization admin they may create an organization key: the dialog offers the scope.
-  await memberPage.getByRole("button", { name: /Create (API|your first) key/ }).first().click();
+  await memberPage
+    .getByRole("button", { name: /Create (API|your first) key/ })
+    .first()
+    .click();
   const dialog = memberPage.getByRole("dialog", { name: "Create API key" });
   await dialog.getByRole("radio", { name: /Organization/ }).check();
   await dialog.getByLabel("Name").fill("Fleet-wide reader");
@@ -97,7 +100,10 @@ test("organizations: a plain member sees only their workspaces and no controls",
   await expect(page.getByRole("combobox")).toHaveCount(0);
   // The create dialog offers no scope choice to someone who may not make organization keys.
   await page.goto(`/${owner.workspace.slug}/keys`);
-  await page.getByRole("button", { name: /Create (API|your first) key/ }).first().click();
+  await page
+    .getByRole("button", { name: /Create (API|your first) key/ })
+    .first()
+    .click();
   await expect(page.getByRole("dialog").getByRole("radio", { name: /Organization/ })).toHaveCount(0);
   // An organization they are not in is not found.
   const outsider = await signUpOwner(baseURL!, "Ola Outsider", "Hooli");
