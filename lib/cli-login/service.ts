@@ -172,7 +172,6 @@ export async function pollCliLogin(db: Db, pollToken: string, now: Date): Promis
     {
       name: `CLI on ${row.deviceName}`,
       description: "Created by keysmith login",
-      environment: "live",
       scopes: row.scopes,
       ipAllowlist: [],
     },

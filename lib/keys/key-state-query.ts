@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { WorkspaceRef } from "../workspaces/lookup";
 import { type KeyState, type KeyStateRow, keyStateFromRows } from "./key-state";
+import { DEFAULT_ENVIRONMENTS } from "./shape";
 
 /** Hex digits of a key's SHA-256 that the key index keeps (52 bits: a double holds them exactly). */
 export const HASH_PREFIX_LENGTH = 13;
@@ -15,6 +16,7 @@ interface Row extends Omit<KeyStateRow, "workspace"> {
   orgRequireVerifierKey: boolean | null;
   orgKeyCreation: string | null;
   orgCustomScopes: string[] | null;
+  orgEnvironments: string[] | null;
 }
 
 /**
@@ -48,7 +50,7 @@ async function readStates(db: Db, where: Prisma.Sql): Promise<Map<string, KeySta
       m."role", o."id" AS "orgId", o."slug" AS "orgSlug", o."name" AS "orgName",
       o."keyPrefix" AS "orgKeyPrefix", o."allowKeyMinting" AS "orgAllowKeyMinting",
       o."requireVerifierKey" AS "orgRequireVerifierKey", o."keyCreation"::text AS "orgKeyCreation",
-      o."customScopes" AS "orgCustomScopes"
+      o."customScopes" AS "orgCustomScopes", o."environments" AS "orgEnvironments"
     FROM "api_key" k
     JOIN "user" u ON u."id" = k."createdById"
     LEFT JOIN "organization" kw ON kw."id" = k."workspaceId"
@@ -86,6 +88,7 @@ function toKeyStateRow(row: Row, workspaces: Map<string, WorkspaceRef>): KeyStat
     orgRequireVerifierKey,
     orgKeyCreation,
     orgCustomScopes,
+    orgEnvironments,
     ...key
   } = row;
   if (orgId === null) return { ...key, workspace: null };
@@ -100,6 +103,7 @@ function toKeyStateRow(row: Row, workspaces: Map<string, WorkspaceRef>): KeyStat
       requireVerifierKey: orgRequireVerifierKey ?? false,
       keyCreation: orgKeyCreation === "admins" ? "admins" : "members",
       customScopes: orgCustomScopes ?? [],
+      environments: orgEnvironments ?? [...DEFAULT_ENVIRONMENTS],
     };
     workspaces.set(orgId, workspace);
   }

@@ -1,6 +1,7 @@
 import { intersectScopes, isRole, type Role, roleCeiling } from "../auth/scopes";
 import type { WorkspaceRef } from "../workspaces/lookup";
 import { type ParsedRange, parseRanges } from "./ip-allowlist";
+import type { Environment } from "./shape";
 
 /**
  * Everything the rules need to know about one key (evaluate.ts), as plain data: the key's
@@ -14,7 +15,7 @@ export interface KeyState {
   name: string;
   creatorId: string;
   creatorName: string;
-  environment: "live" | "test";
+  environment: Environment;
   /** Epoch milliseconds, or null for a key that never expires. */
   expiresAt: number | null;
   revoked: boolean;
@@ -80,7 +81,7 @@ export function keyStateFromRows(rows: readonly KeyStateRow[]): KeyState {
     name: key.name,
     creatorId: key.creatorId,
     creatorName: key.creatorName,
-    environment: key.environment === "test" ? "test" : "live",
+    environment: key.environment,
     expiresAt: key.expiresAt?.getTime() ?? null,
     revoked: key.revokedAt !== null,
     rotated: key.rotatedAt !== null,

@@ -8,9 +8,9 @@ export const GET = withAuth({ scope: "workspace.read" }, async ({ principal }) =
   Response.json(workspaceSchema.parse(principal.workspace)),
 );
 
-export const PATCH = withAuth({ scope: "workspace.write" }, async ({ req, db, principal, meta }) => {
+export const PATCH = withAuth({ scope: "workspace.write" }, async ({ req, db, principal, meta, now }) => {
   const input = await parseJsonBody(req, updateWorkspaceSchema);
-  return Response.json(workspaceSchema.parse(await updateWorkspace(db, principal, input, meta)));
+  return Response.json(workspaceSchema.parse(await updateWorkspace(db, principal, input, meta, now)));
 });
 
 export const { POST, PUT, DELETE } = otherMethods(["GET", "PATCH"]);

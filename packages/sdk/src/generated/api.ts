@@ -296,7 +296,7 @@ export type paths = {
             parameters: {
                 query?: {
                     status?: string;
-                    environment?: "live" | "test";
+                    environment?: string;
                     creator?: string;
                     search?: string;
                     sort?: "createdAt" | "name";
@@ -373,7 +373,7 @@ export type paths = {
         put?: never;
         /**
          * Create a key
-         * @description The response is the only time the secret (`key`) appears.
+         * @description The response is the only time the secret (`key`) appears. `environment` must be one of the workspace's environments (a 400 naming the field lists them); without it the key goes in the first.
          */
         post: {
             parameters: {
@@ -1201,8 +1201,8 @@ export type paths = {
                             name: string;
                             description: string | null;
                             maskedKey: string;
-                            /** @enum {string} */
-                            environment: "live" | "test";
+                            /** @description One of the workspace's environments (2–10 lowercase letters), e.g. live, test, prod */
+                            environment: string;
                             scopes: string[];
                             ipAllowlist: string[];
                             enabled: boolean;
@@ -1457,7 +1457,10 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the workspace's settings */
+        /**
+         * Change the workspace's settings
+         * @description `environments` replaces the list keys are created in (the first is the default); dropping one that keys still use (not revoked, including expired and disabled keys) is a 409 saying how many.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1587,6 +1590,7 @@ export type paths = {
                                 /** @enum {string} */
                                 keyCreation: "members" | "admins";
                                 customScopes: string[];
+                                environments: string[];
                                 /** @enum {string} */
                                 role: "owner" | "admin" | "member";
                             }[];
@@ -3031,11 +3035,8 @@ export type components = {
         CreateKey: {
             name: string;
             description?: string;
-            /**
-             * @default live
-             * @enum {string}
-             */
-            environment?: "live" | "test";
+            /** @description One of the workspace's environments (2–10 lowercase letters), e.g. live, test, prod */
+            environment?: string;
             scopes?: string[];
             ipAllowlist?: string[];
             /** @enum {string} */
@@ -3112,6 +3113,13 @@ export type components = {
             /** @enum {string} */
             keyCreation?: "members" | "admins";
             customScopes?: string[];
+            /**
+             * @example [
+             *       "live",
+             *       "test"
+             *     ]
+             */
+            environments?: string[];
         };
         /**
          * @example {
@@ -3198,7 +3206,7 @@ export type components = {
             code: "VALID" | "MALFORMED" | "NOT_FOUND" | "EXPIRED" | "REVOKED" | "DISABLED" | "IP_NOT_ALLOWED" | "INSUFFICIENT_SCOPE" | "RATE_LIMITED";
             keyId: string | null;
             workspaceId: string | null;
-            environment: ("live" | "test") | null;
+            environment: string | null;
             scopes: string[];
             expiresAt: string | null;
             role: ("owner" | "admin" | "member") | null;
@@ -3225,8 +3233,8 @@ export type components = {
             /** @enum {string} */
             kind: "workspace" | "personal";
             workspaceId: string | null;
-            /** @enum {string} */
-            environment: "live" | "test";
+            /** @description One of the workspace's environments (2–10 lowercase letters), e.g. live, test, prod */
+            environment: string;
             expiresAt: string | null;
             revoked: boolean;
             rotated: boolean;
@@ -3257,8 +3265,8 @@ export type components = {
             name: string;
             description: string | null;
             maskedKey: string;
-            /** @enum {string} */
-            environment: "live" | "test";
+            /** @description One of the workspace's environments (2–10 lowercase letters), e.g. live, test, prod */
+            environment: string;
             scopes: string[];
             ipAllowlist: string[];
             enabled: boolean;
@@ -3292,8 +3300,8 @@ export type components = {
             name: string;
             description: string | null;
             maskedKey: string;
-            /** @enum {string} */
-            environment: "live" | "test";
+            /** @description One of the workspace's environments (2–10 lowercase letters), e.g. live, test, prod */
+            environment: string;
             scopes: string[];
             ipAllowlist: string[];
             enabled: boolean;
@@ -3328,8 +3336,8 @@ export type components = {
             name: string;
             description: string | null;
             maskedKey: string;
-            /** @enum {string} */
-            environment: "live" | "test";
+            /** @description One of the workspace's environments (2–10 lowercase letters), e.g. live, test, prod */
+            environment: string;
             scopes: string[];
             ipAllowlist: string[];
             enabled: boolean;
@@ -3404,6 +3412,7 @@ export type components = {
             /** @enum {string} */
             keyCreation: "members" | "admins";
             customScopes: string[];
+            environments: string[];
         };
         Member: {
             id: string;
