@@ -28,8 +28,8 @@ test.describe("API: environments per workspace", () => {
     expect(await blocked.json()).toMatchObject({
       error: {
         code: "CONFLICT",
-        message: '1 key still uses "live": revoke them first',
-        details: { issues: [{ field: "environments", message: '1 key still uses "live": revoke them first' }] },
+        message: '1 key still uses "live": revoke it first',
+        details: { issues: [{ field: "environments", message: '1 key still uses "live": revoke it first' }] },
       },
     });
     expect((await json(await owner.api.get("/api/v1/workspace"), 200)).environments).toEqual(["live", "test"]);

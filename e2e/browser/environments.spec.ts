@@ -35,7 +35,7 @@ test("environments: an owner edits them in settings, the create dialog offers th
   await expect(input).toHaveValue("");
   await input.fill("staging");
   await input.press("Enter");
-  await card.getByRole("button", { name: "Make prod the default" }).focus();
+  await card.getByRole("button", { name: "Make default: prod" }).focus();
   await page.keyboard.press("Enter");
   await card.getByRole("button", { name: "Remove live" }).focus();
   await page.keyboard.press("Enter");
@@ -69,8 +69,7 @@ test("environments: an owner edits them in settings, the create dialog offers th
   const reveal = page.getByRole("dialog", { name: "Save your API key" });
   const secret = (await reveal.getByTestId("revealed-key").textContent()) ?? "";
   expect(secret).toMatch(/^tm_staging_[0-9A-Za-z]{38}$/);
-  await reveal.getByRole("button", { name: "Copy" }).click();
-  await page.keyboard.press("Escape");
+  await reveal.getByRole("button", { name: "I have saved it" }).click();
   await expect(reveal).toBeHidden();
 
   // The table says staging, and the filter offers the workspace's environments.
@@ -88,7 +87,7 @@ test("environments: an owner edits them in settings, the create dialog offers th
   await page.goto(`/${owner.workspace.slug}/settings`);
   await card.getByRole("button", { name: "Remove staging" }).click();
   await card.getByRole("button", { name: "Save" }).click();
-  await expect(card.getByRole("alert")).toHaveText('1 key still uses "staging": revoke them first');
+  await expect(card.getByRole("alert")).toHaveText('1 key still uses "staging": revoke it first');
   await screenshotOf(card, testInfo, "settings-environments-in-use");
   expect((await json(await owner.api.get("/api/v1/workspace", { headers }), 200)).environments).toEqual([
     "prod",

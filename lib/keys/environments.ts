@@ -64,7 +64,8 @@ export async function assertEnvironmentsUnused(
       ({ environment, _count }) =>
         `${_count._all} ${_count._all === 1 ? "key still uses" : "keys still use"} "${environment}"`,
     );
-  const message = `${parts.join("; ")}: revoke them first`;
+  const total = inUse.reduce((sum, { _count }) => sum + _count._all, 0);
+  const message = `${parts.join("; ")}: revoke ${total === 1 ? "it" : "them"} first`;
   throw new ApiError("CONFLICT", message, {
     issues: [{ field: "environments", message }],
     inUse: Object.fromEntries(inUse.map(({ environment, _count }) => [environment, _count._all])),

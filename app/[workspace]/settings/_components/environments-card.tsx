@@ -12,6 +12,8 @@ import type { WorkspaceView } from "@/lib/api/schemas/workspaces";
 import { ENVIRONMENT_PATTERN, MAX_ENVIRONMENTS } from "@/lib/keys/shape";
 import { cardErrors, useUpdateWorkspace } from "./use-workspace-settings";
 
+const SUGGESTIONS = ["prod", "staging", "dev", "qa", "sandbox"];
+
 /** Why a name cannot be added, or null when it can. */
 function environmentProblem(name: string, environments: readonly string[]): string | null {
   if (!name) return "Type a name first, such as prod";
@@ -93,7 +95,7 @@ export function EnvironmentsCard({ workspace }: { workspace: WorkspaceView }) {
                   variant="ghost"
                   size="sm"
                   className="h-7 px-2 text-xs"
-                  aria-label={`Make ${name} the default`}
+                  aria-label={`Make default: ${name}`}
                   onClick={() => setEnvironments([name, ...environments.filter((other) => other !== name)])}
                 >
                   Make default
@@ -126,7 +128,7 @@ export function EnvironmentsCard({ workspace }: { workspace: WorkspaceView }) {
               <Input
                 {...p}
                 value={draft}
-                placeholder="staging"
+                placeholder={SUGGESTIONS.find((name) => !environments.includes(name))}
                 maxLength={10}
                 autoComplete="off"
                 spellCheck={false}
