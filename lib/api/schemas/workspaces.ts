@@ -53,7 +53,7 @@ export const environmentsSchema = z
   .min(1, "Keep at least one environment")
   .max(MAX_ENVIRONMENTS, `At most ${MAX_ENVIRONMENTS} environments`)
   .refine((names) => new Set(names).size === names.length, { message: "Each environment once" })
-  .meta({ example: ["live", "test"] });
+  .meta({ example: ["live", "test"], uniqueItems: true });
 
 /** Who may create keys: "members" (everyone, within their role; the default) or "admins" (owners and admins). */
 export const keyCreationSchema = z.enum(KEY_CREATION, { error: 'Use "members" or "admins"' });
