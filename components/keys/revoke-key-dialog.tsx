@@ -16,7 +16,7 @@ import { KeySummary } from "./key-summary";
 import { useRevokeKey } from "./use-key-mutations";
 
 /**
- * Revocation is permanent: a live key needs its name typed to confirm. The table shows
+ * Revocation is permanent: any key but a test key needs its name typed to confirm. The table shows
  * the key revoked at once; a refusal puts it back and says why (see useRevokeKey).
  */
 export function RevokeKeyDialog({
@@ -36,7 +36,8 @@ export function RevokeKeyDialog({
   const remoteChange = useRemoteKeyChange(keyToRevoke.id);
   const blocked = remoteChangeBlocks(remoteChange, "revoke");
   const [typed, setTyped] = useState("");
-  const needsTyping = keyToRevoke.environment === "live";
+  // Only test keys are known to be throwaway: a workspace's own names (prod, staging…) may serve real traffic.
+  const needsTyping = keyToRevoke.environment !== "test";
   const confirmed = !needsTyping || typed.trim() === keyToRevoke.name;
 
   function onSubmit(event: FormEvent) {
@@ -60,7 +61,9 @@ export function RevokeKeyDialog({
             <>
               <p className="flex gap-2 rounded-lg border border-danger/30 bg-danger/5 px-3 py-2 text-sm">
                 <TriangleAlert aria-hidden className="mt-0.5 h-4 w-4 shrink-0 text-danger" />
-                This is a live key: production services that still use it will start failing.
+                {keyToRevoke.environment === "live"
+                  ? "This is a live key: production services that still use it will start failing."
+                  : `This is a ${keyToRevoke.environment} key: services that still use it will start failing.`}
               </p>
               <Field label={`Type ${keyToRevoke.name} to confirm`}>
                 {(p) => (

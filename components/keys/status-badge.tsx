@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { KeyView } from "@/lib/api/schemas/keys";
 import { cn } from "@/lib/cn";
+import { environmentLabel, isProductionEnvironment } from "./environment-labels";
 
 const STATUS = {
   active: { label: "Active", tone: "green", dot: "bg-emerald-500" },
@@ -28,5 +29,7 @@ export function StatusBadge({ status }: { status: KeyView["status"] | "disabled"
 }
 
 export function EnvironmentBadge({ environment }: { environment: KeyView["environment"] }) {
-  return environment === "live" ? <Badge tone="blue">Live</Badge> : <Badge>Test</Badge>;
+  return (
+    <Badge tone={isProductionEnvironment(environment) ? "blue" : "neutral"}>{environmentLabel(environment)}</Badge>
+  );
 }

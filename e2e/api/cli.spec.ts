@@ -195,6 +195,21 @@ test("keys list --json, create, rotate, revoke and verify through the CLI's key"
   const dead = await terminal.run(["keys", "verify", replacement.key, "--json"]);
   expect(JSON.parse(dead.stdout)).toMatchObject({ valid: false, code: "REVOKED" });
 
+  // --environment takes the workspace's own environments, and only those.
+  await json(await owner.api.patch("/api/v1/workspace", { data: { environments: ["live", "test", "staging"] } }), 200);
+  const staging = await terminal.run(["keys", "create", "--name", "Staging service", "--environment", "staging"]);
+  expect(staging.code, staging.stderr).toBe(0);
+  expect(staging.stdout.trim()).toMatch(/^kw_staging_[0-9A-Za-z]{38}$/);
+  expect(staging.stderr).toMatch(/Created key_\w+ "Staging service" \(staging; /);
+  const inStaging = await terminal.run(["keys", "list", "--environment", "staging", "--json"]);
+  expect(JSON.parse(inStaging.stdout).map((k: { name: string }) => k.name)).toEqual(["Staging service"]);
+  const elsewhere = await terminal.run(["keys", "create", "--name", "Prod service", "--environment", "prod"]);
+  expect(elsewhere).toEqual({
+    code: 1,
+    stdout: "",
+    stderr: `keysmith: environment: "prod" is not one of this workspace's environments: "live", "test", "staging"\n`,
+  });
+
   // Errors: the API's message on standard error, exit status 1; nothing on standard output.
   const missing = await terminal.run(["keys", "get", "key_doesnotexist"]);
   expect(missing).toEqual({ code: 1, stdout: "", stderr: "keysmith: No such key in this workspace\n" });

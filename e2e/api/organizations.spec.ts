@@ -70,6 +70,20 @@ test.describe("API: organizations above workspaces", () => {
         (w: { slug: string }) => w.slug,
       ),
     ).toHaveLength(2);
+    // Their keys act there too: a workspace key made in B, and their personal key.
+    const inB = await json(
+      await member.api.post("/api/v1/keys", { headers: { "x-workspace-id": slugB }, data: { name: "Made in B" } }),
+      201,
+    );
+    const machine = await anonymous(baseURL!);
+    expect(await verify(machine, { key: inB.key })).toMatchObject({ valid: true, role: "admin", workspaceId: b.id });
+    const personal = await json(await member.api.post("/api/v1/me/key"), 201);
+    expect(
+      await json(
+        await machine.get("/api/v1/workspace", { headers: { ...bearer(personal.key), "x-workspace-id": slugB } }),
+        200,
+      ),
+    ).toMatchObject({ slug: slugB });
     // The change is in each workspace's audit log.
     const audit = await json(await owner.api.get("/api/v1/audit?action=org.role_changed"), 200);
     expect(audit.data[0].metadata).toMatchObject({ from: "member", to: "admin", organizationId: org.id });

@@ -135,7 +135,9 @@ test.describe("the local verifier", () => {
     const member = await addMember(baseURL!, own, "member");
     const staying = await addMember(baseURL!, own, "member");
     const verifierKey = await createKey(own.api, { name: "Verifier", scopes: ["keys.verify"] });
+    await json(await own.api.patch("/api/v1/workspace", { data: { environments: ["live", "test", "staging"] } }), 200);
     const keys = {
+      staging: await createKey(own.api, { name: "Staging", scopes: ["keys.read"], environment: "staging" }),
       memberTier: await createKey(staying.api, { name: "Member tier", scopes: ["keys.read"] }),
       valid: await createKey(own.api, { name: "Valid", scopes: ["keys.read"], environment: "test" }),
       expiring: await createKey(own.api, { name: "Expiring", expiresIn: "45d" }),
@@ -164,6 +166,7 @@ test.describe("the local verifier", () => {
     const cases: [string, string, { requiredScopes?: string[]; ip?: string }, string][] = [
       ["valid", keys.valid.key, {}, "VALID"],
       ["valid with its scope", keys.valid.key, { requiredScopes: ["keys.read"] }, "VALID"],
+      ["in the workspace's own environment", keys.staging.key, {}, "VALID"],
       ["a member's key", keys.memberTier.key, {}, "VALID"],
       [
         "a member's key, missing a scope",
@@ -189,6 +192,7 @@ test.describe("the local verifier", () => {
       expect([name, local]).toEqual([name, await server(key, options)]);
       expect(local?.code, name).toBe(code);
     }
+    expect(verifier.verifySync(keys.staging.key)?.environment).toBe("staging");
     // The tier each key acts with (its creator's role), as the server says it.
     expect(verifier.verifySync(keys.valid.key)?.role).toBe("owner");
     expect(verifier.verifySync(keys.memberTier.key)?.role).toBe("member");
@@ -218,8 +222,12 @@ test.describe("the local verifier", () => {
     await verifier.ready();
     expect(verifier.verifySync(client.key)?.code).toBe("VALID");
 
+    // A key created after the snapshot arrives with its event: answered locally, no server call,
+    // in whichever of the workspace's environments it was made.
+    await json(await own.api.patch("/api/v1/workspace", { data: { environments: ["live", "qa"] } }), 200);
+    const qa = await createKey(own.api, { name: "QA runner", environment: "qa" });
+    await expect.poll(() => verifier.verifySync(qa.key)?.environment, { timeout: 2000 }).toBe("qa");
     const revoked = await createKey(own.api, { name: "Soon revoked" });
-    // A key created after the snapshot arrives with its event: answered locally, no server call.
     await expect.poll(() => verifier.verifySync(revoked.key)?.code, { timeout: 2000 }).toBe("VALID");
     const started = Date.now();
     await json(await own.api.delete(`/api/v1/keys/${revoked.id}`), 200);

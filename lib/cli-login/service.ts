@@ -173,7 +173,6 @@ export async function pollCliLogin(db: Db, pollToken: string, now: Date): Promis
       name: `CLI on ${row.deviceName}`,
       kind: "workspace",
       description: "Created by keysmith login",
-      environment: "live",
       scopes: row.scopes,
       ipAllowlist: [],
     },

@@ -1,15 +1,24 @@
 import { crc32 } from "node:zlib";
 import { decodeBase62, encodeBase62, randomBase62 } from "./base62";
-import { CHECKSUM_LENGTH, type Environment, KEY_PREFIX_PATTERN, MAX_KEY_LENGTH, RANDOM_LENGTH } from "./shape";
+import {
+  CHECKSUM_LENGTH,
+  ENVIRONMENT_PATTERN,
+  type Environment,
+  KEY_PREFIX_PATTERN,
+  MAX_KEY_LENGTH,
+  RANDOM_LENGTH,
+} from "./shape";
 
-export { ENVIRONMENTS, type Environment, KEY_PREFIX_PATTERN, MAX_KEY_LENGTH } from "./shape";
+export { type Environment, KEY_PREFIX_PATTERN, MAX_KEY_LENGTH } from "./shape";
 
 /**
- * Key format: `<prefix>_<env>_<32 base62 random><6 base62 CRC32>`, e.g. `sk_live_3f9a…`.
+ * Key format: `<prefix>_<env>_<32 base62 random><6 base62 CRC32>`, e.g. `sk_live_3f9a…`,
+ * `acme_staging_…`. The env is 2–10 lowercase letters (the workspace's environments).
  * The trailing checksum lets a mistyped or forged key be refused with no database read.
  */
-// No capture groups: it runs on every verification, and the parts sit at known offsets.
-const KEY_PATTERN = /^[a-z0-9]{2,12}_(?:live|test)_[0-9A-Za-z]{38}$/;
+// No capture groups: it runs on every verification; parseKey finds the parts by their underscores
+// (neither prefix nor env holds one, and the random part starts after the second).
+const KEY_PATTERN = /^[a-z0-9]{2,12}_[a-z]{2,10}_[0-9A-Za-z]{38}$/;
 
 export interface ParsedKey {
   prefix: string;
@@ -23,6 +32,7 @@ function checksum(body: string): string {
 
 export function generateKey(prefix: string, environment: Environment): string {
   if (!KEY_PREFIX_PATTERN.test(prefix)) throw new Error(`invalid key prefix "${prefix}"`);
+  if (!ENVIRONMENT_PATTERN.test(environment)) throw new Error(`invalid environment "${environment}"`);
   const body = `${prefix}_${environment}_${randomBase62(RANDOM_LENGTH)}`;
   return body + checksum(body);
 }
@@ -51,10 +61,10 @@ export function hasKeyShape(key: string): boolean {
 export function parseKey(key: string): ParsedKey | null {
   if (!isWellFormedKey(key)) return null;
   const prefixEnd = key.indexOf("_");
-  const randomStart = prefixEnd + 6; // "_live_" or "_test_"
+  const environmentEnd = key.indexOf("_", prefixEnd + 1);
   return {
     prefix: key.slice(0, prefixEnd),
-    environment: key.slice(prefixEnd + 1, prefixEnd + 5) as Environment,
-    random: key.slice(randomStart, randomStart + RANDOM_LENGTH),
+    environment: key.slice(prefixEnd + 1, environmentEnd),
+    random: key.slice(environmentEnd + 1, environmentEnd + 1 + RANDOM_LENGTH),
   };
 }

@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { isPostgresUniqueViolation } from "../db/errors";
 import { auditRecorded, type Change, publishChange } from "../events/changes";
 import { newId } from "../ids";
+import { chooseEnvironment, workspaceEnvironments } from "./environments";
 import { assertCanCreateKey } from "./guards";
 import { HASH_PREFIX_LENGTH } from "./key-state-query";
 import { maskImportedKey } from "./mask";
@@ -37,7 +38,7 @@ export async function importKeys(
     workspaceId,
     name: key.name,
     description: key.description || null,
-    environment: key.environment,
+    environment: "", // the workspace's list decides, in the transaction
     hash: key.hash,
     maskedKey: maskImportedKey(key.prefix),
     scopes: [...new Set(key.scopes)],
@@ -50,6 +51,10 @@ export async function importKeys(
   let events: Awaited<ReturnType<typeof recordAudits>>;
   try {
     events = await db.$transaction(async (tx) => {
+      const allowed = await workspaceEnvironments(tx, workspaceId);
+      for (const [index, row] of rows.entries()) {
+        row.environment = chooseEnvironment(allowed, input.keys[index].environment, `keys.${index}.environment`);
+      }
       const taken = await tx.apiKey.findMany({
         where: { hash: { in: rows.map((row) => row.hash) } },
         select: { hash: true },

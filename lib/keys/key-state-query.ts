@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { WorkspaceRef } from "../workspaces/lookup";
 import { type KeyState, type KeyStateRow, keyStateFromRows } from "./key-state";
+import { DEFAULT_ENVIRONMENTS } from "./shape";
 
 /** Hex digits of a key's SHA-256 that the key index keeps (52 bits: a double holds them exactly). */
 export const HASH_PREFIX_LENGTH = 13;
@@ -17,6 +18,7 @@ interface Row extends Omit<KeyStateRow, "workspace"> {
   orgRequireVerifierKey: boolean | null;
   orgKeyCreation: string | null;
   orgCustomScopes: string[] | null;
+  orgEnvironments: string[] | null;
 }
 
 /**
@@ -51,7 +53,7 @@ async function readStates(db: Db, where: Prisma.Sql): Promise<Map<string, KeySta
       m."role", o."id" AS "orgId", o."orgId" AS "orgOrganizationId", og."slug" AS "orgOrganizationSlug", o."slug" AS "orgSlug", o."name" AS "orgName",
       o."keyPrefix" AS "orgKeyPrefix", o."allowKeyMinting" AS "orgAllowKeyMinting",
       o."requireVerifierKey" AS "orgRequireVerifierKey", o."keyCreation"::text AS "orgKeyCreation",
-      o."customScopes" AS "orgCustomScopes"
+      o."customScopes" AS "orgCustomScopes", o."environments" AS "orgEnvironments"
     FROM "api_key" k
     JOIN "user" u ON u."id" = k."createdById"
     LEFT JOIN "organization" kw ON kw."id" = k."workspaceId"
@@ -62,6 +64,12 @@ async function readStates(db: Db, where: Prisma.Sql): Promise<Map<string, KeySta
       UNION ALL
       SELECT om."role", w."id", w."createdAt" FROM "org_member" om JOIN "organization" w ON w."orgId" = om."orgId"
         WHERE k."kind" = 'organization' AND om."orgId" = k."orgId" AND om."userId" = u."id"
+      UNION ALL
+      -- Organization owners and admins act in all its workspaces, members or not (keyStateFromRows
+      -- keeps the stronger role where both apply).
+      SELECT om."role", w."id", w."createdAt" FROM "org_member" om JOIN "organization" w ON w."orgId" = om."orgId"
+        WHERE k."kind" <> 'organization' AND om."userId" = u."id" AND om."role" IN ('owner', 'admin')
+          AND (k."kind" = 'personal' OR w."id" = k."workspaceId")
     ) m ON true
     LEFT JOIN "organization" o ON o."id" = m."workspaceId"
     LEFT JOIN "org" og ON og."id" = o."orgId"
@@ -106,6 +114,7 @@ function toKeyStateRow(row: Row, workspaces: Map<string, WorkspaceRef>): KeyStat
     orgRequireVerifierKey,
     orgKeyCreation,
     orgCustomScopes,
+    orgEnvironments,
     ...key
   } = row;
   if (orgId === null) return { ...key, workspace: null, orgSlug: null };
@@ -121,6 +130,7 @@ function toKeyStateRow(row: Row, workspaces: Map<string, WorkspaceRef>): KeyStat
       requireVerifierKey: orgRequireVerifierKey ?? false,
       keyCreation: orgKeyCreation === "admins" ? "admins" : "members",
       customScopes: orgCustomScopes ?? [],
+      environments: orgEnvironments ?? [...DEFAULT_ENVIRONMENTS],
     };
     workspaces.set(orgId, workspace);
   }

@@ -16,6 +16,7 @@ export function membershipIn(workspaceId: string, requireVerifierKey = false): K
       requireVerifierKey,
       keyCreation: "members",
       customScopes: [],
+      environments: ["live", "test"],
     },
   };
 }

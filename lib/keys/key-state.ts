@@ -1,6 +1,8 @@
+import { strongestRole } from "../auth/roles";
 import { intersectScopes, isRole, type Role, roleCeiling } from "../auth/scopes";
 import type { WorkspaceRef } from "../workspaces/lookup";
 import { type ParsedRange, parseRanges } from "./ip-allowlist";
+import type { Environment } from "./shape";
 
 /** Where a key acts: its workspace, every workspace of its organization, or its owner's. */
 export type KeyKind = "workspace" | "organization" | "personal";
@@ -21,7 +23,7 @@ export interface KeyState {
   name: string;
   creatorId: string;
   creatorName: string;
-  environment: "live" | "test";
+  environment: Environment;
   /** Epoch milliseconds, or null for a key that never expires. */
   expiresAt: number | null;
   revoked: boolean;
@@ -76,11 +78,27 @@ export interface KeyStateRow {
   orgSlug: string | null;
 }
 
+/** One row per workspace: where a workspace role and an organization role both apply, the stronger. */
+function strongestPerWorkspace(rows: readonly KeyStateRow[]): KeyStateRow[] {
+  const kept = new Map<string, KeyStateRow>();
+  const rest: KeyStateRow[] = [];
+  for (const row of rows) {
+    const id = row.workspace?.id;
+    if (id === undefined || row.role === null || !isRole(row.role)) {
+      rest.push(row);
+      continue;
+    }
+    const seen = kept.get(id);
+    if (!seen || strongestRole(seen.role as Role, row.role) !== seen.role) kept.set(id, row);
+  }
+  return [...kept.values(), ...rest];
+}
+
 /** Builds a key's state from its rows (all of one key, in membership order). */
 export function keyStateFromRows(rows: readonly KeyStateRow[]): KeyState {
   const [key] = rows;
   const kind = toKeyKind(key.kind);
-  const memberships = rows.flatMap((row): KeyMembership[] => {
+  const memberships = strongestPerWorkspace(rows).flatMap((row): KeyMembership[] => {
     const { role, workspace, orgSlug } = row;
     if (role === null || workspace === null || !isRole(role)) return [];
     if (kind === "workspace" && workspace.id !== key.workspaceId) return [];
@@ -94,7 +112,7 @@ export function keyStateFromRows(rows: readonly KeyStateRow[]): KeyState {
     name: key.name,
     creatorId: key.creatorId,
     creatorName: key.creatorName,
-    environment: key.environment === "test" ? "test" : "live",
+    environment: key.environment,
     expiresAt: key.expiresAt?.getTime() ?? null,
     revoked: key.revokedAt !== null,
     rotated: key.rotatedAt !== null,

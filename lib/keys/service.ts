@@ -8,6 +8,7 @@ import type { Db } from "../db/client";
 import { auditRecorded, type Change, publishChange } from "../events/changes";
 import type { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";
+import { environmentForNewKey } from "./environments";
 import { expiryFromPreset, expiryWindowOf } from "./expiry";
 import { type Environment, generateKey } from "./format";
 import { assertCanCreateKey, assertCanCreateOrgKey, assertCanManageKey, assertGrantable } from "./guards";
@@ -85,6 +86,7 @@ export async function createKey(
   const scopes = input.scopes ? [...new Set(input.scopes)] : principal.scopes;
   assertGrantable(principal, scopes);
   const { created, event } = await db.$transaction(async (tx) => {
+    const environment = await environmentForNewKey(tx, principal.workspace.id, input.environment);
     const created = await insertKey(
       tx,
       {
@@ -94,7 +96,7 @@ export async function createKey(
         prefix: principal.workspace.keyPrefix,
         name: input.name,
         description: input.description || null,
-        environment: input.environment,
+        environment,
         scopes,
         ipAllowlist: [...new Set(input.ipAllowlist)],
         expiresAt: input.expiresAt ?? expiryFromPreset(input.expiresIn ?? "never", now),
@@ -269,7 +271,7 @@ export async function rotateKeyRow(
       prefix,
       name: current.name,
       description: current.description,
-      environment: current.environment as Environment,
+      environment: current.environment,
       scopes: current.scopes,
       ipAllowlist: current.ipAllowlist,
       expiresAt,

@@ -17,6 +17,8 @@ export interface WorkspaceRef {
   /** Who may create keys here (see lib/keys/permissions.ts canCreateKeys). */
   keyCreation: KeyCreation;
   customScopes: string[];
+  /** Where keys are created (1–5 names; the first is the default). */
+  environments: string[];
 }
 
 export const workspaceRefSelect = {
@@ -29,6 +31,7 @@ export const workspaceRefSelect = {
   requireVerifierKey: true,
   keyCreation: true,
   customScopes: true,
+  environments: true,
 } as const;
 
 /** A workspace by id or slug (clients may send either in x-workspace-id). */

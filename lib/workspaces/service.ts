@@ -6,6 +6,7 @@ import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import type { Db } from "../db/client";
 import { auditRecorded, publishChange } from "../events/changes";
 import { newId } from "../ids";
+import { assertEnvironmentsUnused } from "../keys/environments";
 import { findOrg, orgRole, orgRoleActsInWorkspaces } from "../orgs/lookup";
 import { type WorkspaceRef, workspaceRefSelect } from "./lookup";
 
@@ -64,13 +65,22 @@ export async function createWorkspace(
         metadata: { organizationId: orgId },
       },
     );
-    // The organization's keys now act here too: their cached states lack this workspace.
+    // The organization's keys, and its owners' and admins' own keys, now act here too: their
+    // cached states lack this workspace.
     const orgKeyCreators = org
-      ? await tx.apiKey.findMany({
-          where: { orgId: org.id, kind: "organization" },
-          distinct: ["createdById"],
-          select: { createdById: true },
-        })
+      ? [
+          ...(await tx.apiKey.findMany({
+            where: { orgId: org.id, kind: "organization" },
+            distinct: ["createdById"],
+            select: { createdById: true },
+          })),
+          ...(
+            await tx.orgMember.findMany({
+              where: { orgId: org.id, role: { in: ["owner", "admin"] } },
+              select: { userId: true },
+            })
+          ).map((m) => ({ createdById: m.userId })),
+        ]
       : [];
     return { workspace, orgKeyCreators };
   });
@@ -96,12 +106,16 @@ async function organizationToCreateIn(db: Db, userId: string, idOrSlug: string) 
   return org;
 }
 
-/** Changes workspace settings; a new key prefix applies to keys minted from now on. */
+/**
+ * Changes workspace settings; a new key prefix applies to keys minted from now on. Dropping an
+ * environment is refused while keys still use it (lib/keys/environments.ts).
+ */
 export async function updateWorkspace(
   db: Db,
   principal: Principal,
   input: z.output<typeof updateWorkspaceSchema>,
   meta: RequestMeta,
+  now: Date,
 ): Promise<WorkspaceRef> {
   const workspaceId = principal.workspace.id;
   if (input.slug && input.slug !== principal.workspace.slug) {
@@ -113,7 +127,18 @@ export async function updateWorkspace(
     }
   }
   const { updated, event } = await db.$transaction(async (tx) => {
+    // Locked so that no key is created in an environment while its removal is being checked.
+    if (input.environments) await tx.$queryRaw`SELECT "id" FROM "organization" WHERE "id" = ${workspaceId} FOR UPDATE`;
     const before = await tx.organization.findUniqueOrThrow({ where: { id: workspaceId }, select: workspaceRefSelect });
+    if (input.environments) {
+      const kept = new Set(input.environments);
+      await assertEnvironmentsUnused(
+        tx,
+        workspaceId,
+        before.environments.filter((name) => !kept.has(name)),
+        now,
+      );
+    }
     const updated = await tx.organization.update({
       where: { id: workspaceId },
       data: input,

@@ -35,7 +35,13 @@ export default async function KeysPage({ params, searchParams }: Props) {
   return (
     <HydrationBoundary state={state}>
       <KeysView
-        workspace={{ id: workspace.id, slug, name: workspace.name, keyPrefix: workspace.keyPrefix }}
+        workspace={{
+          id: workspace.id,
+          slug,
+          name: workspace.name,
+          keyPrefix: workspace.keyPrefix,
+          environments: workspace.environments,
+        }}
         viewer={viewerOf(principal)}
       />
     </HydrationBoundary>

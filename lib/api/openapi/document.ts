@@ -203,7 +203,8 @@ const paths: ZodOpenApiPathsObject = {
       ok: { description: "A page of keys, newest first by default", schema: keyListSchema },
     }),
     post: operation("Create a key", {
-      description: "The response is the only time the secret (`key`) appears.",
+      description:
+        "The response is the only time the secret (`key`) appears. `environment` must be one of the workspace's environments (a 400 naming the field lists them); without it the key goes in the first.",
       tags: ["Keys"],
       requestBody: body(createKeySchema),
       ok: { status: 201, description: "The new key, with its secret", schema: createdKeySchema },
@@ -303,6 +304,8 @@ const paths: ZodOpenApiPathsObject = {
       ok: { description: "The workspace", schema: workspaceSchema },
     }),
     patch: operation("Change the workspace's settings", {
+      description:
+        "`environments` replaces the list keys are created in (the first is the default); dropping one that keys still use (not revoked, including expired and disabled keys) is a 409 saying how many.",
       tags: ["Workspace"],
       requestBody: body(updateWorkspaceSchema),
       ok: { description: "The workspace as it is now", schema: workspaceSchema },

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { normaliseImportedHash } from "../../keys/imported-hash";
 import {
   customExpirySchema,
+  environmentSchema,
   keyDescriptionSchema,
-  keyEnvironmentSchema,
   keyNameSchema,
   keySchema,
   scopesSchema,
@@ -48,7 +48,8 @@ export const importedKeySchema = z
     hash: importedHashSchema,
     name: keyNameSchema,
     description: keyDescriptionSchema.optional(),
-    environment: keyEnvironmentSchema.default("live"),
+    /** Absent: the workspace's first environment, as for creation. */
+    environment: environmentSchema.optional(),
     /** None by default: an imported key gets only what is asked for. */
     scopes: scopesSchema.default([]),
     expiresAt: customExpirySchema.nullable().optional(),

@@ -2,17 +2,20 @@ import { z } from "zod";
 import { ROLES, SCOPE_PATTERN } from "../../auth/scopes";
 import { EXPIRY_PRESETS, KEY_STATUSES } from "../../keys/expiry";
 import { normaliseCidr } from "../../keys/ip-allowlist";
-import { ENVIRONMENTS, MAX_KEY_LENGTH } from "../../keys/shape";
+import { ENVIRONMENT_PATTERN, MAX_KEY_LENGTH } from "../../keys/shape";
 import { dateTimeSchema } from "../dates";
 import { cursorParamSchema } from "./cursor-param";
 
 /** Key schemas shared by the dashboard's forms, the route handlers and the OpenAPI document. */
 export const keyNameSchema = z.string().trim().min(3, "Use at least 3 characters").max(50, "Use at most 50 characters");
 export const keyDescriptionSchema = z.string().trim().max(500, "Use at most 500 characters");
+/** An environment's name; which ones a key may be created in is the workspace's list (lib/keys/environments.ts). */
+export const environmentSchema = z
+  .string()
+  .regex(ENVIRONMENT_PATTERN, "2–10 lowercase letters")
+  .meta({ description: "One of the workspace's environments (2–10 lowercase letters), e.g. live, test, prod" });
 export const scopeSchema = z.string().regex(SCOPE_PATTERN, "Scopes look like resource.action");
 export const scopesSchema = z.array(scopeSchema).max(100, "At most 100 scopes");
-/** A key's environment, for creation and import alike: the one place that says which exist. */
-export const keyEnvironmentSchema = z.enum(ENVIRONMENTS);
 
 export const cidrSchema = z
   .string()
@@ -56,7 +59,8 @@ export const createKeySchema = z
     /** "organization": a key of the workspace's organization, acting in any of its workspaces (its owners and admins only). */
     kind: z.enum(["workspace", "organization"], { error: 'Use "workspace" or "organization"' }).default("workspace"),
     description: keyDescriptionSchema.optional(),
-    environment: keyEnvironmentSchema.default("live"),
+    /** Absent: the workspace's first environment (live, for a workspace that kept the defaults). */
+    environment: environmentSchema.optional(),
     scopes: scopesSchema.optional(),
     ipAllowlist: ipAllowlistSchema.default([]),
     expiresIn: z.enum(EXPIRY_PRESETS).optional(),
@@ -114,7 +118,7 @@ export const listKeysQuerySchema = z
       .transform((value) => value.split(",").filter(Boolean))
       .pipe(z.array(z.enum(KEY_STATUSES)).max(KEY_STATUSES.length))
       .optional(),
-    environment: z.enum(ENVIRONMENTS).optional(),
+    environment: environmentSchema.optional(),
     creator: z.string().min(1).max(64).optional(),
     search: z.string().trim().max(50).optional(),
     sort: z.enum(KEY_SORTS).default("createdAt"),
@@ -175,7 +179,7 @@ export const verifyResultSchema = z
     code: z.enum(VERIFY_CODES),
     keyId: z.string().nullable(),
     workspaceId: z.string().nullable(),
-    environment: z.enum(ENVIRONMENTS).nullable(),
+    environment: environmentSchema.nullable(),
     scopes: z.array(z.string()),
     expiresAt: z.string().nullable(),
     /**
@@ -209,7 +213,7 @@ export const keySchema = z
     name: z.string(),
     description: z.string().nullable(),
     maskedKey: z.string(),
-    environment: z.enum(ENVIRONMENTS),
+    environment: environmentSchema,
     scopes: z.array(z.string()),
     ipAllowlist: z.array(z.string()),
     enabled: z.boolean(),

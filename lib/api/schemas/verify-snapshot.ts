@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ROLES } from "../../auth/scopes";
 import { dateTimeSchema } from "../dates";
 import { cursorParamSchema } from "./cursor-param";
+import { environmentSchema } from "./keys";
 
 /**
  * What an in-process verifier (the SDK's `createVerifier({ mode: "local" })`) downloads and
@@ -28,7 +29,7 @@ export const snapshotEntrySchema = z
     workspaceId: z.string().nullable(),
     /** The organization of this workspace (null for a personal key whose owner is not a member here). */
     organizationId: z.string().nullable(),
-    environment: z.enum(["live", "test"]),
+    environment: environmentSchema,
     expiresAt: z.string().nullable(),
     revoked: z.boolean(),
     /** Replaced by a rotation: after `expiresAt` it answers REVOKED (reason ROTATED), not EXPIRED. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BUILT_IN_SCOPES, SCOPE_PATTERN } from "../../auth/scopes";
 import { KEY_CREATION } from "../../keys/permissions";
-import { KEY_PREFIX_PATTERN } from "../../keys/shape";
+import { ENVIRONMENT_PATTERN, KEY_PREFIX_PATTERN, MAX_ENVIRONMENTS } from "../../keys/shape";
 import { roleSchema } from "./members";
 
 /**
@@ -50,6 +50,14 @@ export const customScopesSchema = z
   })
   .transform((scopes) => [...new Set(scopes)]);
 
+/** The environments keys are created in, in order (the first is the default): 1–5 distinct names. */
+export const environmentsSchema = z
+  .array(z.string().regex(ENVIRONMENT_PATTERN, "Environments are 2–10 lowercase letters, e.g. prod"))
+  .min(1, "Keep at least one environment")
+  .max(MAX_ENVIRONMENTS, `At most ${MAX_ENVIRONMENTS} environments`)
+  .refine((names) => new Set(names).size === names.length, { message: "Each environment once" })
+  .meta({ example: ["live", "test"], uniqueItems: true });
+
 /** Who may create keys: "members" (everyone, within their role; the default) or "admins" (owners and admins). */
 export const keyCreationSchema = z.enum(KEY_CREATION, { error: 'Use "members" or "admins"' });
 
@@ -62,6 +70,7 @@ export const updateWorkspaceSchema = z
     requireVerifierKey: z.boolean().optional(),
     keyCreation: keyCreationSchema.optional(),
     customScopes: customScopesSchema.optional(),
+    environments: environmentsSchema.optional(),
   })
   .refine((input) => Object.keys(input).length > 0, { message: "Nothing to update", path: ["body"] })
   .meta({ id: "UpdateWorkspace", override: { examples: [{ name: "Acme Inc.", customScopes: ["invoices.read"] }] } });
@@ -80,6 +89,8 @@ export const workspaceSchema = z
     /** "admins": only owners and admins may create keys (a member's create is 403). */
     keyCreation: keyCreationSchema,
     customScopes: z.array(z.string()),
+    /** Where keys are created; the first is where a create without `environment` goes. */
+    environments: z.array(z.string()),
   })
   .meta({ id: "Workspace" });
 export type WorkspaceView = z.output<typeof workspaceSchema>;

@@ -17,7 +17,7 @@ export interface ListOptions {
 export async function listKeys(client: Keysmith, options: ListOptions): Promise<void> {
   const query = {
     status: options.status as Key["status"] | undefined,
-    environment: options.environment as Key["environment"] | undefined,
+    environment: options.environment,
     search: options.search,
     limit: options.limit === undefined ? undefined : positiveInteger(options.limit, "--limit"),
   };
@@ -86,7 +86,7 @@ export async function createKey(client: Keysmith, options: CreateOptions): Promi
   const input: CreateKeyInput = {
     name: options.name,
     description: options.description,
-    environment: options.environment as CreateKeyInput["environment"],
+    environment: options.environment,
     scopes: options.scope,
     expiresIn: options.expiresIn as CreateKeyInput["expiresIn"],
     ipAllowlist: options.ip,

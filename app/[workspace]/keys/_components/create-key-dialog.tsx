@@ -15,30 +15,32 @@ import { EnvironmentField } from "./environment-field";
 import { DEFAULT_EXPIRY, type ExpiryChoice, ExpiryField, expiryInput } from "./expiry-field";
 import { KeyKindField, type NewKeyKind } from "./key-kind-field";
 
-/** The workspace as the key page's dialogs need it (the prefix previews a new key). */
+/** The workspace as the key page's dialogs need it (the prefix previews a new key, in one of its environments). */
 export interface WorkspaceInfo {
   id: string;
   slug: string;
   name: string;
   keyPrefix: string;
+  /** Where keys may be created; the first is preselected. */
+  environments: string[];
 }
 
 interface Draft {
   kind: NewKeyKind;
   name: string;
   description: string;
-  environment: "live" | "test";
+  environment: string;
   scopes: string[];
   expiry: ExpiryChoice;
   allowlist: string;
 }
 
 /** Least privilege by default: every read scope the viewer holds, nothing that writes. */
-const newDraft = (viewer: Viewer): Draft => ({
+const newDraft = (viewer: Viewer, environments: readonly string[]): Draft => ({
   kind: "workspace",
   name: "",
   description: "",
-  environment: "live",
+  environment: environments[0] ?? "",
   scopes: viewer.scopes.filter((scope) => scope.endsWith(".read")),
   expiry: DEFAULT_EXPIRY,
   allowlist: "",
@@ -58,8 +60,12 @@ interface CreateKeyDialogProps {
  */
 export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreated }: CreateKeyDialogProps) {
   const createKey = useCreateKey(workspace.slug);
-  const [draft, setDraft] = useState(() => newDraft(viewer));
+  const [draft, setDraft] = useState(() => newDraft(viewer, workspace.environments));
   const [errors, setErrors] = useState<FieldErrors>({});
+  // A draft kept from before the workspace's environments changed falls back to the first.
+  const environment = workspace.environments.includes(draft.environment)
+    ? draft.environment
+    : (workspace.environments[0] ?? draft.environment);
   const [formError, setFormError] = useState<string | null>(null);
   // Changing a field clears its error (the allowlist checks itself as it is typed).
   const edit = (change: Partial<Draft>) => {
@@ -70,7 +76,7 @@ export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreat
 
   // Esc or a click outside keeps the draft for next time; Cancel starts afresh.
   function cancel() {
-    setDraft(newDraft(viewer));
+    setDraft(newDraft(viewer, workspace.environments));
     setErrors({});
     setFormError(null);
     onOpenChange(false);
@@ -82,7 +88,7 @@ export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreat
       name: draft.name,
       kind: draft.kind,
       description: draft.description.trim() || undefined,
-      environment: draft.environment,
+      environment,
       scopes: draft.scopes,
       ipAllowlist: parseAllowlist(draft.allowlist).values,
       ...expiryInput(draft.expiry),
@@ -98,7 +104,7 @@ export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreat
     createKey.mutate(input, {
       onSuccess: (created) => {
         createKey.reset(); // the secret must not linger in the mutation cache
-        setDraft(newDraft(viewer));
+        setDraft(newDraft(viewer, workspace.environments));
         onCreated(created);
       },
       onError: (error) => {
@@ -138,7 +144,8 @@ export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreat
           <div className="grid gap-5 sm:grid-cols-[3fr_2fr]">
             <EnvironmentField
               prefix={workspace.keyPrefix}
-              value={draft.environment}
+              environments={workspace.environments}
+              value={environment}
               onChange={(environment) => edit({ environment })}
               error={errors.environment}
             />

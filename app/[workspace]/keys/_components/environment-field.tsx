@@ -1,29 +1,32 @@
 "use client";
 
+import { environmentHint, environmentLabel } from "@/components/keys/environment-labels";
 import { OptionCards } from "@/components/ui/option-cards";
 
-const OPTIONS = [
-  { value: "live", label: "Live", hint: "Production traffic" },
-  { value: "test", label: "Test", hint: "Development and CI" },
-] as const;
-
-/** Live or test, as two radio cards that show the prefix the key will carry. */
+/** The workspace's environments, as radio cards that show the prefix the key will carry. */
 export function EnvironmentField({
   prefix,
+  environments,
   value,
   onChange,
   error,
 }: {
   prefix: string;
-  value: "live" | "test";
-  onChange: (value: "live" | "test") => void;
+  environments: readonly string[];
+  value: string;
+  onChange: (value: string) => void;
   error?: string;
 }) {
+  const options = environments.map((name) => ({
+    value: name,
+    label: environmentLabel(name),
+    hint: environmentHint(name),
+  }));
   return (
     <OptionCards
       legend="Environment"
       name="environment"
-      options={OPTIONS}
+      options={options}
       value={value}
       onChange={onChange}
       error={error}

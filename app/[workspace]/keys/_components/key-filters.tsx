@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Search, X } from "lucide-react";
 import { useEffect, useState } from "react";
+import { environmentLabel } from "@/components/keys/environment-labels";
 import { STATUS_LABELS } from "@/components/keys/status-badge";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
@@ -17,6 +18,8 @@ const compact = "h-9 py-1.5";
 
 interface KeyFiltersProps {
   workspace: string;
+  /** The workspace's environments, offered as filters. */
+  environments: readonly string[];
   viewer: Viewer;
   params: KeyListParams;
   onChange: (change: Partial<KeyListParams>, options?: { replace?: boolean }) => void;
@@ -24,7 +27,7 @@ interface KeyFiltersProps {
 }
 
 /** Search by name (debounced), and filter by status, environment and creator. */
-export function KeyFilters({ workspace, viewer, params, onChange, onClear }: KeyFiltersProps) {
+export function KeyFilters({ workspace, environments, viewer, params, onChange, onClear }: KeyFiltersProps) {
   const members = useQuery(membersQuery(workspace));
   const [text, setText] = useState(params.search);
 
@@ -74,8 +77,15 @@ export function KeyFilters({ workspace, viewer, params, onChange, onClear }: Key
         className={cn(compact, "w-auto")}
       >
         <option value="">All environments</option>
-        <option value="live">Live</option>
-        <option value="test">Test</option>
+        {environments.map((environment) => (
+          <option key={environment} value={environment}>
+            {environmentLabel(environment)}
+          </option>
+        ))}
+        {/* An environment from the URL that the workspace no longer lists (its keys are revoked) still shows as chosen. */}
+        {params.environment && !environments.includes(params.environment) ? (
+          <option value={params.environment}>{environmentLabel(params.environment)} (removed)</option>
+        ) : null}
       </Select>
       <Select
         aria-label="Created by"

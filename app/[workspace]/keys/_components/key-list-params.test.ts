@@ -20,8 +20,14 @@ describe("key list params in the page URL", () => {
     expect(parse("sort=name").order).toBe("asc");
   });
 
+  it("keeps a workspace's own environment", () => {
+    expect(parse("env=staging").environment).toBe("staging");
+    expect(keyListParamsToQuery(parse("env=prod"))).toBe("env=prod");
+  });
+
   it("ignores values the API would refuse", () => {
-    expect(parse("status=deleted&env=prod&sort=lastUsed&order=up")).toEqual(DEFAULT_PARAMS);
+    expect(parse("status=deleted&env=Prod_1&sort=lastUsed&order=up")).toEqual(DEFAULT_PARAMS);
+    expect(parse("env=x").environment).toBeNull();
     expect(parse(`q=${"x".repeat(80)}`).search).toHaveLength(50);
     expect(parse("after=a&before=b")).toMatchObject({ after: "a", before: null });
   });

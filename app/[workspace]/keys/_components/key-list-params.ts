@@ -1,6 +1,6 @@
 import { KEY_SORTS, type KeyView } from "@/lib/api/schemas/keys";
 import { KEY_STATUSES } from "@/lib/keys/expiry";
-import { ENVIRONMENTS } from "@/lib/keys/shape";
+import { ENVIRONMENT_PATTERN } from "@/lib/keys/shape";
 
 /**
  * What the key table shows, kept in the page URL so reload and back restore it:
@@ -38,12 +38,16 @@ export const DEFAULT_ORDER: Record<KeySort, "asc" | "desc"> = { createdAt: "desc
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | null =>
   value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
 
+/** Any well-formed name: which environments a workspace has is its own (the filter lists them). */
+const environmentParam = (value: string | null): string | null =>
+  value !== null && ENVIRONMENT_PATTERN.test(value) ? value : null;
+
 export function parseKeyListParams(search: URLSearchParams): KeyListParams {
   const sort = oneOf(KEY_SORTS, search.get("sort")) ?? DEFAULT_PARAMS.sort;
   const after = search.get("after");
   return {
     status: oneOf(KEY_STATUSES, search.get("status")),
-    environment: oneOf(ENVIRONMENTS, search.get("env")),
+    environment: environmentParam(search.get("env")),
     creator: search.get("creator") || null,
     search: (search.get("q") ?? "").slice(0, 50),
     sort,

@@ -82,6 +82,7 @@ export function KeysView({ workspace, viewer }: { workspace: WorkspaceInfo; view
         <div className="space-y-3">
           <KeyFilters
             workspace={workspace.slug}
+            environments={workspace.environments}
             viewer={viewer}
             params={params}
             onChange={setParams}

@@ -16,7 +16,10 @@ export function KeyPrefixCard({ workspace }: { workspace: WorkspaceView }) {
   const invalid =
     prefix.trim() === "" ? "Enter a prefix" : checked.success ? undefined : checked.error.issues[0]?.message;
   const errors = cardErrors(update.error, "keyPrefix");
-  const preview = previewKey(checked.success ? checked.data : prefix.trim() || workspace.keyPrefix);
+  const preview = previewKey(
+    checked.success ? checked.data : prefix.trim() || workspace.keyPrefix,
+    workspace.environments[0],
+  );
 
   return (
     <SettingsCard
@@ -68,8 +71,14 @@ export function KeyPrefixCard({ workspace }: { workspace: WorkspaceView }) {
             <span className="font-semibold text-primary">{preview.prefix}</span> prefix
           </li>
           <li>
-            <span className="font-mono text-foreground">live</span> or{" "}
-            <span className="font-mono text-foreground">test</span> environment
+            environment (
+            {workspace.environments.map((name, index) => (
+              <span key={name}>
+                <span className="font-mono text-foreground">{name}</span>
+                {index < workspace.environments.length - 1 ? ", " : ""}
+              </span>
+            ))}
+            )
           </li>
           <li>32 random characters</li>
           <li>

@@ -2,6 +2,7 @@
 
 import type { WorkspaceView } from "@/lib/api/schemas/workspaces";
 import { CustomScopesCard } from "./custom-scopes-card";
+import { EnvironmentsCard } from "./environments-card";
 import { KeyCreationCard } from "./key-creation-card";
 import { KeyMintingCard } from "./key-minting-card";
 import { KeyPrefixCard } from "./key-prefix-card";
@@ -22,6 +23,7 @@ export function SettingsView({ initial }: { initial: WorkspaceView }) {
       </div>
       <NameCard workspace={workspace} />
       <KeyPrefixCard workspace={workspace} />
+      <EnvironmentsCard workspace={workspace} />
       <KeyCreationCard workspace={workspace} />
       <KeyMintingCard workspace={workspace} />
       <VerifierKeyCard workspace={workspace} />

@@ -9,9 +9,9 @@ export const GET = withAuth({ scope: "workspace.read" }, async ({ principal }) =
   Response.json(toWorkspaceView(principal.workspace)),
 );
 
-export const PATCH = withAuth({ scope: "workspace.write" }, async ({ req, db, principal, meta }) => {
+export const PATCH = withAuth({ scope: "workspace.write" }, async ({ req, db, principal, meta, now }) => {
   const input = await parseJsonBody(req, updateWorkspaceSchema);
-  return Response.json(toWorkspaceView(await updateWorkspace(db, principal, input, meta)));
+  return Response.json(toWorkspaceView(await updateWorkspace(db, principal, input, meta, now)));
 });
 
 export const { POST, PUT, DELETE } = otherMethods(["GET", "PATCH"]);

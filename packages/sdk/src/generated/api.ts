@@ -300,7 +300,7 @@ export type paths = {
             parameters: {
                 query?: {
                     status?: string;
-                    environment?: "live" | "test";
+                    environment?: string;
                     creator?: string;
                     search?: string;
                     sort?: "createdAt" | "name";
@@ -379,7 +379,7 @@ export type paths = {
         put?: never;
         /**
          * Create a key
-         * @description The response is the only time the secret (`key`) appears.
+         * @description The response is the only time the secret (`key`) appears. `environment` must be one of the workspace's environments (a 400 naming the field lists them); without it the key goes in the first.
          */
         post: {
             parameters: {
@@ -1339,8 +1339,8 @@ export type paths = {
                             name: string;
                             description: string | null;
                             maskedKey: string;
-                            /** @enum {string} */
-                            environment: "live" | "test";
+                            /** @description One of the workspace's environments (2–10 lowercase letters), e.g. live, test, prod */
+                            environment: string;
                             scopes: string[];
                             ipAllowlist: string[];
                             enabled: boolean;
@@ -1599,7 +1599,10 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the workspace's settings */
+        /**
+         * Change the workspace's settings
+         * @description `environments` replaces the list keys are created in (the first is the default); dropping one that keys still use (not revoked, including expired and disabled keys) is a 409 saying how many.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1734,6 +1737,7 @@ export type paths = {
                                 /** @enum {string} */
                                 keyCreation: "members" | "admins";
                                 customScopes: string[];
+                                environments: string[];
                                 /** @enum {string} */
                                 role: "owner" | "admin" | "member";
                             }[];
@@ -3592,11 +3596,8 @@ export type components = {
              */
             kind?: "workspace" | "organization";
             description?: string;
-            /**
-             * @default live
-             * @enum {string}
-             */
-            environment?: "live" | "test";
+            /** @description One of the workspace's environments (2–10 lowercase letters), e.g. live, test, prod */
+            environment?: string;
             scopes?: string[];
             ipAllowlist?: string[];
             /** @enum {string} */
@@ -3631,11 +3632,8 @@ export type components = {
             hash: string;
             name: string;
             description?: string;
-            /**
-             * @default live
-             * @enum {string}
-             */
-            environment?: "live" | "test";
+            /** @description One of the workspace's environments (2–10 lowercase letters), e.g. live, test, prod */
+            environment?: string;
             /** @default [] */
             scopes?: string[];
             expiresAt?: string | null;
@@ -3707,6 +3705,13 @@ export type components = {
             /** @enum {string} */
             keyCreation?: "members" | "admins";
             customScopes?: string[];
+            /**
+             * @example [
+             *       "live",
+             *       "test"
+             *     ]
+             */
+            environments?: string[];
         };
         /**
          * @example {
@@ -3811,7 +3816,7 @@ export type components = {
             code: "VALID" | "MALFORMED" | "NOT_FOUND" | "EXPIRED" | "REVOKED" | "DISABLED" | "IP_NOT_ALLOWED" | "INSUFFICIENT_SCOPE" | "RATE_LIMITED";
             keyId: string | null;
             workspaceId: string | null;
-            environment: ("live" | "test") | null;
+            environment: string | null;
             scopes: string[];
             expiresAt: string | null;
             role: ("owner" | "admin" | "member") | null;
@@ -3842,8 +3847,8 @@ export type components = {
             kind: "workspace" | "organization" | "personal";
             workspaceId: string | null;
             organizationId: string | null;
-            /** @enum {string} */
-            environment: "live" | "test";
+            /** @description One of the workspace's environments (2–10 lowercase letters), e.g. live, test, prod */
+            environment: string;
             expiresAt: string | null;
             revoked: boolean;
             rotated: boolean;
@@ -3875,8 +3880,8 @@ export type components = {
             name: string;
             description: string | null;
             maskedKey: string;
-            /** @enum {string} */
-            environment: "live" | "test";
+            /** @description One of the workspace's environments (2–10 lowercase letters), e.g. live, test, prod */
+            environment: string;
             scopes: string[];
             ipAllowlist: string[];
             enabled: boolean;
@@ -3911,8 +3916,8 @@ export type components = {
             name: string;
             description: string | null;
             maskedKey: string;
-            /** @enum {string} */
-            environment: "live" | "test";
+            /** @description One of the workspace's environments (2–10 lowercase letters), e.g. live, test, prod */
+            environment: string;
             scopes: string[];
             ipAllowlist: string[];
             enabled: boolean;
@@ -3952,8 +3957,8 @@ export type components = {
             name: string;
             description: string | null;
             maskedKey: string;
-            /** @enum {string} */
-            environment: "live" | "test";
+            /** @description One of the workspace's environments (2–10 lowercase letters), e.g. live, test, prod */
+            environment: string;
             scopes: string[];
             ipAllowlist: string[];
             enabled: boolean;
@@ -4029,6 +4034,7 @@ export type components = {
             /** @enum {string} */
             keyCreation: "members" | "admins";
             customScopes: string[];
+            environments: string[];
         };
         Organization: {
             id: string;

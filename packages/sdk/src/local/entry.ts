@@ -11,7 +11,8 @@ export interface LocalEntry {
   readonly hash: string;
   readonly keyId: string;
   readonly kind: "workspace" | "organization" | "personal";
-  readonly environment: "live" | "test";
+  /** One of the workspace's environments (2–10 lowercase letters). */
+  readonly environment: string;
   readonly expiresAtMs: number | null;
   revoked: boolean;
   /** Replaced by a rotation: once its grace ends it answers REVOKED (reason ROTATED). */

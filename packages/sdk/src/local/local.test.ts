@@ -17,14 +17,24 @@ const node = nodeParts();
 
 describe("the local key format check", () => {
   it("agrees with the server's on real, mistyped and foreign keys", () => {
-    for (let i = 0; i < 200; i++) {
-      const key = generateKey(i % 2 ? "sk" : "acme01", i % 3 ? "live" : "test");
+    const environments = ["live", "test", "prod", "staging", "qa", "production"];
+    for (let i = 0; i < 240; i++) {
+      const key = generateKey(i % 2 ? "sk" : "acme01", environments[i % environments.length]);
       const typo = `${key.slice(0, 10)}${key[10] === "A" ? "B" : "A"}${key.slice(11)}`;
       for (const candidate of [key, typo, key.slice(0, -1), `${key}x`, key.toUpperCase()]) {
         expect(isWellFormedKey(candidate, node.crc32)).toBe(serverWellFormed(candidate));
       }
     }
     expect(isWellFormedKey("sk_live_nope", node.crc32)).toBe(false);
+  });
+
+  it("accepts a key in a workspace's own environment, at the longest prefix and environment", () => {
+    for (const key of [generateKey("sk", "staging"), generateKey("abcdefghijkl", "abcdefghij")]) {
+      expect(isWellFormedKey(key, node.crc32), key).toBe(true);
+    }
+    const staging = generateKey("sk", "staging");
+    expect(isWellFormedKey(staging.replace("_staging_", "_Staging_"), node.crc32)).toBe(false);
+    expect(isWellFormedKey(staging.replace("_staging_", "_stagingtest_"), node.crc32)).toBe(false);
   });
 });
 
