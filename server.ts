@@ -10,6 +10,7 @@ import { DatabaseOpenError } from "./lib/db/open-error";
 import { admitBody, bodyLimitFor } from "./lib/http/body-limit";
 import { applySecurityHeaders, securityHeaders } from "./lib/http/security-headers";
 import { answerClientError, refuseUnroutable } from "./lib/http/unroutable";
+import { describeMail } from "./lib/mail/mailer";
 import { getRuntime } from "./lib/runtime";
 import { STREAM_PATH, StreamHub } from "./lib/stream/hub";
 import { isVerifyRequest, serveVerify } from "./lib/verify/http";
@@ -114,6 +115,7 @@ server.maxConnections = settings.KEYSMITH_MAX_CONNECTIONS;
 
 server.listen(port, host, () => {
   console.log(`[keysmith] ready on http://localhost:${port} (${runtime.database.backend}${dev ? ", dev" : ""})`);
+  console.log(`[keysmith] ${describeMail()}`);
 });
 
 // How long to keep serving, with /api/ready already 503, so a load balancer stops routing here first.

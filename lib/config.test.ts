@@ -62,6 +62,41 @@ describe("configuration", () => {
     }
   });
 
+  it("reads SMTP_URL and MAIL_FROM, and names a bad one without repeating its password", () => {
+    expect(parseConfig({}).SMTP_URL).toBeUndefined();
+    const mail = parseConfig({
+      SMTP_URL: "smtp://user:pass@mail.example.com:587",
+      MAIL_FROM: "Keysmith <keys@example.com>",
+    });
+    expect(mail.SMTP_URL).toBe("smtp://user:pass@mail.example.com:587");
+    expect(mail.MAIL_FROM).toBe("Keysmith <keys@example.com>");
+    expect(parseConfig({ SMTP_URL: "smtps://mail.example.com", MAIL_FROM: "keys@example.com" }).MAIL_FROM).toBe(
+      "keys@example.com",
+    );
+    const cases: [Record<string, string>, string][] = [
+      [
+        { SMTP_URL: "http://user:hunter2@mail.example.com", MAIL_FROM: "keys@example.com" },
+        "SMTP_URL=(value not shown): expected an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.com:587",
+      ],
+      [
+        { SMTP_URL: "user:hunter2@mail.example.com", MAIL_FROM: "keys@example.com" },
+        "SMTP_URL=(value not shown): expected an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.com:587",
+      ],
+      [
+        { MAIL_FROM: "Keysmith <not an address>" },
+        'MAIL_FROM="Keysmith <not an address>": expected a sender address, such as keys@example.com or "Keysmith <keys@example.com>"',
+      ],
+      [
+        { SMTP_URL: "smtp://mail.example.com" },
+        "MAIL_FROM is unset: SMTP_URL needs a sender address, such as keys@example.com",
+      ],
+    ];
+    for (const [env, message] of cases) {
+      expect(() => parseConfig(env)).toThrow(expect.objectContaining({ name: "ConfigError", message }));
+      expect(() => parseConfig(env)).not.toThrow(/hunter2/);
+    }
+  });
+
   it("the README's table lists every variable the code reads, with its default", () => {
     const readme = readFileSync("README.md", "utf8");
     const section = readme.slice(readme.indexOf("## Configuration"));

@@ -12,6 +12,8 @@ interface Variable {
   expected: string;
   /** Used when the variable is unset; none means the setting is optional. */
   fallback?: string;
+  /** Holds a credential: a bad value is named but not repeated in the error line. */
+  secret?: true;
 }
 
 const variable = <const S extends Variable>(spec: S) => spec;
@@ -78,6 +80,16 @@ export const VARIABLES = {
   KEYSMITH_WS_PING_MS: milliseconds(1, 30_000),
   KEYSMITH_WS_MAX_BUFFER_BYTES: count(1024 * 1024),
   KEYSMITH_METRICS_TOKEN: variable({ schema: z.string().min(16), expected: "at least 16 characters" }),
+  // Mail goes out through one SMTP server; without it the dashboard shows the links instead.
+  SMTP_URL: variable({
+    schema: z.url({ protocol: /^smtps?$/, hostname: z.regexes.hostname }),
+    expected: "an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.com:587",
+    secret: true,
+  }),
+  MAIL_FROM: variable({
+    schema: z.string().refine(isMailbox),
+    expected: 'a sender address, such as keys@example.com or "Keysmith <keys@example.com>"',
+  }),
 } as const;
 
 type Variables = typeof VARIABLES;
@@ -105,7 +117,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     const value = given ?? spec.fallback;
     if (value === undefined) continue;
     const parsed = spec.schema.safeParse(value);
-    if (!parsed.success) throw new ConfigError(`${name}=${JSON.stringify(value)}: expected ${spec.expected}`);
+    if (!parsed.success) {
+      const shown = spec.secret ? "(value not shown)" : JSON.stringify(value);
+      throw new ConfigError(`${name}=${shown}: expected ${spec.expected}`);
+    }
     config[name] = parsed.data;
   }
   const parsed = config as Config;
@@ -114,7 +129,17 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       `KEYSMITH_HEADERS_TIMEOUT_MS (${parsed.KEYSMITH_HEADERS_TIMEOUT_MS}) must not exceed KEYSMITH_REQUEST_TIMEOUT_MS (${parsed.KEYSMITH_REQUEST_TIMEOUT_MS})`,
     );
   }
+  if (parsed.SMTP_URL && !parsed.MAIL_FROM) {
+    throw new ConfigError("MAIL_FROM is unset: SMTP_URL needs a sender address, such as keys@example.com");
+  }
   return parsed;
+}
+
+/** `keys@example.com` or `Display Name <keys@example.com>`: what nodemailer takes as a sender. */
+function isMailbox(value: string): boolean {
+  const match = /^(?:[^<>\r\n]*<([^<>\s]+)>|([^<>\s]+))$/.exec(value.trim());
+  const address = match?.[1] ?? match?.[2];
+  return address !== undefined && z.email().safeParse(address).success;
 }
 
 const CONFIG = Symbol.for("keysmith.config");

@@ -103,6 +103,7 @@ async function startRuntime(): Promise<Runtime> {
     trustedOrigins: origins,
     secret: authSecret(),
     rateLimit: settings.KEYSMITH_AUTH_RATE_LIMIT,
+    mail: settings.SMTP_URL !== undefined,
   });
   const usage = new UsageRecorder(database.db, settings.KEYSMITH_USAGE_FLUSH_MS);
   usage.start();

@@ -5,18 +5,28 @@ import { requireUser } from "@/app/_lib/session";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { AppHeader } from "@/components/workspace/app-header";
 import { SignOutButton } from "@/components/workspace/sign-out-button";
+import { mailEnabled } from "@/lib/mail/mailer";
 import { listMemberships } from "@/lib/workspaces/lookup";
 import { PersonalKeyCard } from "./personal-key-card";
 import { ProfileCard } from "./profile-card";
+import { VerifyEmailNotice } from "./verify-email-notice";
 import { WorkspacesCard } from "./workspaces-card";
 
 export const metadata: Metadata = { title: "Account" };
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ from?: string; verified?: string }>;
+}) {
   const { user, db } = await requireUser();
   const memberships = await listMemberships(db, user.id);
+  // From the database, not the session: its cached copy lags a just-followed verification link.
+  const verified = (await db.user.findUnique({ where: { id: user.id }, select: { emailVerified: true } }))
+    ?.emailVerified;
   // Back to the workspace the user came from (the header link says which), else their first one.
-  const { from } = await searchParams;
+  const { from, verified: verifiedParam } = await searchParams;
+  const justVerified = verifiedParam === "1";
   const back = memberships.find((m) => m.workspace.slug === from) ?? memberships[0];
   return (
     <div className="min-h-screen">
@@ -46,6 +56,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             Your profile, your personal API key, and the workspaces you belong to.
           </p>
         </div>
+        {mailEnabled() && !verified ? <VerifyEmailNotice email={user.email} /> : null}
+        {verified && justVerified ? (
+          <p role="status" className="rounded-md border border-border bg-card px-3 py-2 text-sm">
+            Your email address {user.email} is verified.
+          </p>
+        ) : null}
         <ProfileCard user={{ name: user.name, email: user.email }} />
         <PersonalKeyCard hasWorkspace={memberships.length > 0} />
         <WorkspacesCard

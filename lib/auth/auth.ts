@@ -4,7 +4,11 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { userNameSchema } from "../api/schemas/users";
 import { uncleanTextField } from "../api/text";
 import type { Db } from "../db/client";
+import { sendInBackground } from "../mail/mailer";
+import { passwordResetMail, verificationMail } from "../mail/messages";
+import { VERIFIED_CALLBACK } from "./auth-paths";
 import { CLIENT_IP_HEADER } from "./client-ip";
+import { passwordResetWait } from "./password-reset-limit";
 
 export interface AuthOptions {
   baseURL: string;
@@ -13,6 +17,8 @@ export interface AuthOptions {
   secret: string;
   /** better-auth's own limiter on sign-in/sign-up; the test suite signs up many users from one address. */
   rateLimit: boolean;
+  /** SMTP_URL is set: sign-up sends a verification link (signing in never waits for it). */
+  mail: boolean;
 }
 
 /**
@@ -27,7 +33,30 @@ export function createAuth(db: Db, options: AuthOptions) {
     secret: options.secret,
     trustedOrigins: options.trustedOrigins,
     database: prismaAdapter(db, { provider: "postgresql" }),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      autoSignIn: true,
+      // Always set, mail or not: without it better-auth answers reset requests with an error,
+      // which would tell that mail is off; without mail the request just sends nothing.
+      sendResetPassword: async ({ user, url }) => {
+        sendInBackground(passwordResetMail({ to: user.email, name: user.name, link: url }));
+      },
+      resetPasswordTokenExpiresIn: 3600,
+      revokeSessionsOnPasswordReset: true,
+    },
+    // Unverified users may still sign in (the account page asks them to verify): requiring it
+    // would lock out every account made before mail was configured.
+    emailVerification: options.mail
+      ? {
+          sendOnSignUp: true,
+          sendVerificationEmail: async ({ user, url }) => {
+            const link = new URL(url);
+            link.searchParams.set("callbackURL", VERIFIED_CALLBACK);
+            sendInBackground(verificationMail({ to: user.email, name: user.name, link: link.href }));
+          },
+        }
+      : undefined,
     session: { cookieCache: { enabled: true, maxAge: 60 } },
     telemetry: { enabled: false },
     // better-auth takes any name; ours follow the same rule as the forms (sign-up, account page).
@@ -46,6 +75,16 @@ export function createAuth(db: Db, options: AuthOptions) {
       before: createAuthMiddleware(async (ctx) => {
         const issue = uncleanTextField(ctx.body) ?? uncleanTextField(ctx.query);
         if (issue) throw new APIError("BAD_REQUEST", { message: `${issue.field}: ${issue.message}` });
+        if (ctx.path === "/request-password-reset" && typeof ctx.body?.email === "string") {
+          const waitMs = passwordResetWait(ctx.headers?.get(CLIENT_IP_HEADER) ?? null, ctx.body.email, Date.now());
+          if (waitMs > 0) {
+            throw new APIError(
+              "TOO_MANY_REQUESTS",
+              { message: "Too many password reset requests: try again later", code: "RATE_LIMITED" },
+              { "retry-after": String(Math.ceil(waitMs / 1000)) },
+            );
+          }
+        }
       }),
     },
     rateLimit: { enabled: options.rateLimit },

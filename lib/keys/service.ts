@@ -4,10 +4,13 @@ import { ApiError } from "../api/errors";
 import type { CreateKeyData, ListKeysQuery, RotateExpiryMode, updateKeySchema } from "../api/schemas/keys";
 import { recordAudit } from "../audit/record";
 import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
+import { publicBaseUrl } from "../config";
 import type { Db } from "../db/client";
 import { auditRecorded, type Change, publishChange } from "../events/changes";
 import type { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";
+import { sendInBackground } from "../mail/mailer";
+import { keyRevokedMail } from "../mail/messages";
 import { environmentForNewKey } from "./environments";
 import { expiryFromPreset, expiryWindowOf } from "./expiry";
 import { type Environment, generateKey } from "./format";
@@ -367,5 +370,22 @@ export async function revokeKey(
   });
   // After the commit: the very next verification on this instance refuses the key.
   publishChange({ type: "key", keyId: id }, ...auditRecorded(...(event ? [event] : [])));
+  // The creator learns that someone else took their key away (they know when they did it themselves).
+  if (event && revoked.createdById !== principal.userId) {
+    const page = revoked.kind === "personal" ? "/account" : `/${principal.workspace.slug}/keys/${id}`;
+    sendInBackground(
+      keyRevokedMail({
+        to: revoked.createdBy.email,
+        keyName: revoked.name,
+        workspaceName: principal.workspace.name,
+        revokedBy:
+          principal.type === "key"
+            ? `${principal.userName} (with the API key "${principal.keyName}")`
+            : principal.userName,
+        revokedAt: now,
+        link: `${publicBaseUrl()}${page}`,
+      }),
+    );
+  }
   return revoked;
 }

@@ -21,6 +21,11 @@ export function toInvitationView(row: InvitationRow, baseUrl: string): Invitatio
     expiresAt: row.expiresAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
     invitedBy: { name: row.user.name, email: row.user.email },
-    link: `${baseUrl}/invite/${row.id}`,
+    link: invitationLink(baseUrl, row.id),
   });
+}
+
+/** The page an invitee opens to accept: shown to the admin, and mailed when mail is on. */
+export function invitationLink(baseUrl: string, invitationId: string): string {
+  return `${baseUrl}/invite/${invitationId}`;
 }

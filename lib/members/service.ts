@@ -4,9 +4,13 @@ import type { changeRoleSchema, inviteMemberSchema } from "../api/schemas/member
 import { recordAudit } from "../audit/record";
 import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import { isRole, type Role } from "../auth/scopes";
+import { publicBaseUrl } from "../config";
 import type { Db } from "../db/client";
 import { auditRecorded, publishChange } from "../events/changes";
 import { newId } from "../ids";
+import { sendInBackground } from "../mail/mailer";
+import { invitationMail } from "../mail/messages";
+import { invitationLink } from "./serialize";
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** Who sent an invitation, shown beside it on the members page. */
@@ -141,6 +145,17 @@ export async function inviteMember(
     return { invitation, event };
   });
   publishChange(...auditRecorded(event));
+  // After the commit; the link is shown to the admin as well, so a lost mail loses nothing.
+  sendInBackground(
+    invitationMail({
+      to: input.email,
+      workspaceName: principal.workspace.name,
+      inviterName: invitation.user.name,
+      role: input.role,
+      link: invitationLink(publicBaseUrl(), invitation.id),
+      expiresAt: invitation.expiresAt,
+    }),
+  );
   return invitation;
 }
 

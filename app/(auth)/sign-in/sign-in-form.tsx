@@ -56,6 +56,11 @@ export function SignInForm({ next, personalKeyAtSignUp }: { next: string | null;
       <Field label="Password" error={errors.password}>
         {(p) => <Input {...p} name="password" type="password" autoComplete="current-password" required />}
       </Field>
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="font-medium text-primary underline-offset-4 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

@@ -1,0 +1,69 @@
+import { type MailMessage, renderMail } from "./layout";
+
+/**
+ * Every mail Keysmith sends. None carries a secret: an API key's is shown once in the
+ * dashboard and never again; the links hold single-use tokens, which are the point of them.
+ */
+
+export function invitationMail(input: {
+  to: string;
+  workspaceName: string;
+  inviterName: string;
+  role: string;
+  link: string;
+  expiresAt: Date;
+}): MailMessage {
+  return renderMail({
+    to: input.to,
+    subject: `You're invited to ${input.workspaceName} on Keysmith`,
+    paragraphs: [
+      `${input.inviterName} invited you to join the workspace ${input.workspaceName} as ${input.role}.`,
+      `The invitation is for this address (${input.to}) and can be accepted until ${input.expiresAt.toUTCString()}.`,
+    ],
+    action: { label: "Accept the invitation", url: input.link },
+    footer: "If you did not expect this invitation, ignore this mail: nothing happens until you accept it.",
+  });
+}
+
+export function passwordResetMail(input: { to: string; name: string; link: string }): MailMessage {
+  return renderMail({
+    to: input.to,
+    subject: "Reset your Keysmith password",
+    paragraphs: [
+      `Hello ${input.name},`,
+      "Someone asked to reset the password of your Keysmith account. The link below works once, within an hour; setting a new password signs you out everywhere else.",
+    ],
+    action: { label: "Choose a new password", url: input.link },
+    footer: "If you did not ask for this, ignore this mail: your password stays as it is.",
+  });
+}
+
+export function verificationMail(input: { to: string; name: string; link: string }): MailMessage {
+  return renderMail({
+    to: input.to,
+    subject: "Verify your email address for Keysmith",
+    paragraphs: [`Hello ${input.name},`, `Confirm that ${input.to} is your address by following the link below.`],
+    action: { label: "Verify my email address", url: input.link },
+    footer: "If you did not create a Keysmith account, ignore this mail.",
+  });
+}
+
+export function keyRevokedMail(input: {
+  to: string;
+  keyName: string;
+  workspaceName: string;
+  revokedBy: string;
+  revokedAt: Date;
+  link: string;
+}): MailMessage {
+  return renderMail({
+    to: input.to,
+    subject: `Your API key "${input.keyName}" was revoked`,
+    paragraphs: [
+      `${input.revokedBy} revoked your API key "${input.keyName}" in the workspace ${input.workspaceName} on ${input.revokedAt.toUTCString()}.`,
+      "Requests made with it are refused from now on. If a service still uses it, create a new key and replace it there.",
+    ],
+    action: { label: "See the key", url: input.link },
+    footer: "You get this mail because you created the key.",
+  });
+}
