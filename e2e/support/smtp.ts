@@ -22,8 +22,8 @@ export interface TestSmtp {
   received: ReceivedMail[];
   /** Mail to `address` that arrived so far. */
   mailTo(address: string): ReceivedMail[];
-  /** The first mail to `address` not handed out before, waiting for it up to `timeoutMs`. */
-  nextMailTo(address: string, timeoutMs?: number): Promise<ReceivedMail>;
+  /** The first mail to `address` (with a subject `subject` matches) not handed out before, waiting up to `timeoutMs`. */
+  nextMailTo(address: string, subject?: RegExp, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
 }
 
@@ -75,10 +75,10 @@ export async function startSmtp(): Promise<TestSmtp> {
     url: `smtp://${SMTP_USER}:${SMTP_PASSWORD}@127.0.0.1:${port}`,
     received,
     mailTo,
-    nextMailTo(address, timeoutMs = 10_000) {
+    nextMailTo(address, subject = /./, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
-          const mail = mailTo(address).find((m) => !handedOut.has(m));
+          const mail = mailTo(address).find((m) => !handedOut.has(m) && subject.test(m.subject));
           if (!mail) return false;
           handedOut.add(mail);
           waiters.delete(wake);
@@ -89,7 +89,11 @@ export async function startSmtp(): Promise<TestSmtp> {
         const wake = () => void check();
         const timer = setTimeout(() => {
           waiters.delete(wake);
-          reject(new Error(`no mail to ${address} within ${timeoutMs} ms (${received.length} received in all)`));
+          reject(
+            new Error(
+              `no mail to ${address} about ${subject} within ${timeoutMs} ms (${received.length} received in all)`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(wake);
         check();
