@@ -105,7 +105,7 @@ test("a forgotten password is reset through the mailed link, which then works no
 
   // The old password no longer works; the new one does.
   await signIn(page, email, OLD_PASSWORD);
-  await expect(page.getByRole("alert")).toContainText("Invalid email or password");
+  await expect(page.getByText("Invalid email or password")).toBeVisible();
   await page.getByLabel("Password").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/keys$/);
