@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { PASSWORD } from "../support/api";
+import { type StartedServer, startServer } from "../support/server";
+import { linkIn, startSmtp, type TestSmtp } from "../support/smtp";
+
+/**
+ * An unverified user signs in as before; the account page asks them to verify, resends the
+ * link on request, and knows once it was followed. A server of its own, sending mail.
+ */
+const PORT = 3313;
+
+let smtp: TestSmtp;
+let server: StartedServer;
+
+test.use({ storageState: { cookies: [], origins: [] } });
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  smtp = await startSmtp();
+  server = await startServer(PORT, {
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "keys@example.test",
+    KEYSMITH_PERSONAL_KEY_AT_SIGNUP: "off",
+  });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await smtp?.close();
+});
+
+test("the account page asks to verify the address, resends the link, and shows it verified once followed", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const email = `vera-${Date.now()}@example.com`;
+  await page.goto(`${server.url}/sign-up`);
+  await page.getByLabel("Your name").fill("Vera Verify");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Workspace name").fill("Verify Co");
+  await page.getByLabel("Key prefix").fill("vc");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/keys$/);
+  await smtp.nextMailTo(email, /Verify your email/);
+
+  await page.goto(`${server.url}/account`);
+  const notice = page.getByRole("region", { name: "Verify your email address" });
+  await expect(notice).toBeVisible();
+  await notice.getByRole("button", { name: "Resend the link" }).click();
+  await expect(notice.getByRole("status")).toHaveText(`A new link is on its way to ${email}.`);
+  const mail = await smtp.nextMailTo(email, /Verify your email/);
+
+  await page.goto(linkIn(mail, `${server.url}/api/auth/verify-email?`));
+  await expect(page).toHaveURL(`${server.url}/account?verified=1`);
+  await expect(page.getByText(`Your email address ${email} is verified.`)).toBeVisible();
+  await expect(notice).toHaveCount(0);
+});
