@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { PASSWORD } from "../support/api";
+import { lookAt } from "../support/look";
 import { type StartedServer, startServer } from "../support/server";
 import { linkIn, startSmtp, type TestSmtp } from "../support/smtp";
 
@@ -31,7 +32,7 @@ test.afterAll(async () => {
 
 test("the account page asks to verify the address, resends the link, and shows it verified once followed", async ({
   page,
-}) => {
+}, testInfo) => {
   test.setTimeout(60_000);
   const email = `vera-${Date.now()}@example.com`;
   await page.goto(`${server.url}/sign-up`);
@@ -47,6 +48,7 @@ test("the account page asks to verify the address, resends the link, and shows i
   await page.goto(`${server.url}/account`);
   const notice = page.getByRole("region", { name: "Verify your email address" });
   await expect(notice).toBeVisible();
+  await lookAt(page, testInfo, "account-verify-email");
   await notice.getByRole("button", { name: "Resend the link" }).click();
   await expect(notice.getByRole("status")).toHaveText(`A new link is on its way to ${email}.`);
   const mail = await smtp.nextMailTo(email, /Verify your email/);
