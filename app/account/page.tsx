@@ -6,8 +6,10 @@ import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { AppHeader } from "@/components/workspace/app-header";
 import { SignOutButton } from "@/components/workspace/sign-out-button";
 import { listMemberships } from "@/lib/workspaces/lookup";
+import { PasskeysCard } from "./passkeys-card";
 import { PersonalKeyCard } from "./personal-key-card";
 import { ProfileCard } from "./profile-card";
+import { TwoFactorCard } from "./two-factor-card";
 import { WorkspacesCard } from "./workspaces-card";
 
 export const metadata: Metadata = { title: "Account" };
@@ -15,6 +17,11 @@ export const metadata: Metadata = { title: "Account" };
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
   const { user, db } = await requireUser();
   const memberships = await listMemberships(db, user.id);
+  // From the database, not the session's cookie cache, which can be a minute behind a change.
+  const { twoFactorEnabled } = await db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { twoFactorEnabled: true },
+  });
   // Back to the workspace the user came from (the header link says which), else their first one.
   const { from } = await searchParams;
   const back = memberships.find((m) => m.workspace.slug === from) ?? memberships[0];
@@ -43,10 +50,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           ) : null}
           <h1 className="mt-2 text-2xl font-semibold tracking-tight">Your account</h1>
           <p className="mt-1 text-sm text-muted-foreground">
-            Your profile, your personal API key, and the workspaces you belong to.
+            Your profile, how you sign in, your personal API key, and the workspaces you belong to.
           </p>
         </div>
         <ProfileCard user={{ name: user.name, email: user.email }} />
+        <TwoFactorCard enabled={twoFactorEnabled} />
+        <PasskeysCard />
         <PersonalKeyCard hasWorkspace={memberships.length > 0} />
         <WorkspacesCard
           workspaces={memberships.map((m) => ({ slug: m.workspace.slug, name: m.workspace.name, role: m.role }))}

@@ -68,6 +68,7 @@ export const updateWorkspaceSchema = z
     keyPrefix: keyPrefixSchema.optional(),
     allowKeyMinting: z.boolean().optional(),
     requireVerifierKey: z.boolean().optional(),
+    requireTwoFactor: z.boolean().optional(),
     keyCreation: keyCreationSchema.optional(),
     customScopes: customScopesSchema.optional(),
     environments: environmentsSchema.optional(),
@@ -86,6 +87,8 @@ export const workspaceSchema = z
     allowKeyMinting: z.boolean(),
     /** Anonymous verification of this workspace's keys answers NOT_FOUND: callers send a verifier key. */
     requireVerifierKey: z.boolean(),
+    /** Members without two-factor (TOTP or a passkey) get 403 on session calls here until they set it up. */
+    requireTwoFactor: z.boolean(),
     /** "admins": only owners and admins may create keys (a member's create is 403). */
     keyCreation: keyCreationSchema,
     customScopes: z.array(z.string()),
