@@ -51,7 +51,7 @@ export function PasskeysCard() {
         <div className="flex flex-wrap items-end gap-3">
           <div className="min-w-60 flex-1">
             <Field label="New passkey's name" error={fieldError}>
-              {(p) => <Input {...p} name="name" maxLength={60} placeholder="Work laptop" />}
+              {(p) => <Input {...p} name="name" maxLength={60} placeholder="e.g. Work laptop" />}
             </Field>
           </div>
           <Button type="submit" variant="secondary" disabled={add.isPending}>

@@ -53,7 +53,8 @@ export function TotpSetup({ totpURI, onConfirmed }: { totpURI: string; onConfirm
           data-testid="totp-secret"
           className="block break-all rounded-md border border-border bg-muted/40 px-3 py-2 font-mono text-sm tracking-wider"
         >
-          {secret}
+          {/* In groups of four, as apps show and accept it. */}
+          {secret.match(/.{1,4}/g)?.join(" ")}
         </code>
         <FormError message={error} />
         <div className="flex flex-wrap items-end gap-3">
