@@ -19,6 +19,7 @@ export const RESERVED_WORKSPACE_SLUGS: ReadonlySet<string> = new Set([
   "screenshots",
   "sign-in",
   "sign-up",
+  "two-factor-required",
 ]);
 
 export const workspaceSlugSchema = z
