@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { type Principal, userPrincipal } from "@/lib/auth/principal";
+import { blockedByTwoFactorRule } from "@/lib/auth/two-factor";
 import type { Db } from "@/lib/db/client";
 import { getRuntime } from "@/lib/runtime";
 import { listMemberships, type Membership } from "@/lib/workspaces/lookup";
@@ -33,12 +34,18 @@ export interface PageMembership {
   now: Date;
 }
 
-/** The workspace named by the URL, if the user is a member; otherwise a 404 page. */
+/**
+ * The workspace named by the URL, if the user is a member; otherwise a 404 page. A member
+ * the workspace's two-factor rule shuts out is sent to the page asking them to set it up.
+ */
 export const requireMembership = cache(async (slug: string): Promise<PageMembership> => {
   const { user, db } = await requireUser();
   const memberships = await listMemberships(db, user.id);
   const membership = memberships.find((m) => m.workspace.slug === slug);
   if (!membership) notFound();
+  if (await blockedByTwoFactorRule(db, membership.workspace, user.id)) {
+    redirect(`/two-factor-required?workspace=${encodeURIComponent(slug)}`);
+  }
   const runtime = await getRuntime();
   return { membership, memberships, user, principal: userPrincipal(user, membership), db, now: runtime.now() };
 });

@@ -7,8 +7,10 @@ import { AppHeader } from "@/components/workspace/app-header";
 import { SignOutButton } from "@/components/workspace/sign-out-button";
 import { mailEnabled } from "@/lib/mail/mailer";
 import { listMemberships } from "@/lib/workspaces/lookup";
+import { PasskeysCard } from "./passkeys-card";
 import { PersonalKeyCard } from "./personal-key-card";
 import { ProfileCard } from "./profile-card";
+import { TwoFactorCard } from "./two-factor-card";
 import { VerifyEmailNotice } from "./verify-email-notice";
 import { WorkspacesCard } from "./workspaces-card";
 
@@ -21,9 +23,12 @@ export default async function AccountPage({
 }) {
   const { user, db } = await requireUser();
   const memberships = await listMemberships(db, user.id);
-  // From the database, not the session: its cached copy lags a just-followed verification link.
-  const verified = (await db.user.findUnique({ where: { id: user.id }, select: { emailVerified: true } }))
-    ?.emailVerified;
+  // From the database, not the session's cookie cache, which can be a minute behind a change
+  // (a just-followed verification link, two-factor just turned on).
+  const { emailVerified: verified, twoFactorEnabled } = await db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { emailVerified: true, twoFactorEnabled: true },
+  });
   // Back to the workspace the user came from (the header link says which), else their first one.
   const { from, verified: verifiedParam } = await searchParams;
   const justVerified = verifiedParam === "1";
@@ -53,7 +58,7 @@ export default async function AccountPage({
           ) : null}
           <h1 className="mt-2 text-2xl font-semibold tracking-tight">Your account</h1>
           <p className="mt-1 text-sm text-muted-foreground">
-            Your profile, your personal API key, and the workspaces you belong to.
+            Your profile, how you sign in, your personal API key, and the workspaces you belong to.
           </p>
         </div>
         {mailEnabled() && !verified ? <VerifyEmailNotice email={user.email} /> : null}
@@ -63,6 +68,8 @@ export default async function AccountPage({
           </p>
         ) : null}
         <ProfileCard user={{ name: user.name, email: user.email }} />
+        <TwoFactorCard enabled={twoFactorEnabled} />
+        <PasskeysCard />
         <PersonalKeyCard hasWorkspace={memberships.length > 0} />
         <WorkspacesCard
           workspaces={memberships.map((m) => ({ slug: m.workspace.slug, name: m.workspace.name, role: m.role }))}

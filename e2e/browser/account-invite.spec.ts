@@ -71,11 +71,11 @@ test("someone with an account signs in from the invite link and accepts; another
   const guest = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await guest.newPage();
   await page.goto(invitation.link);
-  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("Sign in to accept your invitation.")).toBeVisible();
   await page.getByLabel("Email").fill(invited.email);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/invite/${invitation.id}$`));
   // The URL changes before the page commits; its title comes with it.
   await expect(page).toHaveTitle(/^Invitation/);

@@ -146,15 +146,15 @@ test("sign-in and sign-up explain what is wrong, in place", async ({ browser, ba
   const page = await context.newPage();
   await page.goto("/sign-in");
   await lookAt(page, testInfo, "sign-in");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("Enter your email")).toBeVisible();
   await expect(page.getByText("Enter your password")).toBeVisible();
   await page.getByLabel("Email").fill("nora@");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("Enter a valid email address")).toBeVisible();
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill("wrong-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText(/invalid email or password/i)).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue(person.email);
   await lookAt(page, testInfo, "sign-in-error");

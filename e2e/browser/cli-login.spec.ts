@@ -85,7 +85,7 @@ test("deny in the browser; a signed-out visitor signs in and comes back to the s
   await expect(page).toHaveURL(/\/sign-in\?next=/);
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(`${baseURL}/cli/authorize?code=${code}`);
   // This account's first sign-in since personal keys came with accounts: its key is revealed once.
   await savePersonalKey(page);

@@ -53,7 +53,7 @@ test("every page works under the CSP, with nothing refused", async ({ page, owne
   await signedOut.goto("/sign-in");
   await signedOut.getByLabel("Email").fill(ADMIN.email);
   await signedOut.getByLabel("Password").fill("not-the-password");
-  await signedOut.getByRole("button", { name: "Sign in" }).click();
+  await signedOut.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(signedOut.getByRole("alert")).toBeVisible(); // the form's client code ran
   await signedOut.goto("/no/such/page");
   await expect(signedOut.getByText(/could not be found|not found/i).first()).toBeVisible();

@@ -137,10 +137,10 @@ adminTest("sign out and sign back in", async ({ browser }) => {
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Password").fill("wrong-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert")).toBeVisible();
   await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/acme\/keys$/);
   await context.close();
 });

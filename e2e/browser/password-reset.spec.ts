@@ -46,7 +46,7 @@ async function signIn(page: Page, email: string, password: string) {
   await page.goto(`${server.url}/sign-in`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 async function newPage(browser: Browser) {
@@ -107,7 +107,7 @@ test("a forgotten password is reset through the mailed link, which then works no
   await signIn(page, email, OLD_PASSWORD);
   await expect(page.getByText("Invalid email or password")).toBeVisible();
   await page.getByLabel("Password").fill(NEW_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/keys$/);
 
   // The link works once.

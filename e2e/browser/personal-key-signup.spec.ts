@@ -103,7 +103,7 @@ test("an account from before personal keys gets its key on the next sign-in, onc
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(owner.email);
     await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/${owner.workspace.slug}/keys$`));
   }
 

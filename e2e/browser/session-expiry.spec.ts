@@ -23,7 +23,7 @@ test("a session that ends under an open page leads to sign-in and back to that p
 
   await page.getByLabel("Email").fill(owner.email);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/${owner.workspace.slug}/keys\\?.*status=revoked`));
   // The owner (signed up over the API) had no personal key: this sign-in issued it, revealed once.
   await savePersonalKey(page);

@@ -1,6 +1,8 @@
+import { passkey } from "@better-auth/passkey";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
+import { twoFactor } from "better-auth/plugins/two-factor";
 import { userNameSchema } from "../api/schemas/users";
 import { uncleanTextField } from "../api/text";
 import type { Db } from "../db/client";
@@ -21,8 +23,12 @@ export interface AuthOptions {
   mail: boolean;
 }
 
+/** The name authenticator apps show beside the code, and passkey prompts beside the account. */
+export const AUTH_APP_NAME = "Keysmith";
+
 /**
- * better-auth: accounts, email + password sign-in and sessions, nothing more. Workspaces,
+ * better-auth: accounts, email + password sign-in, a second factor (TOTP with backup codes,
+ * or passkeys, which also sign in on their own) and sessions, nothing more. Workspaces,
  * members and invitations are Keysmith's own (lib/workspaces, lib/members): every change to
  * them writes its audit event and drops the affected keys from every instance's cache in
  * the same step, which better-auth's organization plugin could not do.
@@ -59,6 +65,16 @@ export function createAuth(db: Db, options: AuthOptions) {
       : undefined,
     session: { cookieCache: { enabled: true, maxAge: 60 } },
     telemetry: { enabled: false },
+    plugins: [
+      // Enabling and disabling need the password; a sign-in of a user with TOTP stops at a second step.
+      twoFactor({ issuer: AUTH_APP_NAME }),
+      // A passkey belongs to the public URL's host (rpID) and is only accepted from its origin.
+      passkey({
+        rpID: new URL(options.baseURL).hostname,
+        rpName: AUTH_APP_NAME,
+        origin: new URL(options.baseURL).origin,
+      }),
+    ],
     // better-auth takes any name; ours follow the same rule as the forms (sign-up, account page).
     databaseHooks: {
       user: {

@@ -9,6 +9,7 @@ import { assertOrganizationHint, keyCredential, presentedKey } from "./key-crede
 import { type Principal, type RequestMeta, userPrincipal } from "./principal";
 import { isAllowedMutation } from "./same-origin";
 import type { Role } from "./scopes";
+import { assertTwoFactorRule } from "./two-factor";
 
 /**
  * The one wrapper every /api/v1 handler goes through: a session cookie or an API key
@@ -177,6 +178,7 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
   assertSameOriginMutation(req, runtime);
   const membership = await sessionMembership(db, session.user.id, hint);
   if (orgHint) assertOrganizationHint(membership.workspace, (await findOrg(db, orgHint)) ?? { id: orgHint });
+  await assertTwoFactorRule(db, membership.workspace, session.user.id);
   return userPrincipal(session.user, membership);
 }
 

@@ -16,6 +16,7 @@ interface Row extends Omit<KeyStateRow, "workspace"> {
   orgKeyPrefix: string | null;
   orgAllowKeyMinting: boolean | null;
   orgRequireVerifierKey: boolean | null;
+  orgRequireTwoFactor: boolean | null;
   orgKeyCreation: string | null;
   orgCustomScopes: string[] | null;
   orgEnvironments: string[] | null;
@@ -52,7 +53,7 @@ async function readStates(db: Db, where: Prisma.Sql): Promise<Map<string, KeySta
       k."rateLimitMax", k."rateLimitWindowMs", u."id" AS "creatorId", u."name" AS "creatorName",
       m."role", o."id" AS "orgId", o."orgId" AS "orgOrganizationId", og."slug" AS "orgOrganizationSlug", o."slug" AS "orgSlug", o."name" AS "orgName",
       o."keyPrefix" AS "orgKeyPrefix", o."allowKeyMinting" AS "orgAllowKeyMinting",
-      o."requireVerifierKey" AS "orgRequireVerifierKey", o."keyCreation"::text AS "orgKeyCreation",
+      o."requireVerifierKey" AS "orgRequireVerifierKey", o."requireTwoFactor" AS "orgRequireTwoFactor", o."keyCreation"::text AS "orgKeyCreation",
       o."customScopes" AS "orgCustomScopes", o."environments" AS "orgEnvironments"
     FROM "api_key" k
     JOIN "user" u ON u."id" = k."createdById"
@@ -112,6 +113,7 @@ function toKeyStateRow(row: Row, workspaces: Map<string, WorkspaceRef>): KeyStat
     orgKeyPrefix,
     orgAllowKeyMinting,
     orgRequireVerifierKey,
+    orgRequireTwoFactor,
     orgKeyCreation,
     orgCustomScopes,
     orgEnvironments,
@@ -128,6 +130,7 @@ function toKeyStateRow(row: Row, workspaces: Map<string, WorkspaceRef>): KeyStat
       keyPrefix: orgKeyPrefix ?? "",
       allowKeyMinting: orgAllowKeyMinting ?? false,
       requireVerifierKey: orgRequireVerifierKey ?? false,
+      requireTwoFactor: orgRequireTwoFactor ?? false,
       keyCreation: orgKeyCreation === "admins" ? "admins" : "members",
       customScopes: orgCustomScopes ?? [],
       environments: orgEnvironments ?? [...DEFAULT_ENVIRONMENTS],

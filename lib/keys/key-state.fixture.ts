@@ -14,6 +14,7 @@ export function membershipIn(workspaceId: string, requireVerifierKey = false): K
       keyPrefix: "sk",
       allowKeyMinting: false,
       requireVerifierKey,
+      requireTwoFactor: false,
       keyCreation: "members",
       customScopes: [],
       environments: ["live", "test"],

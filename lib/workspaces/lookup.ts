@@ -14,6 +14,8 @@ export interface WorkspaceRef {
   keyPrefix: string;
   allowKeyMinting: boolean;
   requireVerifierKey: boolean;
+  /** Members without TOTP or a passkey may not act here with their session (lib/auth/two-factor.ts). */
+  requireTwoFactor: boolean;
   /** Who may create keys here (see lib/keys/permissions.ts canCreateKeys). */
   keyCreation: KeyCreation;
   customScopes: string[];
@@ -29,6 +31,7 @@ export const workspaceRefSelect = {
   keyPrefix: true,
   allowKeyMinting: true,
   requireVerifierKey: true,
+  requireTwoFactor: true,
   keyCreation: true,
   customScopes: true,
   environments: true,

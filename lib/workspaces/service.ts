@@ -3,6 +3,7 @@ import { ApiError } from "../api/errors";
 import type { createWorkspaceSchema, updateWorkspaceSchema } from "../api/schemas/workspaces";
 import { recordAudit } from "../audit/record";
 import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
+import { assertCanRequireTwoFactor } from "../auth/two-factor";
 import type { Db } from "../db/client";
 import { auditRecorded, publishChange } from "../events/changes";
 import { newId } from "../ids";
@@ -118,6 +119,8 @@ export async function updateWorkspace(
   now: Date,
 ): Promise<WorkspaceRef> {
   const workspaceId = principal.workspace.id;
+  if (input.requireTwoFactor && !principal.workspace.requireTwoFactor)
+    await assertCanRequireTwoFactor(db, principal.userId);
   if (input.slug && input.slug !== principal.workspace.slug) {
     const taken = await db.organization.findUnique({ where: { slug: input.slug }, select: { id: true } });
     if (taken) {

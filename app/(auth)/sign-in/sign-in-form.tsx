@@ -9,6 +9,8 @@ import { Field, FormError, Input } from "@/components/ui/field";
 import { authClient } from "@/lib/auth/client";
 import { type FieldErrors, zodFieldErrors } from "@/lib/client/form-errors";
 import { issueFirstPersonalKey } from "@/lib/client/personal-key-at-sign-in";
+import { PasskeySignIn } from "./passkey-sign-in";
+import { TwoFactorStep } from "./two-factor-step";
 
 const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email").pipe(z.email("Enter a valid email address")),
@@ -21,6 +23,13 @@ export function SignInForm({ next, personalKeyAtSignUp }: { next: string | null;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [secondStep, setSecondStep] = useState(false);
+
+  async function signedIn() {
+    if (personalKeyAtSignUp) await issueFirstPersonalKey("/sign-in");
+    router.replace(next ?? "/");
+    router.refresh();
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,16 +38,18 @@ export function SignInForm({ next, personalKeyAtSignUp }: { next: string | null;
     setError(null);
     if (!parsed.success) return;
     setPending(true);
-    const { error } = await authClient.signIn.email(parsed.data);
+    const { data, error } = await authClient.signIn.email(parsed.data);
     if (error) {
       setPending(false);
       // better-auth says "Invalid email or password" without telling which: keep it that way.
       return setError(error.message ?? "Could not sign in");
     }
-    if (personalKeyAtSignUp) await issueFirstPersonalKey("/sign-in");
-    router.replace(next ?? "/");
-    router.refresh();
+    // The password was right, but the account has TOTP: no session until the code step passes.
+    if (data && "twoFactorRedirect" in data && data.twoFactorRedirect) return setSecondStep(true);
+    await signedIn();
   }
+
+  if (secondStep) return <TwoFactorStep onSignedIn={signedIn} />;
 
   const invite = next?.startsWith("/invite/") ? next.slice("/invite/".length) : null;
   return (
@@ -64,6 +75,7 @@ export function SignInForm({ next, personalKeyAtSignUp }: { next: string | null;
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
+      <PasskeySignIn onSignedIn={signedIn} />
       <p className="text-center text-sm text-muted-foreground">
         No account?{" "}
         <Link

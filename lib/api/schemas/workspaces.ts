@@ -21,6 +21,7 @@ export const RESERVED_WORKSPACE_SLUGS: ReadonlySet<string> = new Set([
   "screenshots",
   "sign-in",
   "sign-up",
+  "two-factor-required",
 ]);
 
 export const workspaceSlugSchema = z
@@ -70,6 +71,7 @@ export const updateWorkspaceSchema = z
     keyPrefix: keyPrefixSchema.optional(),
     allowKeyMinting: z.boolean().optional(),
     requireVerifierKey: z.boolean().optional(),
+    requireTwoFactor: z.boolean().optional(),
     keyCreation: keyCreationSchema.optional(),
     customScopes: customScopesSchema.optional(),
     environments: environmentsSchema.optional(),
@@ -88,6 +90,8 @@ export const workspaceSchema = z
     allowKeyMinting: z.boolean(),
     /** Anonymous verification of this workspace's keys answers NOT_FOUND: callers send a verifier key. */
     requireVerifierKey: z.boolean(),
+    /** Members without two-factor (TOTP or a passkey) get 403 on session calls here until they set it up. */
+    requireTwoFactor: z.boolean(),
     /** "admins": only owners and admins may create keys (a member's create is 403). */
     keyCreation: keyCreationSchema,
     customScopes: z.array(z.string()),

@@ -7,6 +7,7 @@ import { KeyCreationCard } from "./key-creation-card";
 import { KeyMintingCard } from "./key-minting-card";
 import { KeyPrefixCard } from "./key-prefix-card";
 import { NameCard } from "./name-card";
+import { TwoFactorCard } from "./two-factor-card";
 import { useWorkspaceSettings } from "./use-workspace-settings";
 import { VerifierKeyCard } from "./verifier-key-card";
 
@@ -27,6 +28,7 @@ export function SettingsView({ initial }: { initial: WorkspaceView }) {
       <KeyCreationCard workspace={workspace} />
       <KeyMintingCard workspace={workspace} />
       <VerifierKeyCard workspace={workspace} />
+      <TwoFactorCard workspace={workspace} />
       <CustomScopesCard workspace={workspace} />
     </div>
   );

@@ -7,7 +7,7 @@ import { Switch } from "@/components/ui/switch";
 import type { WorkspaceView } from "@/lib/api/schemas/workspaces";
 import { useUpdateWorkspace } from "./use-workspace-settings";
 
-type SwitchSetting = "allowKeyMinting" | "requireVerifierKey";
+type SwitchSetting = "allowKeyMinting" | "requireVerifierKey" | "requireTwoFactor";
 
 interface SwitchSettingCardProps {
   workspace: WorkspaceView;

@@ -1734,6 +1734,7 @@ export type paths = {
                                 keyPrefix: string;
                                 allowKeyMinting: boolean;
                                 requireVerifierKey: boolean;
+                                requireTwoFactor: boolean;
                                 /** @enum {string} */
                                 keyCreation: "members" | "admins";
                                 customScopes: string[];
@@ -3702,6 +3703,7 @@ export type components = {
             keyPrefix?: string;
             allowKeyMinting?: boolean;
             requireVerifierKey?: boolean;
+            requireTwoFactor?: boolean;
             /** @enum {string} */
             keyCreation?: "members" | "admins";
             customScopes?: string[];
@@ -4031,6 +4033,7 @@ export type components = {
             keyPrefix: string;
             allowKeyMinting: boolean;
             requireVerifierKey: boolean;
+            requireTwoFactor: boolean;
             /** @enum {string} */
             keyCreation: "members" | "admins";
             customScopes: string[];
