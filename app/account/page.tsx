@@ -8,6 +8,7 @@ import { SignOutButton } from "@/components/workspace/sign-out-button";
 import { listMemberships } from "@/lib/workspaces/lookup";
 import { PersonalKeyCard } from "./personal-key-card";
 import { ProfileCard } from "./profile-card";
+import { SessionsCard } from "./sessions-card";
 import { WorkspacesCard } from "./workspaces-card";
 
 export const metadata: Metadata = { title: "Account" };
@@ -43,11 +44,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           ) : null}
           <h1 className="mt-2 text-2xl font-semibold tracking-tight">Your account</h1>
           <p className="mt-1 text-sm text-muted-foreground">
-            Your profile, your personal API key, and the workspaces you belong to.
+            Your profile, your personal API key, where you are signed in, and the workspaces you belong to.
           </p>
         </div>
         <ProfileCard user={{ name: user.name, email: user.email }} />
         <PersonalKeyCard hasWorkspace={memberships.length > 0} />
+        <SessionsCard />
         <WorkspacesCard
           workspaces={memberships.map((m) => ({ slug: m.workspace.slug, name: m.workspace.name, role: m.role }))}
         />

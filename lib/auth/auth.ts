@@ -1,8 +1,9 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { userNameSchema } from "../api/schemas/users";
 import { uncleanTextField } from "../api/text";
+import { recordAccountEvent } from "../audit/account-events";
 import type { Db } from "../db/client";
 import { CLIENT_IP_HEADER } from "./client-ip";
 
@@ -28,7 +29,9 @@ export function createAuth(db: Db, options: AuthOptions) {
     trustedOrigins: options.trustedOrigins,
     database: prismaAdapter(db, { provider: "postgresql" }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
-    session: { cookieCache: { enabled: true, maxAge: 60 } },
+    // freshAge 0: better-auth would refuse listing sessions to one over a day old. Keysmith's
+    // own rule for sensitive actions is lib/auth/fresh-session.ts (KEYSMITH_REAUTH_MAX_AGE_S).
+    session: { cookieCache: { enabled: true, maxAge: 60 }, freshAge: 0 },
     telemetry: { enabled: false },
     // better-auth takes any name; ours follow the same rule as the forms (sign-up, account page).
     databaseHooks: {
@@ -47,12 +50,53 @@ export function createAuth(db: Db, options: AuthOptions) {
         const issue = uncleanTextField(ctx.body) ?? uncleanTextField(ctx.query);
         if (issue) throw new APIError("BAD_REQUEST", { message: `${issue.field}: ${issue.message}` });
       }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        await auditSignIn(db, {
+          email: typeof ctx.body?.email === "string" ? ctx.body.email : "",
+          signedIn: ctx.context.newSession?.user ?? null,
+          refused: isAPIError(ctx.context.returned) && ctx.context.returned.statusCode === 401,
+          meta: {
+            ip: ctx.headers?.get(CLIENT_IP_HEADER) ?? null,
+            userAgent: ctx.headers?.get("user-agent")?.slice(0, 400) ?? null,
+          },
+        });
+      }),
     },
     rateLimit: { enabled: options.rateLimit },
     // The address server.ts computed (X-Forwarded-For only behind a trusted proxy), never
     // one the client chose: better-auth would otherwise key its sign-in limit on X-Forwarded-For.
     advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
   });
+}
+
+/**
+ * A sign-in, or a refused one for an account that exists (an unknown email names nobody to
+ * tell), as audit events. Only the email is kept, never what was typed as the password. A
+ * failure to record is logged, not the user's problem.
+ */
+async function auditSignIn(
+  db: Db,
+  attempt: {
+    email: string;
+    signedIn: { id: string; name: string; email: string } | null;
+    refused: boolean;
+    meta: { ip: string | null; userAgent: string | null };
+  },
+): Promise<void> {
+  try {
+    if (attempt.signedIn) {
+      await recordAccountEvent(db, attempt.signedIn, "user.signed_in", attempt.meta);
+    } else if (attempt.refused && attempt.email) {
+      const user = await db.user.findUnique({
+        where: { email: attempt.email.toLowerCase() },
+        select: { id: true, name: true, email: true },
+      });
+      if (user) await recordAccountEvent(db, user, "user.sign_in_failed", attempt.meta);
+    }
+  } catch (error) {
+    console.error("[keysmith] could not record a sign-in audit event:", error instanceof Error ? error.message : error);
+  }
 }
 
 function checkedName(name: unknown): string {
