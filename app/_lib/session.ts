@@ -41,5 +41,12 @@ export const requireMembership = cache(async (slug: string): Promise<PageMembers
   const membership = memberships.find((m) => m.workspace.slug === slug);
   if (!membership) notFound();
   const runtime = await getRuntime();
-  return { membership, memberships, user, principal: userPrincipal(user, membership, signedInAt), db, now: runtime.now() };
+  return {
+    membership,
+    memberships,
+    user,
+    principal: userPrincipal(user, membership, signedInAt),
+    db,
+    now: runtime.now(),
+  };
 });

@@ -13,13 +13,15 @@ test("sign-ins and failed sign-ins are audited in each of the user's workspaces,
     extraHTTPHeaders: { origin: baseURL!, "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0" },
   });
   const wrongPassword = `wrong-${randomUUID()}`;
-  const refused = await browser.post("/api/auth/sign-in/email", { data: { email: member.email, password: wrongPassword } });
+  const refused = await browser.post("/api/auth/sign-in/email", {
+    data: { email: member.email, password: wrongPassword },
+  });
   expect(refused.status()).toBe(401);
   // An unknown email names nobody: nothing is recorded for it.
   const nobody = `nobody-${randomUUID().slice(0, 8)}@example.com`;
-  expect((await browser.post("/api/auth/sign-in/email", { data: { email: nobody, password: PASSWORD } })).status()).toBe(
-    401,
-  );
+  expect(
+    (await browser.post("/api/auth/sign-in/email", { data: { email: nobody, password: PASSWORD } })).status(),
+  ).toBe(401);
   await json(await browser.post("/api/auth/sign-in/email", { data: { email: member.email, password: PASSWORD } }), 200);
 
   const events = async (action: string) =>

@@ -1,7 +1,7 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { request } from "@playwright/test";
 import { addMember, createKey, json, PASSWORD, signUpWithWorkspace } from "../support/api";
-import { startServer, type StartedServer } from "../support/server";
+import { type StartedServer, startServer } from "../support/server";
 import { expect, test } from "../support/test";
 
 /**
@@ -81,7 +81,10 @@ test("sensitive actions need a recent sign-in; API keys and test keys are not af
   });
 
   // What is not sensitive still works with the stale session: a test key, rotating one, leaving, renaming.
-  await expectOk(await owner.api.post("/api/v1/keys", { data: { name: "Test later", environment: "test" } }), "test key");
+  await expectOk(
+    await owner.api.post("/api/v1/keys", { data: { name: "Test later", environment: "test" } }),
+    "test key",
+  );
   await expectOk(await owner.api.post(`/api/v1/keys/${testKey.id}/rotate`, { data: {} }), "rotate a test key");
   await expectOk(await leaver.api.delete(`/api/v1/members/${leaver.memberId}`), "leave the workspace");
   await expectOk(await owner.api.patch("/api/v1/workspace", { data: { name: "Renamed" } }), "rename");

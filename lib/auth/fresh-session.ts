@@ -22,7 +22,11 @@ export function requireFreshSession(caller: SignedInCaller, now: Date = systemNo
   );
 }
 
-export function isFreshSignIn(signedInAt: Date, now: Date, maxAgeSeconds = config().KEYSMITH_REAUTH_MAX_AGE_S): boolean {
+export function isFreshSignIn(
+  signedInAt: Date,
+  now: Date,
+  maxAgeSeconds = config().KEYSMITH_REAUTH_MAX_AGE_S,
+): boolean {
   return now.getTime() - signedInAt.getTime() <= maxAgeSeconds * 1000;
 }
 

@@ -1,9 +1,9 @@
 import { ApiError } from "../api/errors";
+import { currentSession } from "../auth/current-session";
 import { keyCredential } from "../auth/key-credential";
 import { userPrincipal } from "../auth/principal";
 import type { Runtime } from "../runtime";
 import { findMembership, type Membership, sessionMembership } from "../workspaces/lookup";
-import { currentSession } from "../auth/current-session";
 
 /**
  * Who a stream client is, in which workspace, with which scopes: an API key, or a dashboard
