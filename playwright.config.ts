@@ -75,6 +75,10 @@ export default defineConfig({
       KEYSMITH_AUTH_RATE_LIMIT: "off",
       // Tests acting as many callers send their own X-Forwarded-For.
       KEYSMITH_TRUST_PROXY: "1",
+      // The browser projects reuse the setup project's sign-in for the whole run, which can
+      // outlast the default 10 minutes on a slow machine. Re-authentication is tested on
+      // servers of its own with a 2-second limit (e2e/*/reauthentication.spec.ts).
+      KEYSMITH_REAUTH_MAX_AGE_S: "86400",
     },
   },
 });

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider, useTheme } from "next-themes";
 import { type ReactNode, useState } from "react";
 import { Toaster } from "sonner";
+import { ReauthDialog } from "@/components/account/reauth-dialog";
 import { PendingKeyReveal } from "@/components/keys/pending-key-reveal";
 import { RenderTimeProvider } from "@/components/ui/render-time";
 import { TooltipProvider } from "@/components/ui/tooltip";
@@ -31,6 +32,7 @@ export function Providers({
           <TooltipProvider delayDuration={200}>
             {children}
             <PendingKeyReveal />
+            <ReauthDialog />
           </TooltipProvider>
         </RenderTimeProvider>
         <ThemedToaster />

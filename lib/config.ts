@@ -60,6 +60,12 @@ export const VARIABLES = {
     expected: "on or off",
     fallback: "on",
   }),
+  // How recent a sign-in sensitive actions need (live keys, roles, security settings).
+  KEYSMITH_REAUTH_MAX_AGE_S: variable({
+    schema: wholeNumber(1),
+    expected: "a whole number of seconds above 0",
+    fallback: "600",
+  }),
   KEYSMITH_USAGE_FLUSH_MS: milliseconds(1, 2_000),
   KEYSMITH_KEY_CACHE_SIZE: count(100_000),
   KEYSMITH_KEY_CACHE_TTL_MS: milliseconds(1, 10 * 60_000),

@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { currentSession } from "@/lib/auth/current-session";
 import { type Principal, userPrincipal } from "@/lib/auth/principal";
 import { blockedByTwoFactorRule } from "@/lib/auth/two-factor";
 import type { Db } from "@/lib/db/client";
@@ -12,14 +13,14 @@ import { listMemberships, type Membership } from "@/lib/workspaces/lookup";
 /** The signed-in user for a page, or a redirect to /sign-in (and back to `returnTo` after it). */
 export const requireUser = cache(async (returnTo?: string) => {
   const runtime = await getRuntime();
-  const session = await runtime.auth.api.getSession({ headers: await headers() });
+  const session = await currentSession(runtime.auth, await headers());
   if (!session) redirect(returnTo ? `/sign-in?next=${encodeURIComponent(returnTo)}` : "/sign-in");
-  return { user: session.user, db: runtime.database.db };
+  return { user: session.user, signedInAt: new Date(session.session.createdAt), db: runtime.database.db };
 });
 
 export const optionalUser = cache(async () => {
   const runtime = await getRuntime();
-  const session = await runtime.auth.api.getSession({ headers: await headers() });
+  const session = await currentSession(runtime.auth, await headers());
   return session?.user ?? null;
 });
 
@@ -39,7 +40,7 @@ export interface PageMembership {
  * the workspace's two-factor rule shuts out is sent to the page asking them to set it up.
  */
 export const requireMembership = cache(async (slug: string): Promise<PageMembership> => {
-  const { user, db } = await requireUser();
+  const { user, signedInAt, db } = await requireUser();
   const memberships = await listMemberships(db, user.id);
   const membership = memberships.find((m) => m.workspace.slug === slug);
   if (!membership) notFound();
@@ -47,5 +48,12 @@ export const requireMembership = cache(async (slug: string): Promise<PageMembers
     redirect(`/two-factor-required?workspace=${encodeURIComponent(slug)}`);
   }
   const runtime = await getRuntime();
-  return { membership, memberships, user, principal: userPrincipal(user, membership), db, now: runtime.now() };
+  return {
+    membership,
+    memberships,
+    user,
+    principal: userPrincipal(user, membership, signedInAt),
+    db,
+    now: runtime.now(),
+  };
 });

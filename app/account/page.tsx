@@ -10,6 +10,7 @@ import { listMemberships } from "@/lib/workspaces/lookup";
 import { PasskeysCard } from "./passkeys-card";
 import { PersonalKeyCard } from "./personal-key-card";
 import { ProfileCard } from "./profile-card";
+import { SessionsCard } from "./sessions-card";
 import { TwoFactorCard } from "./two-factor-card";
 import { VerifyEmailNotice } from "./verify-email-notice";
 import { WorkspacesCard } from "./workspaces-card";
@@ -58,7 +59,7 @@ export default async function AccountPage({
           ) : null}
           <h1 className="mt-2 text-2xl font-semibold tracking-tight">Your account</h1>
           <p className="mt-1 text-sm text-muted-foreground">
-            Your profile, how you sign in, your personal API key, and the workspaces you belong to.
+            Your profile, how and where you are signed in, your personal API key, and the workspaces you belong to.
           </p>
         </div>
         {mailEnabled() && !verified ? <VerifyEmailNotice email={user.email} /> : null}
@@ -71,6 +72,7 @@ export default async function AccountPage({
         <TwoFactorCard enabled={twoFactorEnabled} />
         <PasskeysCard />
         <PersonalKeyCard hasWorkspace={memberships.length > 0} />
+        <SessionsCard />
         <WorkspacesCard
           workspaces={memberships.map((m) => ({ slug: m.workspace.slug, name: m.workspace.name, role: m.role }))}
         />

@@ -72,7 +72,7 @@ test("edit your name; create, copy and rotate your personal key", async ({ brows
   await page.getByRole("link", { name: "Back to Harbor" }).click();
   await expect(page).toHaveURL(new RegExp(`/${owner.workspace.slug}/keys$`));
   await page.goto("/account");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await context.close();
 });

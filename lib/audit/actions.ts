@@ -18,5 +18,11 @@ export const AUDIT_ACTIONS = [
   "member.removed",
   "org.settings_changed",
   "org.role_changed",
+  // Account security, recorded in each of the user's workspaces (lib/audit/account-events.ts).
+  "user.signed_in",
+  "user.sign_in_failed",
+  "user.two_factor_enabled",
+  "user.two_factor_disabled",
+  "user.password_reset",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

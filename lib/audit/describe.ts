@@ -16,6 +16,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "member.removed": "Member removed",
   "org.settings_changed": "Organization renamed",
   "org.role_changed": "Organization role changed",
+  "user.signed_in": "Signed in",
+  "user.sign_in_failed": "Sign-in failed",
+  "user.two_factor_enabled": "Two-factor enabled",
+  "user.two_factor_disabled": "Two-factor disabled",
+  "user.password_reset": "Password reset",
 };
 
 /** A readable name for an event's target, from what the event recorded at the time. */
@@ -27,6 +32,7 @@ export function auditTargetLabel(targetType: string | null, metadata: unknown): 
       return text(recorded.name) ?? (recorded.personal === true ? "Personal key" : null);
     case "member":
     case "invitation":
+    case "user":
       return text(recorded.email);
     case "workspace":
       return text(recorded.name) ?? "Workspace";
@@ -72,6 +78,8 @@ export function auditSummary(action: AuditAction, metadata: unknown): string | n
       return `Joined as ${text(recorded.role) || "member"}`;
     case "member.invitation_canceled":
       return `Invitation for ${text(recorded.email)}`;
+    case "user.sign_in_failed":
+      return `Wrong password for ${text(recorded.email)}`;
     case "org.settings_changed":
     case "workspace.settings_changed": {
       const changed = Object.keys(recorded);
@@ -80,6 +88,10 @@ export function auditSummary(action: AuditAction, metadata: unknown): string | n
     case "key.revoked":
     case "key.expired":
     case "workspace.created":
+    case "user.signed_in":
+    case "user.two_factor_enabled":
+    case "user.two_factor_disabled":
+    case "user.password_reset":
       return null;
   }
 }

@@ -16,7 +16,7 @@ export interface Actor {
 export interface AuditEntry {
   workspaceId: string | null;
   action: AuditAction;
-  targetType?: "key" | "member" | "workspace" | "invitation";
+  targetType?: "key" | "member" | "workspace" | "invitation" | "user";
   targetId?: string;
   metadata?: Prisma.InputJsonValue;
 }

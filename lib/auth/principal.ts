@@ -20,6 +20,8 @@ export interface Principal {
    */
   orgRole: Role | null;
   scopes: string[];
+  /** When the session signed in (its creation: each sign-in makes a new one); null for API keys. */
+  signedInAt: Date | null;
 }
 
 export interface RequestMeta {
@@ -40,6 +42,7 @@ export function actorOf(
 export function userPrincipal(
   user: { id: string; name: string },
   membership: { workspace: WorkspaceRef; role: Role; orgRole: Role | null },
+  signedInAt: Date | null,
 ): Principal {
   const { workspace, role, orgRole } = membership;
   return {
@@ -53,5 +56,6 @@ export function userPrincipal(
     role,
     orgRole,
     scopes: roleCeiling(role, workspace.customScopes),
+    signedInAt,
   };
 }

@@ -5,6 +5,7 @@ import { findOrg, type OrgRef, orgRole } from "../orgs/lookup";
 import { getRuntime, type Runtime } from "../runtime";
 import { sessionMembership } from "../workspaces/lookup";
 import { CLIENT_IP_HEADER } from "./client-ip";
+import { currentSession } from "./current-session";
 import { assertOrganizationHint, keyCredential, presentedKey } from "./key-credential";
 import { type Principal, type RequestMeta, userPrincipal } from "./principal";
 import { isAllowedMutation } from "./same-origin";
@@ -68,6 +69,8 @@ export interface UserContext<P> {
   req: Request;
   params: P;
   user: { id: string; name: string; email: string };
+  /** When the session signed in (see requireFreshSession). */
+  signedInAt: Date;
   db: Db;
   meta: RequestMeta;
   now: Date;
@@ -78,7 +81,7 @@ export function withUser<P = Record<string, never>>(handler: (ctx: UserContext<P
   return async (req: Request, route?: RouteContext<P>): Promise<Response> => {
     try {
       const runtime = await getRuntime();
-      const session = await runtime.auth.api.getSession({ headers: req.headers });
+      const session = await currentSession(runtime.auth, req.headers);
       if (!session) throw new ApiError("UNAUTHORIZED", "Sign in first");
       assertSameOriginMutation(req, runtime);
       const params = await routeParams(route);
@@ -86,6 +89,7 @@ export function withUser<P = Record<string, never>>(handler: (ctx: UserContext<P
         req,
         params,
         user: session.user,
+        signedInAt: signedInAt(session.session),
         db: runtime.database.db,
         meta: requestMeta(req),
         now: runtime.now(),
@@ -136,6 +140,11 @@ export function withErrors(handler: (req: Request, runtime: Runtime) => Promise<
   };
 }
 
+/** The session's creation: better-auth makes a new session on each sign-in. The cookie cache may hand it over as a string. */
+function signedInAt(session: { createdAt: Date | string }): Date {
+  return new Date(session.createdAt);
+}
+
 export function requestMeta(req: Request): RequestMeta {
   return {
     ip: req.headers.get(CLIENT_IP_HEADER),
@@ -170,16 +179,17 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
       role: membership.role,
       orgRole: state.kind === "organization" ? membership.role : null,
       scopes: membership.scopes,
+      signedInAt: null,
     };
   }
 
-  const session = await runtime.auth.api.getSession({ headers: req.headers });
+  const session = await currentSession(runtime.auth, req.headers);
   if (!session) throw new ApiError("UNAUTHORIZED", "Sign in or send an API key");
   assertSameOriginMutation(req, runtime);
   const membership = await sessionMembership(db, session.user.id, hint);
   if (orgHint) assertOrganizationHint(membership.workspace, (await findOrg(db, orgHint)) ?? { id: orgHint });
   await assertTwoFactorRule(db, membership.workspace, session.user.id);
-  return userPrincipal(session.user, membership);
+  return userPrincipal(session.user, membership, signedInAt(session.session));
 }
 
 /**

@@ -110,7 +110,8 @@ async function principalIn(db: Db, userId: string, workspace: string): Promise<P
     findMembership(db, userId, workspace),
   ]);
   if (!user || !membership) throw new ApiError("FORBIDDEN", "You are not a member of that workspace");
-  return userPrincipal(user, membership);
+  // No session here: the CLI's poll creates the key the user approved in the browser.
+  return userPrincipal(user, membership, null);
 }
 
 export async function approveCliLogin(

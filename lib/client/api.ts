@@ -1,4 +1,5 @@
 import type { ErrorBody, ErrorCode, FieldIssue } from "../api/errors";
+import { reauthenticate } from "./reauthenticate";
 
 /** An /api/v1 error as the dashboard sees it, with per-field messages for forms. */
 export class ApiClientError extends Error {
@@ -23,8 +24,22 @@ export interface ApiRequest {
   body?: unknown;
 }
 
-/** The dashboard calls the same /api/v1 routes as API clients, with its session cookie. */
+/**
+ * The dashboard calls the same /api/v1 routes as API clients, with its session cookie. A
+ * sensitive action refused for an old sign-in asks for the password and is sent again.
+ */
 export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promise<T> {
+  try {
+    return await sendOnce<T>(path, request);
+  } catch (error) {
+    if (error instanceof ApiClientError && error.code === "REAUTHENTICATION_REQUIRED" && (await reauthenticate())) {
+      return sendOnce<T>(path, request);
+    }
+    throw error;
+  }
+}
+
+async function sendOnce<T>(path: string, request: ApiRequest): Promise<T> {
   const headers: Record<string, string> = {};
   if (request.workspace) headers["x-workspace-id"] = request.workspace;
   if (request.body !== undefined) headers["content-type"] = "application/json";

@@ -3,6 +3,7 @@ import { decodeCursor, encodeCursor } from "../api/cursor";
 import { ApiError } from "../api/errors";
 import type { CreateKeyData, ListKeysQuery, RotateExpiryMode, updateKeySchema } from "../api/schemas/keys";
 import { recordAudit } from "../audit/record";
+import { isLiveLike, requireFreshSession } from "../auth/fresh-session";
 import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import { publicBaseUrl } from "../config";
 import type { Db } from "../db/client";
@@ -90,6 +91,7 @@ export async function createKey(
   assertGrantable(principal, scopes);
   const { created, event } = await db.$transaction(async (tx) => {
     const environment = await environmentForNewKey(tx, principal.workspace.id, input.environment);
+    if (isLiveLike(environment)) requireFreshSession(principal, now);
     const created = await insertKey(
       tx,
       {
@@ -309,6 +311,7 @@ export async function rotateKey(
   const { rotated, events } = await db.$transaction(async (tx) => {
     const key = await getKey(tx, principal.workspace, id);
     assertCanManageKey(principal, key);
+    if (isLiveLike(key.environment)) requireFreshSession(principal, now);
     const rotated = await rotateKeyRow(tx, key, principal.workspace.keyPrefix, options, now);
     const rotation = await recordAudit(tx, actorOf(principal, meta), {
       workspaceId: principal.workspace.id,

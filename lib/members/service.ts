@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { ApiError } from "../api/errors";
 import type { changeRoleSchema, inviteMemberSchema } from "../api/schemas/members";
 import { recordAudit } from "../audit/record";
+import { requireFreshSession } from "../auth/fresh-session";
 import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import { isRole, type Role } from "../auth/scopes";
 import { publicBaseUrl } from "../config";
@@ -56,6 +57,7 @@ export async function changeRole(
     const member = await findMember(tx, principal.workspace.id, memberId);
     assertMayTouchOwners(principal, member.role, input.role);
     if (member.role === input.role) return { updated: member, event: null };
+    requireFreshSession(principal);
     if (member.role === "owner" && (await ownerCount(tx, principal.workspace.id)) === 1) {
       throw new ApiError("CONFLICT", "A workspace needs at least one owner: make someone else owner first");
     }
@@ -88,6 +90,7 @@ export async function removeMember(db: Db, principal: Principal, memberId: strin
         throw new ApiError("FORBIDDEN", "This action needs the members.write scope");
       }
       assertMayTouchOwners(principal, member.role);
+      requireFreshSession(principal);
     }
     if (member.role === "owner" && (await ownerCount(tx, principal.workspace.id)) === 1) {
       throw new ApiError("CONFLICT", "The last owner cannot leave or be removed");

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { ApiError } from "../api/errors";
 import type { changeOrgRoleSchema, OrgDetailView, OrgMemberView, updateOrgSchema } from "../api/schemas/orgs";
 import { type AuditEntry, recordAudit } from "../audit/record";
+import { requireFreshSession, type SignedInCaller } from "../auth/fresh-session";
 import type { RequestMeta } from "../auth/principal";
 import { isRole, type Role } from "../auth/scopes";
 import type { Db } from "../db/client";
@@ -96,7 +97,7 @@ export async function renameOrg(
  */
 export async function changeOrgRole(
   db: Db,
-  actor: OrgActor,
+  actor: OrgActor & SignedInCaller,
   userId: string,
   input: z.output<typeof changeOrgRoleSchema>,
   meta: RequestMeta,
@@ -106,6 +107,7 @@ export async function changeOrgRole(
     await tx.$queryRaw`SELECT "id" FROM "org" WHERE "id" = ${actor.org.id} FOR UPDATE`;
     const [target] = (await orgMembers(tx, actor.org.id)).filter((m) => m.userId === userId);
     if (!target) throw new ApiError("NOT_FOUND", "No such member in this organization");
+    if (target.role !== input.role) requireFreshSession(actor);
     if ((target.role === "owner" || input.role === "owner") && actor.role !== "owner") {
       throw new ApiError("FORBIDDEN", "Only the organization's owners can make or unmake owners");
     }

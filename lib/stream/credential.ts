@@ -1,4 +1,5 @@
 import { ApiError } from "../api/errors";
+import { currentSession } from "../auth/current-session";
 import { keyCredential } from "../auth/key-credential";
 import { userPrincipal } from "../auth/principal";
 import type { Runtime } from "../runtime";
@@ -71,12 +72,12 @@ async function sessionCredential(runtime: Runtime, request: StreamAuthRequest): 
     throw new ApiError("FORBIDDEN", "Cross-origin connection refused: the Origin header must be this site's");
   }
   const headers = new Headers({ cookie: request.cookie ?? "" });
-  const session = await runtime.auth.api.getSession({ headers });
+  const session = await currentSession(runtime.auth, headers);
   if (!session) throw new ApiError("UNAUTHORIZED", "Your session has ended: sign in again");
   const db = runtime.database.db;
   const userId = session.user.id;
   const membership = await sessionMembership(db, userId, request.workspaceHint);
-  const scopesOf = (m: Membership) => new Set(userPrincipal(session.user, m).scopes);
+  const scopesOf = (m: Membership) => new Set(userPrincipal(session.user, m, null).scopes);
   return {
     kind: "session",
     userId,
@@ -85,7 +86,7 @@ async function sessionCredential(runtime: Runtime, request: StreamAuthRequest): 
     scopes: scopesOf(membership),
     expiresAt: null,
     recheck: async () => {
-      const current = await runtime.auth.api.getSession({ headers });
+      const current = await currentSession(runtime.auth, headers);
       if (!current) return null;
       const still = await findMembership(db, userId, membership.workspace.id);
       return still ? scopesOf(still) : null;

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { ApiError } from "../api/errors";
 import type { createWorkspaceSchema, updateWorkspaceSchema } from "../api/schemas/workspaces";
 import { recordAudit } from "../audit/record";
+import { requireFreshSession } from "../auth/fresh-session";
 import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import { assertCanRequireTwoFactor } from "../auth/two-factor";
 import type { Db } from "../db/client";
@@ -10,6 +11,7 @@ import { newId } from "../ids";
 import { assertEnvironmentsUnused } from "../keys/environments";
 import { findOrg, orgRole, orgRoleActsInWorkspaces } from "../orgs/lookup";
 import { type WorkspaceRef, workspaceRefSelect } from "./lookup";
+import { changesSecurity } from "./security-settings";
 
 export interface WorkspaceCreator {
   id: string;
@@ -133,6 +135,7 @@ export async function updateWorkspace(
     // Locked so that no key is created in an environment while its removal is being checked.
     if (input.environments) await tx.$queryRaw`SELECT "id" FROM "organization" WHERE "id" = ${workspaceId} FOR UPDATE`;
     const before = await tx.organization.findUniqueOrThrow({ where: { id: workspaceId }, select: workspaceRefSelect });
+    if (changesSecurity(before, input)) requireFreshSession(principal, now);
     if (input.environments) {
       const kept = new Set(input.environments);
       await assertEnvironmentsUnused(

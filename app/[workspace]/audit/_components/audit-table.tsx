@@ -113,7 +113,9 @@ export function AuditTable({
 function AuditTarget({ workspace, target }: { workspace: string; target: AuditEventView["target"] }) {
   if (!target) return <span className="text-muted-foreground">—</span>;
   const label = target.label ?? target.id;
-  const kind = { key: "API key", member: "Member", invitation: "Invitation", workspace: "Workspace" }[target.type];
+  const kind = { key: "API key", member: "Member", invitation: "Invitation", workspace: "Workspace", user: "Account" }[
+    target.type
+  ];
   return (
     <div className="min-w-0">
       {target.type === "key" ? (

@@ -2957,7 +2957,7 @@ export type paths = {
                 query?: {
                     actorType?: "user" | "key";
                     actorId?: string;
-                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed";
+                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset";
                     targetId?: string;
                     from?: string;
                     to?: string;
@@ -3055,7 +3055,7 @@ export type paths = {
                 query?: {
                     actorType?: "user" | "key";
                     actorId?: string;
-                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed";
+                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset";
                     targetId?: string;
                     from?: string;
                     to?: string;
@@ -3830,7 +3830,7 @@ export type components = {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "CONFLICT" | "GONE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL";
+                code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "REAUTHENTICATION_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "CONFLICT" | "GONE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL";
                 message: string;
                 details?: unknown;
             };
@@ -4109,7 +4109,7 @@ export type components = {
                 email: string | null;
             };
             /** @enum {string} */
-            action: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed";
+            action: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset";
             target: {
                 type: string;
                 id: string;

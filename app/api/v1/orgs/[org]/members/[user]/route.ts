@@ -8,9 +8,9 @@ type Params = { org: string; user: string };
 
 export const PATCH = withOrg<Params>(
   { roles: ["owner", "admin"] },
-  async ({ req, db, user, org, role, params, meta }) => {
+  async ({ req, db, user, signedInAt, org, role, params, meta }) => {
     const input = await parseJsonBody(req, changeOrgRoleSchema);
-    return Response.json(await changeOrgRole(db, { user, org, role }, params.user, input, meta));
+    return Response.json(await changeOrgRole(db, { user, org, role, signedInAt }, params.user, input, meta));
   },
 );
 
