@@ -31,28 +31,20 @@ export interface RecordedAudit {
 
 /** Appends an audit event; call it inside the transaction of the change it records. */
 export async function recordAudit(tx: AuditWriter, actor: Actor, entry: AuditEntry): Promise<RecordedAudit> {
-  const id = newId("evt");
-  await tx.auditEvent.create({
-    data: {
-      id,
-      workspaceId: entry.workspaceId,
-      actorType: actor.type,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId,
-      metadata: entry.metadata,
-      ip: actor.ip,
-      userAgent: actor.userAgent,
-    },
-  });
-  return { id, workspaceId: entry.workspaceId };
+  const data = auditRow(actor, entry);
+  await tx.auditEvent.create({ data });
+  return { id: data.id, workspaceId: data.workspaceId };
 }
 
 /** Many events by one actor in one statement (an import's key.created events), in the caller's transaction. */
 export async function recordAudits(tx: AuditWriter, actor: Actor, entries: AuditEntry[]): Promise<RecordedAudit[]> {
-  const data = entries.map((entry) => ({
+  const data = entries.map((entry) => auditRow(actor, entry));
+  await tx.auditEvent.createMany({ data });
+  return data.map(({ id, workspaceId }) => ({ id, workspaceId }));
+}
+
+function auditRow(actor: Actor, entry: AuditEntry) {
+  return {
     id: newId("evt"),
     workspaceId: entry.workspaceId,
     actorType: actor.type,
@@ -64,7 +56,5 @@ export async function recordAudits(tx: AuditWriter, actor: Actor, entries: Audit
     metadata: entry.metadata,
     ip: actor.ip,
     userAgent: actor.userAgent,
-  }));
-  await tx.auditEvent.createMany({ data });
-  return data.map(({ id, workspaceId }) => ({ id, workspaceId }));
+  };
 }
