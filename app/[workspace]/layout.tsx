@@ -24,8 +24,8 @@ export default async function WorkspaceLayout({
     { segment: "audit", label: "Audit log" },
     { segment: "members", label: "Members" },
     ...(membership.role === "member" ? [] : [{ segment: "settings", label: "Settings" }]),
+    { segment: "organization", label: "Organization", href: `/orgs/${membership.workspace.orgId}` },
   ];
-  const orgLink = `/orgs/${membership.workspace.orgId}`;
   return (
     // One event-stream connection per tab, kept while moving between the workspace's pages.
     <LiveProvider workspace={{ id: membership.workspace.id, slug }} userId={user.id}>
@@ -42,12 +42,6 @@ export default async function WorkspaceLayout({
                 {/* A long address is cut short; the role always shows. */}
                 <span className="inline-block max-w-[14rem] truncate align-bottom">{user.email}</span> ·{" "}
                 <span data-testid="viewer-role">{membership.role}</span>
-              </Link>
-              <Link
-                href={orgLink}
-                className="hidden whitespace-nowrap text-muted-foreground hover:text-foreground lg:inline"
-              >
-                Organization
               </Link>
               <ThemeToggle />
               <SignOutButton />

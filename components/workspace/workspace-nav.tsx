@@ -4,13 +4,22 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
-/** Page links of a workspace; the current section is marked for sight and for screen readers. */
-export function WorkspaceNav({ slug, links }: { slug: string; links: { segment: string; label: string }[] }) {
+/**
+ * Page links of a workspace (and of its organization, whose page lives outside it: `href`); the
+ * current section is marked for sight and for screen readers.
+ */
+export function WorkspaceNav({
+  slug,
+  links,
+}: {
+  slug: string;
+  links: { segment: string; label: string; href?: string }[];
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label="Workspace" className="flex gap-1 text-sm">
-      {links.map(({ segment, label }) => {
-        const href = `/${slug}/${segment}`;
+      {links.map(({ segment, label, href: elsewhere }) => {
+        const href = elsewhere ?? `/${slug}/${segment}`;
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link
