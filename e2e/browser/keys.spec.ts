@@ -133,7 +133,7 @@ adminTest("sign out and sign back in", async ({ browser }) => {
   const context = await browser.newContext({ storageState: ADMIN_STATE });
   const page = await context.newPage();
   await page.goto(`/${ADMIN.slug}/keys`);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Password").fill("wrong-password");

@@ -43,7 +43,7 @@ test("add a passkey, sign in with it, rename and remove it", async ({ browser, b
   await expect(card.getByTestId("passkey")).toContainText("Desk laptop");
 
   // Signed out, the passkey alone signs in: no email, no password.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
   await expect(page).toHaveURL(new RegExp(`/${owner.workspace.slug}/keys`));
@@ -55,7 +55,7 @@ test("add a passkey, sign in with it, rename and remove it", async ({ browser, b
   await expect(card).toContainText("No passkeys yet.");
 
   // The removed passkey no longer signs in.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
   await expect(page.getByRole("alert")).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);

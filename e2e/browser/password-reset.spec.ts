@@ -66,7 +66,7 @@ test("a forgotten password is reset through the mailed link, which then works no
   await signIn(other, email, OLD_PASSWORD);
   await expect(other).toHaveURL(/\/keys$/);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByRole("link", { name: "Forgot password?" }).click();
   await expect(page).toHaveURL(`${server.url}/forgot-password`);

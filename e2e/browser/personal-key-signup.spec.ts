@@ -118,7 +118,7 @@ test("an account from before personal keys gets its key on the next sign-in, onc
   await expect(reveal).toBeHidden();
 
   // The next sign-in issues nothing: the key is kept, and nothing is revealed.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await signIn();
   await expect(page.getByRole("heading", { name: "No API keys yet" })).toBeVisible();
@@ -127,7 +127,7 @@ test("an account from before personal keys gets its key on the next sign-in, onc
 
   // A revoked personal key stays revoked at the next sign-in: only /account creates another.
   expect((await owner.api.delete("/api/v1/me/key")).status()).toBe(200);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await signIn();
   await expect(page.getByRole("heading", { name: "No API keys yet" })).toBeVisible();
   await expect(reveal).toHaveCount(0);

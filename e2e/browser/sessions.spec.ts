@@ -22,7 +22,7 @@ test("the account page lists your sessions; end another one, or all of them", as
     await other.goto("/sign-in");
     await other.getByLabel("Email").fill(owner.email);
     await other.getByLabel("Password").fill("correct-horse-battery");
-    await other.getByRole("button", { name: "Sign in" }).click();
+    await other.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(other).toHaveURL(new RegExp(`/${owner.workspace.slug}/`));
     return { context, page: other };
   };

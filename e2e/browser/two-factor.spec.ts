@@ -8,7 +8,7 @@ import { totpCode } from "../support/totp";
 test.describe.configure({ timeout: 180_000 });
 
 async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 }
 
