@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { currentSession } from "@/lib/auth/current-session";
+import { sessionSignedInAt } from "@/lib/auth/fresh-session";
 import { type Principal, userPrincipal } from "@/lib/auth/principal";
 import { blockedByTwoFactorRule } from "@/lib/auth/two-factor";
 import type { Db } from "@/lib/db/client";
@@ -15,7 +16,7 @@ export const requireUser = cache(async (returnTo?: string) => {
   const runtime = await getRuntime();
   const session = await currentSession(runtime.auth, await headers());
   if (!session) redirect(returnTo ? `/sign-in?next=${encodeURIComponent(returnTo)}` : "/sign-in");
-  return { user: session.user, signedInAt: new Date(session.session.createdAt), db: runtime.database.db };
+  return { user: session.user, signedInAt: sessionSignedInAt(session.session), db: runtime.database.db };
 });
 
 export const optionalUser = cache(async () => {

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { request } from "@playwright/test";
 import { addMember, json, PASSWORD, signUpWithWorkspace } from "../support/api";
 import { expect, test } from "../support/test";
+import { totpCode } from "../support/totp";
+import { enableTotp } from "../support/two-factor";
 
 test("sign-ins and failed sign-ins are audited in each of the user's workspaces, never with the password", async ({
   baseURL,
@@ -45,5 +47,34 @@ test("sign-ins and failed sign-ins are audited in each of the user's workspaces,
   const csv = await (await owner.api.get("/api/v1/audit/export")).text();
   expect(csv).toContain("user.sign_in_failed");
   expect(csv).not.toContain(wrongPassword);
+  await browser.dispose();
+});
+
+test("turning two-factor on and off and its sign-in steps are audited, with the method used", async ({ baseURL }) => {
+  const owner = await signUpWithWorkspace(baseURL!);
+  const { secret } = await enableTotp(owner.api);
+  const events = async (action: string) =>
+    (await json(await owner.api.get(`/api/v1/audit?action=${action}`), 200)).data as Record<string, unknown>[];
+  expect(await events("user.two_factor_enabled")).toEqual([
+    expect.objectContaining({ actor: expect.objectContaining({ id: owner.userId }), metadata: expect.anything() }),
+  ]);
+
+  // A sign-in stops after the password; a wrong code fails it, the right one completes it.
+  const browser = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  const first = await json(
+    await browser.post("/api/auth/sign-in/email", { data: { email: owner.email, password: PASSWORD } }),
+    200,
+  );
+  expect(first.twoFactorRedirect).toBe(true);
+  const wrong = String((Number(totpCode(secret)) + 1) % 1_000_000).padStart(6, "0");
+  expect((await browser.post("/api/auth/two-factor/verify-totp", { data: { code: wrong } })).status()).toBe(401);
+  await json(await browser.post("/api/auth/two-factor/verify-totp", { data: { code: totpCode(secret) } }), 200);
+  expect((await events("user.sign_in_failed"))[0]).toMatchObject({ metadata: { method: "totp" } });
+  // Newest first: the second step's sign-in, then the sign-up's own.
+  expect((await events("user.signed_in"))[0]).toMatchObject({ metadata: { method: "totp" } });
+  expect(JSON.stringify(await events("user.sign_in_failed"))).not.toContain(wrong);
+
+  await json(await owner.api.post("/api/auth/two-factor/disable", { data: { password: PASSWORD } }), 200);
+  expect(await events("user.two_factor_disabled")).toHaveLength(1);
   await browser.dispose();
 });

@@ -7,6 +7,7 @@ import {
   bearer,
   createKey,
   json,
+  PASSWORD,
   signUp,
   signUpWithWorkspace,
   type WorkspaceOwner,
@@ -78,8 +79,11 @@ const orgOf = async ({ workspace }: Target): Promise<string> =>
       200,
     )
   ).organizationId;
-/** Organization routes are for signed-in users (keys: 401); outside the organization they name nothing (404). */
-const orgRoute = (owner: number, others: number): Record<PrincipalName, number> => ({
+/**
+ * Routes for signed-in users only (keys: 401): the organization routes (outside the
+ * organization they name nothing: 404) and the session's own.
+ */
+const sessionOnly = (owner: number, others: number): Record<PrincipalName, number> => ({
   owner,
   admin: others,
   member: others,
@@ -183,6 +187,14 @@ const ROUTES: Route[] = [
     prepare: async () => ({ path: "/api/v1/me/key" }),
     own: { owner: 200, admin: 200, member: 200, keyWithScope: 403, keyWithoutScope: 403, personalKey: 403, none: 401 },
   },
+  {
+    // A sign-in to refresh is a session's: keys have none (401). The workspace named changes nothing.
+    name: "confirm it's you",
+    method: "POST",
+    prepare: async () => ({ path: "/api/v1/me/reauthenticate", body: { password: PASSWORD } }),
+    own: sessionOnly(200, 200),
+    other: sessionOnly(200, 200),
+  },
   { name: "get workspace", method: "GET", prepare: async () => ({ path: "/api/v1/workspace" }), own: scoped(200, 200) },
   {
     name: "update workspace",
@@ -251,22 +263,22 @@ const ROUTES: Route[] = [
     name: "list organizations",
     method: "GET",
     prepare: async () => ({ path: "/api/v1/orgs" }),
-    own: orgRoute(200, 200),
-    other: orgRoute(200, 200),
+    own: sessionOnly(200, 200),
+    other: sessionOnly(200, 200),
   },
   {
     name: "get organization",
     method: "GET",
     prepare: async (t) => ({ path: `/api/v1/orgs/${await orgOf(t)}` }),
-    own: orgRoute(200, 200),
-    other: orgRoute(404, 404),
+    own: sessionOnly(200, 200),
+    other: sessionOnly(404, 404),
   },
   {
     name: "rename organization",
     method: "PATCH",
     prepare: async (t) => ({ path: `/api/v1/orgs/${await orgOf(t)}`, body: { name: "Matrix organization" } }),
-    own: orgRoute(200, 403),
-    other: orgRoute(404, 404),
+    own: sessionOnly(200, 403),
+    other: sessionOnly(404, 404),
   },
   {
     name: "change organization role",
@@ -275,8 +287,8 @@ const ROUTES: Route[] = [
       path: `/api/v1/orgs/${await orgOf(t)}/members/${await freshMemberUser(t)}`,
       body: { role: "admin" },
     }),
-    own: orgRoute(200, 403),
-    other: orgRoute(404, 404),
+    own: sessionOnly(200, 403),
+    other: sessionOnly(404, 404),
   },
   {
     name: "create workspace in organization",
@@ -285,8 +297,8 @@ const ROUTES: Route[] = [
       path: "/api/v1/workspaces",
       body: { name: "Matrix child", slug: `matrix-${Date.now()}-${invitee++}`, organizationId: await orgOf(t) },
     }),
-    own: orgRoute(201, 403),
-    other: orgRoute(404, 404),
+    own: sessionOnly(201, 403),
+    other: sessionOnly(404, 404),
   },
   {
     name: "create organization key",

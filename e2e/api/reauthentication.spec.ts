@@ -3,6 +3,8 @@ import { request } from "@playwright/test";
 import { addMember, createKey, json, PASSWORD, signUpWithWorkspace } from "../support/api";
 import { type StartedServer, startServer } from "../support/server";
 import { expect, test } from "../support/test";
+import { totpCode } from "../support/totp";
+import { enableTotp } from "../support/two-factor";
 
 /**
  * Sensitive actions need a sign-in within KEYSMITH_REAUTH_MAX_AGE_S: this file's own server
@@ -92,10 +94,10 @@ test("sensitive actions need a recent sign-in; API keys and test keys are not af
   // An API key is a machine's credential: no sign-in to be fresh.
   for (const [what, send] of Object.entries(sensitive(machine))) await expectOk(await send(), `key: ${what}`);
 
-  // Signing in again (what the dashboard's "Confirm it's you" does) makes a fresh session.
+  // Confirming it's them (what the dashboard's "Confirm it's you" sends) makes the same session fresh.
   await expectOk(
-    await owner.api.post("/api/auth/sign-in/email", { data: { email: owner.email, password: PASSWORD } }),
-    "sign in",
+    await owner.api.post("/api/v1/me/reauthenticate", { data: { password: PASSWORD } }),
+    "confirm it's you",
   );
   await expectOk(await owner.api.post("/api/v1/keys", { data: { name: "Live now", environment: "live" } }), "live key");
   await expectOk(await owner.api.patch(`/api/v1/members/${promoted.memberId}`, { data: { role: "member" } }), "role");
@@ -108,5 +110,67 @@ test("sensitive actions need a recent sign-in; API keys and test keys are not af
     await owner.api.patch("/api/v1/workspace", { data: { customScopes: ["tasks.read", "billing.read"] } }),
     "custom scope",
   );
+  await machine.dispose();
+});
+
+async function expectRefusedField(response: APIResponse, field: string) {
+  expect(response.status(), await response.text()).toBe(400);
+  const { error } = await response.json();
+  expect(error.details.issues[0].field).toBe(field);
+}
+
+test("confirming it's you: the password, then the authenticator code or a backup code when two-factor is on", async () => {
+  const owner = await signUpWithWorkspace(server.url);
+  const { secret, backupCodes } = await enableTotp(owner.api);
+  const liveKey = () => owner.api.post("/api/v1/keys", { data: { name: "Live", environment: "live" } });
+  await waitUntilStale();
+  await expectReauthRequired(await liveKey(), "stale two-factor session");
+
+  const confirm = (data: Record<string, string>) => owner.api.post("/api/v1/me/reauthenticate", { data });
+  await expectRefusedField(await confirm({ password: "not-my-password", code: totpCode(secret) }), "password");
+  await expectRefusedField(await confirm({ password: PASSWORD }), "code");
+  const wrongCode = String((Number(totpCode(secret)) + 1) % 1_000_000).padStart(6, "0");
+  await expectRefusedField(await confirm({ password: PASSWORD, code: wrongCode }), "code");
+  await expectReauthRequired(await liveKey(), "after wrong answers");
+
+  const confirmed = await json(await confirm({ password: PASSWORD, code: totpCode(secret) }), 200);
+  expect(Date.parse(confirmed.reauthenticatedAt)).toBeGreaterThan(Date.now() - 60_000);
+  await expectOk(await liveKey(), "live key after confirming");
+  // The same session, not a new one.
+  expect(await json(await owner.api.get("/api/auth/list-sessions"), 200)).toHaveLength(1);
+
+  // A backup code confirms once.
+  await waitUntilStale();
+  await expectOk(await confirm({ password: PASSWORD, backupCode: backupCodes[0] }), "backup code");
+  await expectOk(await liveKey(), "live key after a backup code");
+  await waitUntilStale();
+  await expectRefusedField(await confirm({ password: PASSWORD, backupCode: backupCodes[0] }), "backupCode");
+
+  // Wrong answers are failed sign-ins in the audit log, never with what was typed.
+  const failed = (await json(await owner.api.get("/api/v1/audit?action=user.sign_in_failed"), 200)).data;
+  expect(failed.length).toBeGreaterThanOrEqual(3);
+  expect(failed[0]).toMatchObject({ metadata: { reauthentication: true } });
+  expect(JSON.stringify(failed)).not.toContain("not-my-password");
+});
+
+test("wrong answers run out: the sixth in ten minutes is 429 even when right; keys cannot confirm", async () => {
+  const owner = await signUpWithWorkspace(server.url);
+  const confirm = (password: string) => owner.api.post("/api/v1/me/reauthenticate", { data: { password } });
+  for (let i = 0; i < 5; i++) await expectRefusedField(await confirm(`wrong-${i}`), "password");
+  const limited = await confirm(PASSWORD);
+  expect(limited.status()).toBe(429);
+  expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+  // Another session of the same person is not locked out by this one's guesses.
+  const other = await request.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } });
+  await json(await other.post("/api/auth/sign-in/email", { data: { email: owner.email, password: PASSWORD } }), 200);
+  await expectOk(await other.post("/api/v1/me/reauthenticate", { data: { password: PASSWORD } }), "other session");
+  await other.dispose();
+
+  const key = await createKey(owner.api, { name: "Machine", environment: "test" });
+  const machine = await request.newContext({
+    baseURL: server.url,
+    extraHTTPHeaders: { authorization: `Bearer ${key.key}` },
+  });
+  expect((await machine.post("/api/v1/me/reauthenticate", { data: { password: PASSWORD } })).status()).toBe(401);
   await machine.dispose();
 });

@@ -109,6 +109,10 @@ test("a forgotten password is reset through the mailed link, which then works no
   await page.getByLabel("Password").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/keys$/);
+  // The reset is in the audit log of the user's workspace.
+  const audit = await (await page.request.get(`${server.url}/api/v1/audit?action=user.password_reset`)).json();
+  expect(audit.data).toHaveLength(1);
+  expect(audit.data[0]).toMatchObject({ action: "user.password_reset", metadata: { email } });
 
   // The link works once.
   await page.goto(link);

@@ -24,5 +24,7 @@ export const AUDIT_ACTIONS = [
   "user.two_factor_enabled",
   "user.two_factor_disabled",
   "user.password_reset",
+  "user.passkey_added",
+  "user.passkey_removed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

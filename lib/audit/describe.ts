@@ -21,6 +21,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "user.two_factor_enabled": "Two-factor enabled",
   "user.two_factor_disabled": "Two-factor disabled",
   "user.password_reset": "Password reset",
+  "user.passkey_added": "Passkey added",
+  "user.passkey_removed": "Passkey removed",
 };
 
 /** A readable name for an event's target, from what the event recorded at the time. */
@@ -79,7 +81,9 @@ export function auditSummary(action: AuditAction, metadata: unknown): string | n
     case "member.invitation_canceled":
       return `Invitation for ${text(recorded.email)}`;
     case "user.sign_in_failed":
-      return `Wrong password for ${text(recorded.email)}`;
+      return `${SIGN_IN_FAILURES[text(recorded.method)] ?? "Wrong password"} for ${text(recorded.email)}${recorded.reauthentication === true ? " (confirming it's them)" : ""}`;
+    case "user.signed_in":
+      return SIGN_IN_METHODS[text(recorded.method)] ?? null;
     case "org.settings_changed":
     case "workspace.settings_changed": {
       const changed = Object.keys(recorded);
@@ -88,13 +92,25 @@ export function auditSummary(action: AuditAction, metadata: unknown): string | n
     case "key.revoked":
     case "key.expired":
     case "workspace.created":
-    case "user.signed_in":
     case "user.two_factor_enabled":
     case "user.two_factor_disabled":
     case "user.password_reset":
+    case "user.passkey_added":
+    case "user.passkey_removed":
       return null;
   }
 }
+
+const SIGN_IN_METHODS: Record<string, string> = {
+  password: "With a password",
+  totp: "With a password and an authenticator code",
+  backup_code: "With a password and a backup code",
+  passkey: "With a passkey",
+};
+const SIGN_IN_FAILURES: Record<string, string> = {
+  totp: "Wrong authenticator code",
+  backup_code: "Wrong backup code",
+};
 
 /** 3600 → "1 hour", 90 → "90 seconds", 172800 → "2 days". */
 export function formatDuration(seconds: number): string {

@@ -1,14 +1,14 @@
 import { passkey } from "@better-auth/passkey";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins/two-factor";
 import { userNameSchema } from "../api/schemas/users";
 import { uncleanTextField } from "../api/text";
-import { recordAccountEvent } from "../audit/account-events";
 import type { Db } from "../db/client";
 import { sendInBackground } from "../mail/mailer";
 import { passwordResetMail, verificationMail } from "../mail/messages";
+import { auditAuthRoute, auditPasswordReset, auditUserChange } from "./account-audit";
 import { VERIFIED_CALLBACK } from "./auth-paths";
 import { CLIENT_IP_HEADER } from "./client-ip";
 import { passwordResetWait } from "./password-reset-limit";
@@ -51,6 +51,7 @@ export function createAuth(db: Db, options: AuthOptions) {
       },
       resetPasswordTokenExpiresIn: 3600,
       revokeSessionsOnPasswordReset: true,
+      onPasswordReset: ({ user }, request) => auditPasswordReset(db, user, request),
     },
     // Unverified users may still sign in (the account page asks them to verify): requiring it
     // would lock out every account made before mail was configured.
@@ -66,7 +67,12 @@ export function createAuth(db: Db, options: AuthOptions) {
       : undefined,
     // freshAge 0: better-auth would refuse listing sessions to one over a day old. Keysmith's
     // own rule for sensitive actions is lib/auth/fresh-session.ts (KEYSMITH_REAUTH_MAX_AGE_S).
-    session: { cookieCache: { enabled: true, maxAge: 60 }, freshAge: 0 },
+    session: {
+      cookieCache: { enabled: true, maxAge: 60 },
+      freshAge: 0,
+      // Set by "confirm it's you" (lib/auth/reauthenticate.ts), never by the client.
+      additionalFields: { reauthenticatedAt: { type: "date", required: false, input: false } },
+    },
     telemetry: { enabled: false },
     plugins: [
       // Enabling and disabling need the password; a sign-in of a user with TOTP stops at a second step.
@@ -85,6 +91,7 @@ export function createAuth(db: Db, options: AuthOptions) {
         update: {
           before: async (user) =>
             user.name === undefined ? undefined : { data: { ...user, name: checkedName(user.name) } },
+          after: async (user, ctx) => auditUserChange(db, user, ctx),
         },
       },
     },
@@ -105,53 +112,13 @@ export function createAuth(db: Db, options: AuthOptions) {
           }
         }
       }),
-      after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email") return;
-        await auditSignIn(db, {
-          email: typeof ctx.body?.email === "string" ? ctx.body.email : "",
-          signedIn: ctx.context.newSession?.user ?? null,
-          refused: isAPIError(ctx.context.returned) && ctx.context.returned.statusCode === 401,
-          meta: {
-            ip: ctx.headers?.get(CLIENT_IP_HEADER) ?? null,
-            userAgent: ctx.headers?.get("user-agent")?.slice(0, 400) ?? null,
-          },
-        });
-      }),
+      after: createAuthMiddleware(async (ctx) => auditAuthRoute(db, ctx)),
     },
     rateLimit: { enabled: options.rateLimit },
     // The address server.ts computed (X-Forwarded-For only behind a trusted proxy), never
     // one the client chose: better-auth would otherwise key its sign-in limit on X-Forwarded-For.
     advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
   });
-}
-
-/**
- * A sign-in, or a refused one for an account that exists (an unknown email names nobody to
- * tell), as audit events. Only the email is kept, never what was typed as the password. A
- * failure to record is logged, not the user's problem.
- */
-async function auditSignIn(
-  db: Db,
-  attempt: {
-    email: string;
-    signedIn: { id: string; name: string; email: string } | null;
-    refused: boolean;
-    meta: { ip: string | null; userAgent: string | null };
-  },
-): Promise<void> {
-  try {
-    if (attempt.signedIn) {
-      await recordAccountEvent(db, attempt.signedIn, "user.signed_in", attempt.meta);
-    } else if (attempt.refused && attempt.email) {
-      const user = await db.user.findUnique({
-        where: { email: attempt.email.toLowerCase() },
-        select: { id: true, name: true, email: true },
-      });
-      if (user) await recordAccountEvent(db, user, "user.sign_in_failed", attempt.meta);
-    }
-  } catch (error) {
-    console.error("[keysmith] could not record a sign-in audit event:", error instanceof Error ? error.message : error);
-  }
 }
 
 function checkedName(name: unknown): string {

@@ -22,6 +22,21 @@ export function requireFreshSession(caller: SignedInCaller, now: Date = systemNo
   );
 }
 
+/**
+ * When a session last proved its user: its sign-in (better-auth makes a new session for each),
+ * or a later "confirm it's you" (lib/auth/reauthenticate.ts). The cookie cache may hand dates
+ * over as strings.
+ */
+export function sessionSignedInAt(session: {
+  createdAt: Date | string;
+  reauthenticatedAt?: Date | string | null;
+}): Date {
+  const signedIn = new Date(session.createdAt);
+  if (!session.reauthenticatedAt) return signedIn;
+  const confirmed = new Date(session.reauthenticatedAt);
+  return confirmed > signedIn ? confirmed : signedIn;
+}
+
 export function isFreshSignIn(
   signedInAt: Date,
   now: Date,

@@ -6,6 +6,7 @@ import { getRuntime, type Runtime } from "../runtime";
 import { sessionMembership } from "../workspaces/lookup";
 import { CLIENT_IP_HEADER } from "./client-ip";
 import { currentSession } from "./current-session";
+import { sessionSignedInAt } from "./fresh-session";
 import { assertOrganizationHint, keyCredential, presentedKey } from "./key-credential";
 import { type Principal, type RequestMeta, userPrincipal } from "./principal";
 import { isAllowedMutation } from "./same-origin";
@@ -69,6 +70,7 @@ export interface UserContext<P> {
   req: Request;
   params: P;
   user: { id: string; name: string; email: string };
+  sessionId: string;
   /** When the session signed in (see requireFreshSession). */
   signedInAt: Date;
   db: Db;
@@ -89,7 +91,8 @@ export function withUser<P = Record<string, never>>(handler: (ctx: UserContext<P
         req,
         params,
         user: session.user,
-        signedInAt: signedInAt(session.session),
+        sessionId: session.session.id,
+        signedInAt: sessionSignedInAt(session.session),
         db: runtime.database.db,
         meta: requestMeta(req),
         now: runtime.now(),
@@ -140,11 +143,6 @@ export function withErrors(handler: (req: Request, runtime: Runtime) => Promise<
   };
 }
 
-/** The session's creation: better-auth makes a new session on each sign-in. The cookie cache may hand it over as a string. */
-function signedInAt(session: { createdAt: Date | string }): Date {
-  return new Date(session.createdAt);
-}
-
 export function requestMeta(req: Request): RequestMeta {
   return {
     ip: req.headers.get(CLIENT_IP_HEADER),
@@ -189,7 +187,7 @@ async function authenticate(req: Request, runtime: Runtime, now: Date): Promise<
   const membership = await sessionMembership(db, session.user.id, hint);
   if (orgHint) assertOrganizationHint(membership.workspace, (await findOrg(db, orgHint)) ?? { id: orgHint });
   await assertTwoFactorRule(db, membership.workspace, session.user.id);
-  return userPrincipal(session.user, membership, signedInAt(session.session));
+  return userPrincipal(session.user, membership, sessionSignedInAt(session.session));
 }
 
 /**

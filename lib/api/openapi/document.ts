@@ -26,7 +26,14 @@ import {
   verifyKeySchema,
   verifyResultSchema,
 } from "../schemas/keys";
-import { issuedPersonalKeySchema, issuePersonalKeySchema, meSchema, personalKeySchema } from "../schemas/me";
+import {
+  issuedPersonalKeySchema,
+  issuePersonalKeySchema,
+  meSchema,
+  personalKeySchema,
+  reauthenticatedSchema,
+  reauthenticateSchema,
+} from "../schemas/me";
 import {
   changeRoleSchema,
   invitationListSchema,
@@ -310,6 +317,18 @@ const paths: ZodOpenApiPathsObject = {
       requestBody: body(updateWorkspaceSchema),
       ok: { description: "The workspace as it is now", schema: workspaceSchema },
       errors: [409, 413],
+    }),
+  },
+  "/api/v1/me/reauthenticate": {
+    post: operation("Confirm it's you", {
+      description:
+        "Signed-in users only. A session signed in more than KEYSMITH_REAUTH_MAX_AGE_S ago gets 403 `REAUTHENTICATION_REQUIRED` from sensitive actions; " +
+        "this makes it count as freshly signed in. The password, and for an account with an authenticator app `code` (or one `backupCode`, used up by this). " +
+        "A wrong answer is 400 naming the field and is audited as a failed sign-in; 5 wrong answers in 10 minutes are 429.",
+      tags: ["Account"],
+      requestBody: body(reauthenticateSchema),
+      ok: { description: "When the session was confirmed", schema: reauthenticatedSchema },
+      errors: [413],
     }),
   },
   "/api/v1/workspaces": {

@@ -32,3 +32,25 @@ export const issuedPersonalKeySchema = createdKeySchema.extend({ previous: keySc
 export const issuePersonalKeySchema = rotateKeySchema
   .extend({ first: z.boolean().default(false) })
   .meta({ id: "IssuePersonalKey", override: { examples: [{ gracePeriod: "1h", expiry: "keep" }, { first: true }] } });
+
+/**
+ * POST /api/v1/me/reauthenticate: "confirm it's you" without signing in again. The password,
+ * and for an account with an authenticator app its current code or one of its backup codes.
+ */
+export const reauthenticateSchema = z
+  .strictObject({
+    password: z.string().min(1, "Enter your password").max(1024),
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app")
+      .optional(),
+    backupCode: z.string().trim().min(1, "Enter a backup code").max(64).optional(),
+  })
+  .refine((input) => !(input.code && input.backupCode), {
+    path: ["backupCode"],
+    message: "Send either a code or a backup code, not both",
+  })
+  .meta({ id: "Reauthentication" });
+
+export const reauthenticatedSchema = z.object({ reauthenticatedAt: z.iso.datetime() }).meta({ id: "Reauthenticated" });

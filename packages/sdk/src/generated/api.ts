@@ -1697,6 +1697,108 @@ export type paths = {
         };
         trace?: never;
     };
+    "/api/v1/me/reauthenticate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm it's you
+         * @description Signed-in users only. A session signed in more than KEYSMITH_REAUTH_MAX_AGE_S ago gets 403 `REAUTHENTICATION_REQUIRED` from sensitive actions; this makes it count as freshly signed in. The password, and for an account with an authenticator app `code` (or one `backupCode`, used up by this). A wrong answer is 400 naming the field and is audited as a failed sign-in; 5 wrong answers in 10 minutes are 429.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
+                    "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Reauthentication"];
+                };
+            };
+            responses: {
+                /** @description When the session was confirmed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reauthenticated"];
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is larger than this route accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces": {
         parameters: {
             query?: never;
@@ -2957,7 +3059,7 @@ export type paths = {
                 query?: {
                     actorType?: "user" | "key";
                     actorId?: string;
-                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset";
+                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset" | "user.passkey_added" | "user.passkey_removed";
                     targetId?: string;
                     from?: string;
                     to?: string;
@@ -3055,7 +3157,7 @@ export type paths = {
                 query?: {
                     actorType?: "user" | "key";
                     actorId?: string;
-                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset";
+                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset" | "user.passkey_added" | "user.passkey_removed";
                     targetId?: string;
                     from?: string;
                     to?: string;
@@ -3715,6 +3817,11 @@ export type components = {
              */
             environments?: string[];
         };
+        Reauthentication: {
+            password: string;
+            code?: string;
+            backupCode?: string;
+        };
         /**
          * @example {
          *       "name": "Acme",
@@ -4039,6 +4146,10 @@ export type components = {
             customScopes: string[];
             environments: string[];
         };
+        Reauthenticated: {
+            /** Format: date-time */
+            reauthenticatedAt: string;
+        };
         Organization: {
             id: string;
             slug: string;
@@ -4109,7 +4220,7 @@ export type components = {
                 email: string | null;
             };
             /** @enum {string} */
-            action: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset";
+            action: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset" | "user.passkey_added" | "user.passkey_removed";
             target: {
                 type: string;
                 id: string;
