@@ -37,10 +37,13 @@ export default async function WorkspaceLayout({
             <>
               <Link
                 href={`/account?from=${slug}`}
+                aria-label={`${user.email} · ${membership.role}`}
+                title={user.email}
                 className="hidden whitespace-nowrap text-muted-foreground hover:text-foreground md:inline"
               >
-                {/* A long address is cut short; the role always shows. */}
-                <span className="inline-block max-w-[14rem] truncate align-bottom">{user.email}</span> ·{" "}
+                {/* The address only on wide screens (cut short when long); the role always shows. */}
+                <span className="hidden max-w-[14rem] truncate align-bottom 2xl:inline-block">{user.email}</span>
+                <span className="hidden 2xl:inline"> · </span>
                 <span data-testid="viewer-role">{membership.role}</span>
               </Link>
               <ThemeToggle />

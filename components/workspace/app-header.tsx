@@ -24,15 +24,18 @@ export function AppHeader({
         <span aria-hidden className="text-muted-foreground">
           /
         </span>
-        <div className="font-medium">{title}</div>
+        <div className="min-w-0 font-medium">{title}</div>
         {nav}
         <div className="ml-auto flex items-center gap-3 text-sm">
           {/* A plain link: /docs is a document of its own, not a page of the app. */}
           <a
             href="/docs"
+            title="API reference"
             className="flex shrink-0 items-center gap-1.5 whitespace-nowrap rounded-md px-2 py-1 text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
           >
-            <BookOpen aria-hidden className="h-4 w-4" /> API reference
+            {/* Icon only below 2xl: a workspace's five tabs, the address and the role fill the bar. */}
+            <BookOpen aria-hidden className="h-4 w-4" />
+            <span className="sr-only 2xl:not-sr-only">API reference</span>
           </a>
           {aside}
         </div>

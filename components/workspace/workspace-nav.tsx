@@ -17,7 +17,7 @@ export function WorkspaceNav({
 }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Workspace" className="flex gap-1 text-sm">
+    <nav aria-label="Workspace" className="flex min-w-0 gap-1 overflow-x-auto text-sm">
       {links.map(({ segment, label, href: elsewhere }) => {
         const href = elsewhere ?? `/${slug}/${segment}`;
         const active = pathname === href || pathname.startsWith(`${href}/`);

@@ -18,6 +18,15 @@ test("a bad environment variable stops the server with one line naming it, its v
       { KEYSMITH_REQUEST_TIMEOUT_MS: "10s" },
       '[keysmith] KEYSMITH_REQUEST_TIMEOUT_MS="10s": expected a whole number of milliseconds above 0',
     ],
+    // The SMTP URL carries the relay's password: named, never repeated.
+    [
+      { SMTP_URL: "http://relay:hunter2@mail.example.com", MAIL_FROM: "keys@example.com" },
+      "[keysmith] SMTP_URL=(value not shown): expected an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.com:587",
+    ],
+    [
+      { SMTP_URL: "smtp://relay:hunter2@mail.example.com:587" },
+      "[keysmith] MAIL_FROM is unset: SMTP_URL needs a sender address, such as keys@example.com",
+    ],
   ];
   for (const [env, line] of cases) {
     const refused = await refusedStart({ KEYSMITH_DATA_DIR: "memory://", ...env });

@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from "node:crypto";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { request } from "@playwright/test";
 import { addMember, createKey, json, PASSWORD, signUpWithWorkspace } from "../support/api";
@@ -72,10 +73,28 @@ test("sensitive actions need a recent sign-in; API keys and test keys are not af
     await owner.api.patch(`/api/v1/orgs/${org.id}/members/${promoted.userId}`, { data: { role: "admin" } }),
     "change an organization role",
   );
+  // Keys for the signed-in user or made by them: their personal key, an imported live key, a terminal's login.
+  const hash = createHash("sha256").update(randomUUID()).digest("hex");
+  await expectReauthRequired(await owner.api.post("/api/v1/me/key", { data: {} }), "issue a personal key");
+  await expectReauthRequired(
+    await owner.api.post("/api/v1/keys/import", { data: { keys: [{ hash, name: "Imported", environment: "live" }] } }),
+    "import a live key",
+  );
+  const terminal = await request.newContext({ baseURL: server.url });
+  const login = await json(await terminal.post("/api/v1/cli/login/start", { data: { deviceName: "laptop" } }), 201);
+  await expectReauthRequired(
+    await owner.api.post("/api/v1/cli/login/approve", {
+      data: { code: login.code, workspace: owner.workspace.id, scopes: ["keys.read"] },
+    }),
+    "approve a CLI login",
+  );
+  await terminal.dispose();
   // Nothing happened.
   const members = (await json(await owner.api.get("/api/v1/members"), 200)).data as { id: string; role: string }[];
   expect(members.find((m) => m.id === promoted.memberId)?.role).toBe("member");
   expect(members.some((m) => m.id === removed.memberId)).toBe(true);
+  const keyNames = (await json(await owner.api.get("/api/v1/keys"), 200)).data.map((k: { name: string }) => k.name);
+  expect(keyNames).not.toContain("Imported");
   expect(await json(await owner.api.get("/api/v1/workspace"), 200)).toMatchObject({
     allowKeyMinting: false,
     requireVerifierKey: false,
@@ -100,6 +119,7 @@ test("sensitive actions need a recent sign-in; API keys and test keys are not af
     "confirm it's you",
   );
   await expectOk(await owner.api.post("/api/v1/keys", { data: { name: "Live now", environment: "live" } }), "live key");
+  await expectOk(await owner.api.post("/api/v1/me/key", { data: {} }), "personal key");
   await expectOk(await owner.api.patch(`/api/v1/members/${promoted.memberId}`, { data: { role: "member" } }), "role");
   await expectOk(await owner.api.delete(`/api/v1/members/${removedLater.memberId}`), "remove");
   await expectOk(

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { PASSWORD } from "../support/api";
 import { lookAt } from "../support/look";
+import { browserAs, signUpOwner } from "../support/people";
 import { type StartedServer, startServer } from "../support/server";
 import { linkIn, startSmtp, type TestSmtp } from "../support/smtp";
 
@@ -57,4 +58,27 @@ test("the account page asks to verify the address, resends the link, and shows i
   await expect(page).toHaveURL(`${server.url}/account?verified=1`);
   await expect(page.getByText(`Your email address ${email} is verified.`)).toBeVisible();
   await expect(notice).toHaveCount(0);
+});
+
+test("an invitation made in the dashboard says it was emailed, and the mail carries the link shown", async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const owner = await signUpOwner(server.url, "Mae Mailer", "Post Room");
+  const context = await browserAs(browser, owner);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/${owner.workspace.slug}/members`);
+  await page.getByRole("button", { name: "Invite member" }).click();
+  const invite = page.getByRole("dialog", { name: "Invite a member" });
+  await expect(invite).toContainText("We email them a link to join Post Room");
+  const email = `ivo-${Date.now()}@example.com`;
+  await invite.getByLabel("Email").fill(email);
+  await invite.getByRole("button", { name: "Create invitation" }).click();
+  const sent = page.getByRole("dialog", { name: "Invitation sent" });
+  await expect(sent).toContainText(`We emailed this link to ${email}`);
+  await lookAt(page, testInfo, "members-invitation-sent");
+  const link = await sent.getByLabel("Invite link").inputValue();
+  const mail = await smtp.nextMailTo(email, /Post Room/);
+  expect(linkIn(mail, `${server.url}/invite/`)).toBe(link);
+  await context.close();
 });

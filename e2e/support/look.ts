@@ -14,6 +14,21 @@ export async function lookAt(page: Page, testInfo: TestInfo, name: string): Prom
   // A client navigation can pass through a moment with no <title> (Next swaps it as the new
   // page commits); scanning then fails document-title by chance, on main's build as on this one.
   await expect(page).toHaveTitle(/Keysmith/);
+  // Nothing wider than the window: a bar or table that overflows scrolls the whole page sideways.
+  const overflow = await page.evaluate(() => {
+    const past = [...document.querySelectorAll("body *")].filter(
+      (element) => element.getBoundingClientRect().right > window.innerWidth + 0.5,
+    );
+    const innermost = past.filter((element) => !past.some((other) => other !== element && element.contains(other)));
+    return {
+      width: document.documentElement.scrollWidth - window.innerWidth,
+      culprits: innermost.slice(0, 3).map((element) => element.outerHTML.slice(0, 160)),
+    };
+  });
+  expect(
+    overflow.width,
+    `${name} is ${overflow.width}px wider than the window: ${overflow.culprits.join(" | ")}`,
+  ).toBeLessThanOrEqual(0);
   for (const colorScheme of THEMES) {
     await page.emulateMedia({ colorScheme });
     await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${colorScheme}\\b`));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../api/errors";
-import { isFreshSignIn, isLiveLike, requireFreshSession } from "./fresh-session";
+import { isFreshSignIn, isLiveLike, requireFreshSession, sessionSignedInAt } from "./fresh-session";
 
 const now = new Date("2026-01-01T12:00:00Z");
 const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
@@ -35,5 +35,15 @@ describe("isLiveLike", () => {
     expect(isLiveLike("live")).toBe(true);
     expect(isLiveLike("staging")).toBe(true);
     expect(isLiveLike("test")).toBe(false);
+  });
+});
+
+describe("sessionSignedInAt", () => {
+  it("is the later of the sign-in and the last confirmation, from dates or the cookie cache's strings", () => {
+    expect(sessionSignedInAt({ createdAt: ago(900) })).toEqual(ago(900));
+    expect(sessionSignedInAt({ createdAt: ago(900), reauthenticatedAt: null })).toEqual(ago(900));
+    expect(sessionSignedInAt({ createdAt: ago(900), reauthenticatedAt: ago(10).toISOString() })).toEqual(ago(10));
+    // A confirmation older than the session (copied over by a new one) never makes it look older.
+    expect(sessionSignedInAt({ createdAt: ago(10).toISOString(), reauthenticatedAt: ago(900) })).toEqual(ago(10));
   });
 });

@@ -1,5 +1,6 @@
 import { ApiError } from "../api/errors";
 import type { CliLoginPoll } from "../api/schemas/cli-login";
+import { requireFreshSession } from "../auth/fresh-session";
 import { type Principal, type RequestMeta, userPrincipal } from "../auth/principal";
 import type { Db } from "../db/client";
 import { isPostgresUniqueViolation } from "../db/errors";
@@ -116,11 +117,13 @@ async function principalIn(db: Db, userId: string, workspace: string): Promise<P
 
 export async function approveCliLogin(
   db: Db,
-  userId: string,
+  { userId, signedInAt }: { userId: string; signedInAt: Date },
   input: { code: string; workspace: string; scopes: string[] },
   meta: RequestMeta,
   now: Date,
 ): Promise<void> {
+  // Approving hands a terminal a key to act as this user: as sensitive as creating one.
+  requireFreshSession({ signedInAt }, now);
   const row = await openRequest(db, input.code, now);
   const principal = await principalIn(db, userId, input.workspace);
   const scopes = [...new Set(input.scopes)];

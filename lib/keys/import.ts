@@ -1,6 +1,7 @@
 import { ApiError } from "../api/errors";
 import type { ImportedKeyData, KeyImportData } from "../api/schemas/key-import";
 import { recordAudits } from "../audit/record";
+import { isLiveLike, requireFreshSession } from "../auth/fresh-session";
 import { actorOf, type Principal, type RequestMeta } from "../auth/principal";
 import type { Db } from "../db/client";
 import { isPostgresUniqueViolation } from "../db/errors";
@@ -55,6 +56,7 @@ export async function importKeys(
       for (const [index, row] of rows.entries()) {
         row.environment = chooseEnvironment(allowed, input.keys[index].environment, `keys.${index}.environment`);
       }
+      if (rows.some((row) => isLiveLike(row.environment))) requireFreshSession(principal, now);
       const taken = await tx.apiKey.findMany({
         where: { hash: { in: rows.map((row) => row.hash) } },
         select: { hash: true },

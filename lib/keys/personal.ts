@@ -1,5 +1,6 @@
 import { ApiError } from "../api/errors";
 import { recordAudit } from "../audit/record";
+import { requireFreshSession } from "../auth/fresh-session";
 import type { Principal, RequestMeta } from "../auth/principal";
 import { actorOf } from "../auth/principal";
 import type { Db } from "../db/client";
@@ -33,6 +34,8 @@ export async function issuePersonalKey(
   now: Date,
 ): Promise<CreatedKey & { previous: KeyRow | null }> {
   if (principal.type === "key") throw new ApiError("FORBIDDEN", "You can't mint a key with a key");
+  // A personal key is live, and acts in every workspace of its user.
+  requireFreshSession(principal, now);
   const { first } = options;
   const issued = await db.$transaction(async (tx) => {
     // Serialise concurrent requests of the same user so only one personal key is live.

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireMembership } from "@/app/_lib/session";
+import { mailEnabled } from "@/lib/mail/mailer";
 import { MembersView } from "./_components/members-view";
 
 export const metadata: Metadata = { title: "Members" };
@@ -11,6 +12,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
     <MembersView
       workspace={{ id: membership.workspace.id, slug, name: membership.workspace.name }}
       viewer={{ userId: user.id, role: membership.role }}
+      mailsInvitations={mailEnabled()}
     />
   );
 }

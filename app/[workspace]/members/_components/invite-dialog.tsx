@@ -14,19 +14,23 @@ import { invitableRoles, ROLE_DESCRIPTIONS } from "@/lib/members/permissions";
 import { useInvite } from "./use-members";
 
 /**
- * Email + role → an invitation. There is no mail server, so on success the dialog shows
- * the invite link for the admin to copy and send. Mount with a fresh key to reset.
+ * Email + role → an invitation. With mail on (SMTP_URL) the invitee is emailed the link; either
+ * way the dialog shows it for the admin to copy, so a lost mail loses nothing. Mount with a
+ * fresh key to reset.
  */
 export function InviteDialog({
   workspace,
   workspaceName,
   viewerRole,
+  mailsInvitations,
   open,
   onOpenChange,
 }: {
   workspace: string;
   workspaceName: string;
   viewerRole: Role;
+  /** The server sends invitation mail (SMTP_URL is set). */
+  mailsInvitations: boolean;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
@@ -59,8 +63,12 @@ export function InviteDialog({
     <Dialog open={open} onOpenChange={(next) => !invite.isPending && onOpenChange(next)}>
       {created ? (
         <DialogContent
-          title="Invitation created"
-          description={`Send this link to ${created.email}. It works once, for that address only, and expires in 7 days.`}
+          title={mailsInvitations ? "Invitation sent" : "Invitation created"}
+          description={
+            mailsInvitations
+              ? `We emailed this link to ${created.email}. It works once, for that address only, and expires in 7 days.`
+              : `Send this link to ${created.email}. It works once, for that address only, and expires in 7 days.`
+          }
         >
           <div className="space-y-4">
             <div className="flex items-stretch gap-2">
@@ -93,7 +101,11 @@ export function InviteDialog({
       ) : (
         <DialogContent
           title="Invite a member"
-          description={`They get a link to join ${workspaceName}. No email is sent: you share the link.`}
+          description={
+            mailsInvitations
+              ? `We email them a link to join ${workspaceName}; you can also copy it to send it yourself.`
+              : `They get a link to join ${workspaceName}. No email is sent: you share the link.`
+          }
         >
           <form onSubmit={onSubmit} className="space-y-4" noValidate>
             <FormError message={formError} />

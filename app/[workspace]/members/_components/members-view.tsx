@@ -18,7 +18,15 @@ import { RoleChangeDialog } from "./role-change-dialog";
 import { useChangeRole } from "./use-members";
 
 /** Members and roles, pending invitations, and the dialogs that change them. */
-export function MembersView({ workspace, viewer }: { workspace: WorkspaceRefView; viewer: Viewer }) {
+export function MembersView({
+  workspace,
+  viewer,
+  mailsInvitations,
+}: {
+  workspace: WorkspaceRefView;
+  viewer: Viewer;
+  mailsInvitations: boolean;
+}) {
   const router = useRouter();
   const canManage = canManageMembers(viewer.role);
   const [inviting, setInviting] = useState(false);
@@ -106,6 +114,7 @@ export function MembersView({ workspace, viewer }: { workspace: WorkspaceRefView
           workspace={workspace.slug}
           workspaceName={workspace.name}
           viewerRole={viewer.role}
+          mailsInvitations={mailsInvitations}
           open={inviting}
           onOpenChange={setInviting}
         />
