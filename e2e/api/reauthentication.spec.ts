@@ -81,7 +81,7 @@ test("sensitive actions need a recent sign-in; API keys and test keys are not af
     "import a live key",
   );
   const terminal = await request.newContext({ baseURL: server.url });
-  const login = await json(await terminal.post("/api/v1/cli/login/start", { data: { deviceName: "laptop" } }), 201);
+  const login = await json(await terminal.post("/api/v1/cli/login", { data: { deviceName: "laptop" } }), 201);
   await expectReauthRequired(
     await owner.api.post("/api/v1/cli/login/approve", {
       data: { code: login.code, workspace: owner.workspace.id, scopes: ["keys.read"] },
