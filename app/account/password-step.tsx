@@ -10,11 +10,14 @@ export function PasswordStep({
   pendingLabel,
   variant = "primary",
   onSubmit,
+  onCancel,
 }: {
   action: string;
   pendingLabel: string;
   variant?: "primary" | "danger";
   onSubmit: (password: string) => Promise<string | null>;
+  /** Backs out of the change, leaving everything as it was. */
+  onCancel: () => void;
 }) {
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
@@ -38,9 +41,12 @@ export function PasswordStep({
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-60 flex-1">
           <Field label="Your password" error={fieldError}>
-            {(p) => <Input {...p} name="password" type="password" autoComplete="current-password" />}
+            {(p) => <Input {...p} name="password" type="password" autoComplete="current-password" autoFocus />}
           </Field>
         </div>
+        <Button type="button" variant="secondary" disabled={pending} onClick={onCancel}>
+          Cancel
+        </Button>
         <Button type="submit" variant={variant} disabled={pending}>
           {pending ? pendingLabel : action}
         </Button>

@@ -17,6 +17,7 @@ type Step =
   | { name: "scan"; totpURI: string; backupCodes: string[] }
   | { name: "codes"; backupCodes: string[] }
   | { name: "on" }
+  | { name: "regenerating" }
   | { name: "disabling" };
 
 /** TOTP through better-auth's twoFactor plugin: password → scan and confirm → backup codes, shown once. */
@@ -40,7 +41,16 @@ export function TwoFactorCard({ enabled }: { enabled: boolean }) {
     return null;
   }
 
-  const on = step.name === "on" || step.name === "disabling" || step.name === "codes";
+  async function regenerate(password: string) {
+    const { data, error } = await authClient.twoFactor.generateBackupCodes({ password });
+    if (error || !data) return error?.message ?? "Could not make new backup codes";
+    setStep({ name: "codes", backupCodes: data.backupCodes });
+    toast.success("New backup codes: the old ones no longer work");
+    return null;
+  }
+
+  const on = step.name !== "off" && step.name !== "password" && step.name !== "scan";
+  const back = () => setStep(on ? { name: "on" } : { name: "off" });
   return (
     <AccountCard
       id="two-factor"
@@ -57,7 +67,9 @@ export function TwoFactorCard({ enabled }: { enabled: boolean }) {
           Set up an authenticator app
         </Button>
       ) : null}
-      {step.name === "password" ? <PasswordStep action="Continue" pendingLabel="Checking…" onSubmit={start} /> : null}
+      {step.name === "password" ? (
+        <PasswordStep action="Continue" pendingLabel="Checking…" onSubmit={start} onCancel={back} />
+      ) : null}
       {step.name === "scan" ? (
         <TotpSetup
           totpURI={step.totpURI}
@@ -74,13 +86,27 @@ export function TwoFactorCard({ enabled }: { enabled: boolean }) {
           <p className="flex items-center gap-2 text-sm font-medium">
             <ShieldCheck aria-hidden className="h-4 w-4 text-primary" /> Authenticator app is on
           </p>
-          <Button variant="secondary" size="sm" onClick={() => setStep({ name: "disabling" })}>
-            Turn off…
-          </Button>
+          <div className="flex gap-2">
+            <Button variant="secondary" size="sm" onClick={() => setStep({ name: "regenerating" })}>
+              New backup codes…
+            </Button>
+            <Button variant="secondary" size="sm" onClick={() => setStep({ name: "disabling" })}>
+              Turn off…
+            </Button>
+          </div>
         </div>
       ) : null}
+      {step.name === "regenerating" ? (
+        <PasswordStep action="Make new codes" pendingLabel="Making…" onSubmit={regenerate} onCancel={back} />
+      ) : null}
       {step.name === "disabling" ? (
-        <PasswordStep action="Turn off" pendingLabel="Turning off…" variant="danger" onSubmit={disable} />
+        <PasswordStep
+          action="Turn off"
+          pendingLabel="Turning off…"
+          variant="danger"
+          onSubmit={disable}
+          onCancel={back}
+        />
       ) : null}
     </AccountCard>
   );

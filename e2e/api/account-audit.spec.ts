@@ -74,6 +74,8 @@ test("turning two-factor on and off and its sign-in steps are audited, with the 
   expect((await events("user.signed_in"))[0]).toMatchObject({ metadata: { method: "totp" } });
   expect(JSON.stringify(await events("user.sign_in_failed"))).not.toContain(wrong);
 
+  await json(await owner.api.post("/api/auth/two-factor/generate-backup-codes", { data: { password: PASSWORD } }), 200);
+  expect(await events("user.backup_codes_generated")).toHaveLength(1);
   await json(await owner.api.post("/api/auth/two-factor/disable", { data: { password: PASSWORD } }), 200);
   expect(await events("user.two_factor_disabled")).toHaveLength(1);
   await browser.dispose();

@@ -91,6 +91,29 @@ test("turn on an authenticator app, sign in with its codes and a backup code, tu
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(new RegExp(`/${owner.workspace.slug}/keys`));
 
+  // New backup codes (after the password; Cancel backs out) replace the old ones.
+  await page.goto("/account");
+  await card.getByRole("button", { name: "New backup codes…" }).click();
+  await card.getByRole("button", { name: "Cancel" }).click();
+  await expect(card).toContainText("Authenticator app is on");
+  await card.getByRole("button", { name: "New backup codes…" }).click();
+  await card.getByLabel("Your password").fill(PASSWORD);
+  await card.getByRole("button", { name: "Make new codes" }).click();
+  await expect(page.getByText("New backup codes: the old ones no longer work")).toBeVisible();
+  const fresh = await card.getByTestId("backup-code").allTextContents();
+  expect(fresh.length).toBeGreaterThanOrEqual(8);
+  expect(fresh).not.toContain(codes[2]);
+  await card.getByRole("button", { name: "I saved them" }).click();
+  await signOut(page);
+  await signInWithPassword(page, owner.email);
+  await page.getByRole("button", { name: "Use a backup code" }).click();
+  await page.getByLabel("Backup code").fill(codes[2]);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await page.getByLabel("Backup code").fill(fresh[0]);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${owner.workspace.slug}/keys`));
+
   // Turning it off needs the password; then the password alone signs in again.
   await page.goto("/account");
   await card.getByRole("button", { name: "Turn off…" }).click();

@@ -26,5 +26,6 @@ export const AUDIT_ACTIONS = [
   "user.password_reset",
   "user.passkey_added",
   "user.passkey_removed",
+  "user.backup_codes_generated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "user.password_reset": "Password reset",
   "user.passkey_added": "Passkey added",
   "user.passkey_removed": "Passkey removed",
+  "user.backup_codes_generated": "New backup codes",
 };
 
 /** A readable name for an event's target, from what the event recorded at the time. */
@@ -97,6 +98,7 @@ export function auditSummary(action: AuditAction, metadata: unknown): string | n
     case "user.password_reset":
     case "user.passkey_added":
     case "user.passkey_removed":
+    case "user.backup_codes_generated":
       return null;
   }
 }

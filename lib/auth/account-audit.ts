@@ -24,8 +24,8 @@ export function authRequestMeta(headers: Headers | undefined | null): RequestMet
 
 /**
  * Account events better-auth's own routes cause, recorded after they answered: sign-ins (the
- * password, the second step of a two-factor account, a passkey), refused ones, and passkeys
- * added or removed. Only emails and methods are kept, never what was typed. A failure to
+ * password, the second step of a two-factor account, a passkey), refused ones, passkeys added
+ * or removed and backup codes made anew. Only emails and methods are kept, never what was typed. A failure to
  * record is logged, not the user's problem.
  */
 export async function auditAuthRoute(db: Db, ctx: AuthCall): Promise<void> {
@@ -73,6 +73,13 @@ function twoFactorChange(path: string | undefined, enabled: boolean): AccountAct
   return null;
 }
 
+/** Changes a signed-in user makes to their own second factors. */
+const SESSION_CHANGES: Record<string, AccountAction> = {
+  "/passkey/verify-registration": "user.passkey_added",
+  "/passkey/delete-passkey": "user.passkey_removed",
+  "/two-factor/generate-backup-codes": "user.backup_codes_generated",
+};
+
 const SECOND_STEPS: Record<string, string> = {
   "/two-factor/verify-totp": "totp",
   "/two-factor/verify-backup-code": "backup_code",
@@ -105,11 +112,11 @@ async function accountEventOf(
       return refused ? { user: challenge, action: "user.sign_in_failed", metadata: { method } } : null;
     }
     case "/passkey/verify-registration":
-    case "/passkey/delete-passkey": {
+    case "/passkey/delete-passkey":
+    case "/two-factor/generate-backup-codes": {
       const user = ctx.context.session?.user;
       if (!user || isAPIError(ctx.context.returned)) return null;
-      const added = ctx.path === "/passkey/verify-registration";
-      return { user, action: added ? "user.passkey_added" : "user.passkey_removed" };
+      return { user, action: SESSION_CHANGES[ctx.path] };
     }
     default:
       return null;
