@@ -309,7 +309,10 @@ const ROUTES: Route[] = [
     // answer is the same for everyone.
     name: "report a leak (no credential)",
     method: "POST",
-    prepare: async () => ({ path: "/api/v1/keys/report-leak", body: { keys: ["sk_live_not-a-key"], source: "matrix" } }),
+    prepare: async () => ({
+      path: "/api/v1/keys/report-leak",
+      body: { keys: ["sk_live_not-a-key"], source: "matrix" },
+    }),
     own: all(202, 202),
     other: all(202, 202),
   },

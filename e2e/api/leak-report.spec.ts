@@ -4,6 +4,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { addMember, anonymous, bearer, createKey, json, signUpWithWorkspace, verify } from "../support/api";
 import { type StartedServer, startServer } from "../support/server";
 import { type ReceivedMail, startSmtp, type TestSmtp } from "../support/smtp";
+import { authedStream, nextEvent } from "../support/stream";
 import { expect, test } from "../support/test";
 
 /**
@@ -182,6 +183,39 @@ test("leakResponse: disable disables a reported key instead (once), an admin can
   await json(await owner.api.patch(`/api/v1/keys/${key.id}`, { data: { enabled: true } }), 200);
   expect((await verify(machine, { key: key.key })).code).toBe("VALID");
   await machine.dispose();
+});
+
+test("the event stream carries key.leaked: in full with keys.read, as ids to a verifier key", async ({ baseURL }) => {
+  const owner = await signUpWithWorkspace(baseURL!);
+  const listener = await createKey(owner.api, { name: "Listener", scopes: ["keys.read"] });
+  const verifier = await createKey(owner.api, { name: "Verifier", scopes: ["keys.verify"] });
+  const key = await createKey(owner.api, { name: "Streamed leak" });
+  const [full, idsOnly] = await Promise.all([
+    authedStream(baseURL!, listener.key),
+    authedStream(baseURL!, verifier.key),
+  ]);
+  try {
+    const machine = await anonymous(baseURL!);
+    expect((await report(machine, { keys: [key.key], ...GITHUB })).response.status()).toBe(202);
+    expect(await nextEvent(full, "key.leaked")).toMatchObject({
+      event: "key.leaked",
+      workspaceId: owner.workspace.id,
+      data: {
+        keyId: key.id,
+        actor: { type: "key", id: key.id, label: "Streamed leak" },
+        target: { type: "key", id: key.id, label: "Streamed leak" },
+        metadata: { ...GITHUB, response: "revoked" },
+      },
+    });
+    const reduced = await nextEvent(idsOnly, "key.leaked");
+    expect(reduced.data).toEqual({ keyId: key.id });
+    for (const message of [...full.received, ...idsOnly.received])
+      expect(JSON.stringify(message)).not.toContain(key.key);
+    await machine.dispose();
+  } finally {
+    full.close();
+    idsOnly.close();
+  }
 });
 
 test("bad input is a 400 naming the field; other methods are 405", async ({ baseURL }) => {
