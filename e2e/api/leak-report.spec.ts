@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
+import { Keysmith } from "@keysmith/sdk";
 import type { APIRequestContext } from "@playwright/test";
 import { addMember, anonymous, bearer, createKey, json, signUpWithWorkspace, verify } from "../support/api";
 import { type StartedServer, startServer } from "../support/server";
@@ -215,6 +216,35 @@ test("the event stream carries key.leaked: in full with keys.read, as ids to a v
   } finally {
     full.close();
     idsOnly.close();
+  }
+});
+
+test("the SDK's in-process verifier refuses a leaked key within moments, revoked or disabled", async ({ baseURL }) => {
+  const owner = await signUpWithWorkspace(baseURL!);
+  const verifierKey = await createKey(owner.api, { name: "Verifier", scopes: ["keys.verify"] });
+  const revoked = await createKey(owner.api, { name: "Leaks first" });
+  const disabled = await createKey(owner.api, { name: "Leaks second" });
+  const verifier = new Keysmith({ baseUrl: baseURL!, apiKey: verifierKey.key, retries: 0 }).createVerifier({
+    mode: "local",
+  });
+  const machine = await anonymous(baseURL!);
+  try {
+    await verifier.ready();
+    expect(verifier.verifySync(revoked.key)?.code).toBe("VALID");
+    expect((await report(machine, { keys: [revoked.key] })).response.status()).toBe(202);
+    await expect
+      .poll(async () => (await verifier.verify(revoked.key)).code, { intervals: [5], timeout: 1000 })
+      .toBe("REVOKED");
+
+    await json(await owner.api.patch("/api/v1/workspace", { data: { leakResponse: "disable" } }), 200);
+    await expect.poll(() => verifier.verifySync(disabled.key)?.code, { timeout: 2000 }).toBe("VALID");
+    expect((await report(machine, { keys: [disabled.key] })).response.status()).toBe(202);
+    await expect
+      .poll(async () => (await verifier.verify(disabled.key)).code, { intervals: [5], timeout: 1000 })
+      .toBe("DISABLED");
+  } finally {
+    await verifier.close();
+    await machine.dispose();
   }
 });
 
