@@ -49,6 +49,7 @@ test("scan a folder: each key with file:line, masked; not node_modules, binaries
     "notes.md": `The format looks like ${lookAlike(first.key)}, see the docs.\n`,
     "node_modules/pkg/index.js": `module.exports = "${first.key}";\n`,
     "image.bin": Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(second.key)]),
+    "dump.sql": `${"-- filler\n".repeat(120_000)}INSERT INTO keys VALUES ('${first.key}');\n`,
   });
   const terminal = new Terminal();
   try {
@@ -58,7 +59,7 @@ test("scan a folder: each key with file:line, masked; not node_modules, binaries
       `${join(root, ".env")}:2  ${masked(first)}`,
       `${join(root, "src/config.ts")}:3  ${masked(second)}`,
     ]);
-    expect(found.stderr).toContain("Skipped 1 binary file(s).");
+    expect(found.stderr).toContain("Skipped 1 binary file(s) and 1 file(s) over 1 MiB.");
     expect(found.stderr).toContain("History not scanned: not in a git repository");
     expect(found.stderr).toContain("Found 2 Keysmith key(s) in 2 place(s)");
     for (const secret of [first.key, second.key]) {
@@ -73,7 +74,7 @@ test("scan a folder: each key with file:line, masked; not node_modules, binaries
       { where: "file", file: join(root, ".env"), line: 2, key: masked(first) },
       { where: "file", file: join(root, "src/config.ts"), line: 3, key: masked(second) },
     ]);
-    expect(parsed).toMatchObject({ keys: 2, skipped: { binary: 1, large: 0 }, reported: null });
+    expect(parsed).toMatchObject({ keys: 2, skipped: { binary: 1, large: 1, unreadable: 0 }, reported: null });
 
     // Only the look-alike left: nothing found, exit 0.
     rmSync(join(root, ".env"));

@@ -1,4 +1,4 @@
-import { open, opendir, stat } from "node:fs/promises";
+import { opendir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { findKeys } from "@keysmith/sdk";
@@ -22,6 +22,7 @@ export interface FileScan {
   files: number;
   skippedBinary: number;
   skippedLarge: number;
+  skippedUnreadable: number;
 }
 
 /** The 1-based line of each index into `text` (indexes in ascending order). */
@@ -40,17 +41,19 @@ export function lineNumbers(text: string, indexes: number[]): number[] {
 }
 
 async function scanFile(path: string, shown: string, scan: FileScan): Promise<void> {
-  const info = await stat(path);
-  if (info.size > MAX_FILE_BYTES) {
-    scan.skippedLarge++;
-    return;
-  }
-  const handle = await open(path, "r");
   let content: Buffer;
   try {
-    content = await handle.readFile();
-  } finally {
-    await handle.close();
+    if ((await stat(path)).size > MAX_FILE_BYTES) {
+      scan.skippedLarge++;
+      return;
+    }
+    content = await readFile(path);
+  } catch (error) {
+    // Unreadable (permissions) or gone since the folder was listed: counted, not fatal.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EACCES" && code !== "EPERM" && code !== "ENOENT") throw error;
+    scan.skippedUnreadable++;
+    return;
   }
   scan.files++;
   if (content.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
@@ -86,7 +89,7 @@ async function scanFolder(path: string, shown: string, scan: FileScan): Promise<
 
 /** Every key in the files under `path` (or in `path`, a file), named as the user named the path. */
 export async function scanFiles(path: string): Promise<FileScan> {
-  const scan: FileScan = { findings: [], files: 0, skippedBinary: 0, skippedLarge: 0 };
+  const scan: FileScan = { findings: [], files: 0, skippedBinary: 0, skippedLarge: 0, skippedUnreadable: 0 };
   const info = await stat(path);
   if (info.isDirectory()) await scanFolder(path, path, scan);
   else await scanFile(path, path, scan);

@@ -86,7 +86,12 @@ export async function scan(path: string, options: ScanOptions): Promise<void> {
       findings: findings.map(({ key, ...rest }) => ({ ...rest, key: maskKey(key) })),
       keys: distinct.length,
       filesScanned: files.files,
-      skipped: { binary: files.skippedBinary, large: files.skippedLarge, history: history?.skipped ?? null },
+      skipped: {
+        binary: files.skippedBinary,
+        large: files.skippedLarge,
+        unreadable: files.skippedUnreadable,
+        history: history?.skipped ?? null,
+      },
       commitsScanned: history?.commits ?? 0,
       reported,
     });
@@ -97,6 +102,7 @@ export async function scan(path: string, options: ScanOptions): Promise<void> {
     const skipped = [
       files.skippedBinary ? `${files.skippedBinary} binary file(s)` : "",
       files.skippedLarge ? `${files.skippedLarge} file(s) over ${MAX_FILE_BYTES / 1024 / 1024} MiB` : "",
+      files.skippedUnreadable ? `${files.skippedUnreadable} unreadable file(s)` : "",
     ].filter(Boolean);
     if (skipped.length) note(`Skipped ${skipped.join(" and ")}.`);
     if (history?.skipped) note(`History not scanned: ${history.skipped}.`);
