@@ -6,6 +6,7 @@ const TONES: Partial<Record<AuditEventView["action"], "green" | "amber" | "red" 
   "key.created": "green",
   "key.rotated": "amber",
   "key.revoked": "red",
+  "key.leaked": "red",
   "member.removed": "red",
   "member.joined": "green",
   "member.invited": "blue",

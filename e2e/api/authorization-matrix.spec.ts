@@ -316,6 +316,18 @@ const ROUTES: Route[] = [
     own: { ...all(200, 200), keyWithoutScope: 403 },
     other: { ...all(200, 200), keyWithScope: 403, keyWithoutScope: 403, personalKey: 403 },
   },
+  {
+    // No credential needed, and any sent is ignored: whoever finds a key reports it, and the
+    // answer is the same for everyone.
+    name: "report a leak (no credential)",
+    method: "POST",
+    prepare: async () => ({
+      path: "/api/v1/keys/report-leak",
+      body: { keys: ["sk_live_not-a-key"], source: "matrix" },
+    }),
+    own: all(202, 202),
+    other: all(202, 202),
+  },
 ];
 
 const CELLS = ROUTES.length * PRINCIPALS.length * 2;

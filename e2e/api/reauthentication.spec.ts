@@ -65,6 +65,8 @@ test("sensitive actions need a recent sign-in; API keys and test keys are not af
     "add a custom scope": () => api.patch("/api/v1/workspace", { data: { customScopes: ["tasks.read"] } }),
     "require verifier keys": () => api.patch("/api/v1/workspace", { data: { requireVerifierKey: true } }),
     "limit key creation": () => api.patch("/api/v1/workspace", { data: { keyCreation: "admins" } }),
+    "disable leaked keys instead of revoking them": () =>
+      api.patch("/api/v1/workspace", { data: { leakResponse: "disable" } }),
     "change a member's role": () => api.patch(`/api/v1/members/${promoted.memberId}`, { data: { role: "admin" } }),
     "remove a member": () => api.delete(`/api/v1/members/${removed.memberId}`),
   });

@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   "key.rotated",
   "key.revoked",
   "key.expired",
+  // A leak report (POST /api/v1/keys/report-leak) revoked or disabled the key (lib/leaks/report.ts).
+  "key.leaked",
   "member.invited",
   "member.invitation_canceled",
   "member.joined",

@@ -36,6 +36,17 @@ describe("audit descriptions", () => {
       "Grace period 1 hour; fresh expiry window",
     );
     expect(auditSummary("key.revoked", { name: "x" })).toBeNull();
+    expect(
+      auditSummary("key.leaked", {
+        name: "x",
+        source: "GitHub secret scanning",
+        url: "https://github.com/acme/app/blob/main/.env",
+        response: "revoked",
+      }),
+    ).toBe("Reported by GitHub secret scanning at https://github.com/acme/app/blob/main/.env; revoked");
+    expect(auditSummary("key.leaked", { name: "x", source: null, url: null, response: "disabled" })).toBe(
+      "Reported by an unnamed reporter; disabled",
+    );
     expect(auditSummary("member.role_changed", { email: "a@b.test", from: "member", to: "admin" })).toBe(
       "a@b.test: member → admin",
     );

@@ -9,6 +9,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "key.rotated": "Key rotated",
   "key.revoked": "Key revoked",
   "key.expired": "Key expired",
+  "key.leaked": "Key leaked",
   "member.invited": "Member invited",
   "member.invitation_canceled": "Invitation canceled",
   "member.joined": "Member joined",
@@ -69,6 +70,12 @@ export function auditSummary(action: AuditAction, metadata: unknown): string | n
       const grace =
         recorded.graceSeconds > 0 ? `Grace period ${formatDuration(recorded.graceSeconds)}` : "No grace period";
       return recorded.expiry === "renew" ? `${grace}; fresh expiry window` : grace;
+    }
+    case "key.leaked": {
+      const source = text(recorded.source) || "an unnamed reporter";
+      const where = text(recorded.url) ? ` at ${text(recorded.url)}` : "";
+      const done = recorded.response === "disabled" ? "disabled" : "revoked";
+      return `Reported by ${source}${where}; ${done}`;
     }
     case "member.invited":
       return `${text(recorded.email)} invited as ${text(recorded.role) || "member"}`;

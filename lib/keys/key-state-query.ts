@@ -18,6 +18,7 @@ interface Row extends Omit<KeyStateRow, "workspace"> {
   orgRequireVerifierKey: boolean | null;
   orgRequireTwoFactor: boolean | null;
   orgKeyCreation: string | null;
+  orgLeakResponse: string | null;
   orgCustomScopes: string[] | null;
   orgEnvironments: string[] | null;
 }
@@ -53,7 +54,7 @@ async function readStates(db: Db, where: Prisma.Sql): Promise<Map<string, KeySta
       k."rateLimitMax", k."rateLimitWindowMs", u."id" AS "creatorId", u."name" AS "creatorName",
       m."role", o."id" AS "orgId", o."orgId" AS "orgOrganizationId", og."slug" AS "orgOrganizationSlug", o."slug" AS "orgSlug", o."name" AS "orgName",
       o."keyPrefix" AS "orgKeyPrefix", o."allowKeyMinting" AS "orgAllowKeyMinting",
-      o."requireVerifierKey" AS "orgRequireVerifierKey", o."requireTwoFactor" AS "orgRequireTwoFactor", o."keyCreation"::text AS "orgKeyCreation",
+      o."requireVerifierKey" AS "orgRequireVerifierKey", o."requireTwoFactor" AS "orgRequireTwoFactor", o."keyCreation"::text AS "orgKeyCreation", o."leakResponse"::text AS "orgLeakResponse",
       o."customScopes" AS "orgCustomScopes", o."environments" AS "orgEnvironments"
     FROM "api_key" k
     JOIN "user" u ON u."id" = k."createdById"
@@ -115,6 +116,7 @@ function toKeyStateRow(row: Row, workspaces: Map<string, WorkspaceRef>): KeyStat
     orgRequireVerifierKey,
     orgRequireTwoFactor,
     orgKeyCreation,
+    orgLeakResponse,
     orgCustomScopes,
     orgEnvironments,
     ...key
@@ -132,6 +134,7 @@ function toKeyStateRow(row: Row, workspaces: Map<string, WorkspaceRef>): KeyStat
       requireVerifierKey: orgRequireVerifierKey ?? false,
       requireTwoFactor: orgRequireTwoFactor ?? false,
       keyCreation: orgKeyCreation === "admins" ? "admins" : "members",
+      leakResponse: orgLeakResponse === "disable" ? "disable" : "revoke",
       customScopes: orgCustomScopes ?? [],
       environments: orgEnvironments ?? [...DEFAULT_ENVIRONMENTS],
     };

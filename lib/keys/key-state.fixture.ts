@@ -16,6 +16,7 @@ export function membershipIn(workspaceId: string, requireVerifierKey = false): K
       requireVerifierKey,
       requireTwoFactor: false,
       keyCreation: "members",
+      leakResponse: "revoke",
       customScopes: [],
       environments: ["live", "test"],
     },

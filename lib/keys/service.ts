@@ -344,6 +344,29 @@ export async function rotateKey(
   return rotated;
 }
 
+/**
+ * Marks a key revoked in the caller's transaction, with no permission check (callers make
+ * theirs). `revokedById` is null when no one did it (a leak report). Publish keyChanged(id)
+ * once the transaction commits: every instance's cache then drops the key.
+ */
+export function markKeyRevoked(tx: Tx, id: string, revokedById: string | null, now: Date) {
+  return tx.apiKey.update({
+    where: { id },
+    data: { revokedAt: now, revokedById },
+    include: createdBySelect,
+  });
+}
+
+/** Turns a key off in the caller's transaction (as PATCH {enabled: false} does); publish keyChanged(id) after the commit. */
+export function markKeyDisabled(tx: Tx, id: string) {
+  return tx.apiKey.update({ where: { id }, data: { enabled: false }, include: createdBySelect });
+}
+
+/** The announcement that a key's settings or state changed: each instance's key cache forgets it. */
+export function keyChanged(id: string): Change {
+  return { type: "key", keyId: id };
+}
+
 /** Immediate and permanent; the row stays for audit. Revoking twice is a no-op. A key may revoke itself. */
 export async function revokeKey(
   db: Db,
@@ -357,11 +380,7 @@ export async function revokeKey(
     // A key may always give itself up (`keysmith logout`): that takes power away, never adds it.
     if (principal.keyId !== id) assertCanManageKey(principal, key);
     if (key.revokedAt) return { revoked: key, event: null };
-    const revoked = await tx.apiKey.update({
-      where: { id },
-      data: { revokedAt: now, revokedById: principal.userId },
-      include: createdBySelect,
-    });
+    const revoked = await markKeyRevoked(tx, id, principal.userId, now);
     const event = await recordAudit(tx, actorOf(principal, meta), {
       workspaceId: principal.workspace.id,
       action: "key.revoked",
@@ -372,7 +391,7 @@ export async function revokeKey(
     return { revoked, event };
   });
   // After the commit: the very next verification on this instance refuses the key.
-  publishChange({ type: "key", keyId: id }, ...auditRecorded(...(event ? [event] : [])));
+  publishChange(keyChanged(id), ...auditRecorded(...(event ? [event] : [])));
   // The creator learns that someone else took their key away (they know when they did it themselves).
   if (event && revoked.createdById !== principal.userId) {
     const page = revoked.kind === "personal" ? "/account" : `/${principal.workspace.slug}/keys/${id}`;

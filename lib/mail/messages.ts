@@ -67,3 +67,40 @@ export function keyRevokedMail(input: {
     footer: "You get this mail because you created the key.",
   });
 }
+
+export function keyLeakedMail(input: {
+  to: string;
+  keyName: string;
+  /** The key's masked preview (`sk_live_3f9a…a7b8`): enough to recognise it, useless to use it. */
+  maskedKey: string;
+  workspaceName: string;
+  /** Who reported it and where they found it, as the reporter said (either may be missing). */
+  source: string | null;
+  foundAt: string | null;
+  reportedAt: Date;
+  response: "revoked" | "disabled";
+  /** Why this reader is told: they created the key, or they administer the workspace. */
+  reason: "creator" | "admin";
+  link: string;
+}): MailMessage {
+  const who = input.source ? `${input.source} reported` : "Someone reported";
+  const where = input.foundAt ? ` It was found at ${input.foundAt} (as the reporter gave it).` : "";
+  const done =
+    input.response === "revoked"
+      ? "Keysmith revoked it at once: requests made with it are refused from now on, for good. Create a new key and replace it wherever the old one is used."
+      : "Keysmith disabled it, as the workspace's leak policy asks: requests made with it are refused until someone turns it back on. Replace it with a new key and revoke it; turn it back on only if you are sure it did not leak.";
+  return renderMail({
+    to: input.to,
+    subject: `API key "${input.keyName}" was reported leaked and ${input.response}`,
+    paragraphs: [
+      `${who} the API key "${input.keyName}" (${input.maskedKey}) of the workspace ${input.workspaceName} as leaked on ${input.reportedAt.toUTCString()}.${where}`,
+      done,
+      "Look at where the key was stored or shared (a repository, a log, a chat), remove it from there, and check the workspace's audit log for its recent use.",
+    ],
+    action: { label: "See the key", url: input.link },
+    footer:
+      input.reason === "creator"
+        ? "You get this mail because you created the key."
+        : `You get this mail because you are an owner or admin of ${input.workspaceName}.`,
+  });
+}

@@ -19,6 +19,7 @@ const BY_ACTION: Record<string, Mapping | undefined> = {
   "key.rotated": { event: "key.rotated", category: "keys" },
   "key.revoked": { event: "key.revoked", category: "keys" },
   "key.expired": { event: "key.expired", category: "keys" },
+  "key.leaked": { event: "key.leaked", category: "keys" },
   "member.joined": { event: "member.added", category: "members" },
   "member.role_changed": { event: "member.role_changed", category: "members" },
   "member.removed": { event: "member.removed", category: "members" },

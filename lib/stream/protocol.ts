@@ -22,6 +22,7 @@ export const STREAM_EVENTS = [
   "key.rotated",
   "key.revoked",
   "key.expired",
+  "key.leaked",
   "member.added",
   "member.role_changed",
   "member.removed",

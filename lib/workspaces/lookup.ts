@@ -3,6 +3,7 @@ import { strongestRole } from "../auth/roles";
 import { isRole, type Role } from "../auth/scopes";
 import type { Db } from "../db/client";
 import type { KeyCreation } from "../keys/permissions";
+import type { LeakResponse } from "../leaks/leak-response";
 import { listOrgMemberships, orgRole, orgRoleActsInWorkspaces } from "../orgs/lookup";
 
 export interface WorkspaceRef {
@@ -18,6 +19,8 @@ export interface WorkspaceRef {
   requireTwoFactor: boolean;
   /** Who may create keys here (see lib/keys/permissions.ts canCreateKeys). */
   keyCreation: KeyCreation;
+  /** What a leak report does to this workspace's keys (lib/leaks/report.ts). */
+  leakResponse: LeakResponse;
   customScopes: string[];
   /** Where keys are created (1–5 names; the first is the default). */
   environments: string[];
@@ -33,6 +36,7 @@ export const workspaceRefSelect = {
   requireVerifierKey: true,
   requireTwoFactor: true,
   keyCreation: true,
+  leakResponse: true,
   customScopes: true,
   environments: true,
 } as const;

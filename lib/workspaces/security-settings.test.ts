@@ -6,6 +6,7 @@ const before = {
   requireVerifierKey: false,
   keyCreation: "members",
   requireTwoFactor: false,
+  leakResponse: "revoke",
   customScopes: ["a.read"],
 };
 
@@ -15,6 +16,7 @@ describe("changesSecurity", () => {
     expect(changesSecurity(before, { requireVerifierKey: true })).toBe(true);
     expect(changesSecurity(before, { keyCreation: "admins" })).toBe(true);
     expect(changesSecurity(before, { requireTwoFactor: true })).toBe(true);
+    expect(changesSecurity(before, { leakResponse: "disable" })).toBe(true);
     expect(changesSecurity(before, { customScopes: ["a.read", "b.write"] })).toBe(true);
   });
 

@@ -1,5 +1,14 @@
-/** The settings that decide who may mint and verify keys: changing one needs a recent sign-in. */
-export const SECURITY_SETTINGS = ["allowKeyMinting", "requireVerifierKey", "keyCreation", "requireTwoFactor"] as const;
+/**
+ * The settings that decide who may mint and verify keys, and what becomes of a leaked one:
+ * changing one needs a recent sign-in.
+ */
+export const SECURITY_SETTINGS = [
+  "allowKeyMinting",
+  "requireVerifierKey",
+  "keyCreation",
+  "requireTwoFactor",
+  "leakResponse",
+] as const;
 
 type SecuritySettings = { [K in (typeof SECURITY_SETTINGS)[number]]: unknown } & { customScopes: string[] };
 

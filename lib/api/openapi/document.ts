@@ -26,6 +26,7 @@ import {
   verifyKeySchema,
   verifyResultSchema,
 } from "../schemas/keys";
+import { LEAK_REPORT_MAX_KEYS, leakReportReceivedSchema, reportLeakSchema } from "../schemas/leaks";
 import {
   issuedPersonalKeySchema,
   issuePersonalKeySchema,
@@ -230,6 +231,25 @@ const paths: ZodOpenApiPathsObject = {
       ok: { status: 201, description: "The imported keys", schema: keyImportResultSchema },
       errors: [409, 413],
     }),
+  },
+  "/api/v1/keys/report-leak": {
+    post: {
+      summary: "Report leaked keys",
+      description:
+        "For whoever finds a key where it should not be (GitHub's secret scanning, `keysmith scan --report`), in the " +
+        `shape of GitHub's token-revocation API: 1 to ${LEAK_REPORT_MAX_KEYS} keys a call, with who found them (\`source\`) ` +
+        "and where (`url`). Each live key in Keysmith's format with a valid checksum is revoked at once, or disabled " +
+        "where its workspace's `leakResponse` says so; `key.leaked` is recorded and its creator and the workspace's " +
+        "admins are emailed. Needs no credential; limited per address. The answer is the same, and takes as long, " +
+        "whatever the keys were: it never says whether one existed.",
+      tags: ["Keys"],
+      security: [{}],
+      requestBody: body(reportLeakSchema),
+      responses: {
+        "202": { description: "Received", content: json(leakReportReceivedSchema) },
+        ...errors(400, 413, 429),
+      },
+    },
   },
   "/api/v1/keys/{id}": {
     get: operation("Read a key", {

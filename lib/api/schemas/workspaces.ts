@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BUILT_IN_SCOPES, SCOPE_PATTERN } from "../../auth/scopes";
 import { KEY_CREATION } from "../../keys/permissions";
 import { ENVIRONMENT_PATTERN, KEY_PREFIX_PATTERN, MAX_ENVIRONMENTS } from "../../keys/shape";
+import { LEAK_RESPONSES } from "../../leaks/leak-response";
 import { roleSchema } from "./members";
 
 /**
@@ -64,6 +65,9 @@ export const environmentsSchema = z
 /** Who may create keys: "members" (everyone, within their role; the default) or "admins" (owners and admins). */
 export const keyCreationSchema = z.enum(KEY_CREATION, { error: 'Use "members" or "admins"' });
 
+/** What a leak report does to a live key: "revoke" (at once; the default) or "disable". */
+export const leakResponseSchema = z.enum(LEAK_RESPONSES, { error: 'Use "revoke" or "disable"' });
+
 export const updateWorkspaceSchema = z
   .strictObject({
     name: z.string().trim().min(2, "Use at least 2 characters").max(60, "Use at most 60 characters").optional(),
@@ -73,6 +77,7 @@ export const updateWorkspaceSchema = z
     requireVerifierKey: z.boolean().optional(),
     requireTwoFactor: z.boolean().optional(),
     keyCreation: keyCreationSchema.optional(),
+    leakResponse: leakResponseSchema.optional(),
     customScopes: customScopesSchema.optional(),
     environments: environmentsSchema.optional(),
   })
@@ -94,6 +99,8 @@ export const workspaceSchema = z
     requireTwoFactor: z.boolean(),
     /** "admins": only owners and admins may create keys (a member's create is 403). */
     keyCreation: keyCreationSchema,
+    /** A key reported leaked (POST /api/v1/keys/report-leak) is revoked, or disabled; its creator and admins are told either way. */
+    leakResponse: leakResponseSchema,
     customScopes: z.array(z.string()),
     /** Where keys are created; the first is where a create without `environment` goes. */
     environments: z.array(z.string()),

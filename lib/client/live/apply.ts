@@ -15,7 +15,9 @@ export function applyLiveEvent(client: QueryClient, workspace: string, event: Li
   const audit = client.invalidateQueries({ queryKey: auditKeys.all(workspace) });
   if (event.event.startsWith("key.")) {
     const keyId = keyIdOf(event);
-    if (keyId && event.event === "key.revoked") patchKey(client, workspace, keyId, asRevoked(event.at));
+    const revoked =
+      event.event === "key.revoked" || (event.event === "key.leaked" && event.data.metadata?.response === "revoked");
+    if (keyId && revoked) patchKey(client, workspace, keyId, asRevoked(event.at));
     const name = event.data.metadata?.name;
     if (keyId && event.event === "key.updated" && typeof name === "string") {
       patchKey(client, workspace, keyId, (key) => ({ ...key, name }));

@@ -62,6 +62,14 @@ export function describeLiveEvent(event: LiveEvent): LiveToast | null {
       return { title: `${who} revoked ${key}`, description: "Requests with it are refused from now on." };
     case "key.expired":
       return { title: `${name ? `“${name}”` : "A key"} expired` };
+    case "key.leaked":
+      return {
+        title: `${name ? `“${name}”` : "A key"} was reported leaked`,
+        description:
+          metadata.response === "disabled"
+            ? "It is disabled until someone turns it back on."
+            : "It is revoked: requests with it are refused from now on.",
+      };
     default:
       return null;
   }

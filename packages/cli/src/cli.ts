@@ -16,6 +16,7 @@ import { createKey, listKeys, revokeKey, rotateKey, showKey, verifyKey } from ".
 import { importKeysFromFile } from "./keys-import.js";
 import { deviceName, loginInBrowser, loginWithKey } from "./login.js";
 import { note, printFields, printJson } from "./output.js";
+import { type ScanOptions, scan } from "./scan.js";
 
 const DEFAULT_URL = "http://localhost:3000";
 
@@ -190,6 +191,24 @@ keys
       await verifyKey(verifier, key, options);
     }),
   );
+
+program
+  .command("scan [path]")
+  .description("find Keysmith keys in files and git history (exit status 1 when found, 0 when clean, 2 on failure)")
+  .option("--no-history", "skip the git history (git log -p of every branch)")
+  .option("--report", "report the keys found as leaked to Keysmith (each live one is revoked or disabled)")
+  .option("--source <text>", "with --report: who found them", "keysmith scan")
+  .option("--url <url>", "with --report: where they were found, such as the repository's address")
+  .option("--json", "print the findings (keys masked) as JSON")
+  .addHelpText(
+    "after",
+    `
+Reads every file under the path (default: the current folder) except .git, node_modules, binary
+files and files over 1 MiB, and, when the path is in a git repository, the lines every commit
+added. Only text in Keysmith's key format with a valid checksum counts. Keys are printed masked.
+--report sends them to the server in KEYSMITH_URL or the config file (no login needed).`,
+  )
+  .action(run(async (path: string | undefined, options: ScanOptions) => scan(path ?? ".", options)));
 
 const config = program.command("config").description("change the config file");
 config

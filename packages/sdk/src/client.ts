@@ -12,6 +12,8 @@ import type {
   KeyImport,
   KeyImportResult,
   KeyList,
+  LeakReport,
+  LeakReportReceived,
   ListAuditQuery,
   ListKeysQuery,
   Me,
@@ -173,6 +175,19 @@ class KeysApi {
   verify(input: VerifyRequest, options?: CallOptions): Promise<VerifyResult> {
     return this.client.request(
       { method: "POST", path: "/api/v1/keys/verify", body: input, repeatable: true, ...options },
+      false,
+    );
+  }
+
+  /**
+   * Reports keys found where they should not be (1–100 a call, with `source` and `url`): each
+   * live Keysmith key among them is revoked, or disabled if its workspace says so. Needs no API
+   * key; the answer is the same whatever the keys were. Retried like a read: a repeated report
+   * changes nothing more.
+   */
+  reportLeak(input: LeakReport, options?: CallOptions): Promise<LeakReportReceived> {
+    return this.client.request(
+      { method: "POST", path: "/api/v1/keys/report-leak", body: input, repeatable: true, ...options },
       false,
     );
   }

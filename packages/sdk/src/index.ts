@@ -6,6 +6,7 @@ export {
   KeysmithNetworkError,
   KeysmithTimeoutError,
 } from "./errors.js";
+export { type FoundKey, findKeys, isWellFormedKey, maskKey } from "./local/key-format.js";
 export type {
   LocalVerifier,
   LocalVerifierOptions,

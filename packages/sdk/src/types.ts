@@ -25,6 +25,9 @@ export type KeyImportResult = Schemas["KeyImportResult"];
 export type RotateKeyInput = NonNullable<
   paths["/api/v1/keys/{id}/rotate"]["post"]["requestBody"]
 >["content"]["application/json"];
+/** POST /api/v1/keys/report-leak's body and its answer (the same whatever the keys were). */
+export type LeakReport = Schemas["LeakReport"];
+export type LeakReportReceived = Schemas["LeakReportReceived"];
 export type Me = Schemas["Me"];
 export type CliLoginStarted = Schemas["CliLoginStarted"];
 export type CliLoginPoll = Schemas["CliLoginPoll"];

@@ -6,6 +6,7 @@ import { EnvironmentsCard } from "./environments-card";
 import { KeyCreationCard } from "./key-creation-card";
 import { KeyMintingCard } from "./key-minting-card";
 import { KeyPrefixCard } from "./key-prefix-card";
+import { LeakResponseCard } from "./leak-response-card";
 import { NameCard } from "./name-card";
 import { TwoFactorCard } from "./two-factor-card";
 import { useWorkspaceSettings } from "./use-workspace-settings";
@@ -29,6 +30,7 @@ export function SettingsView({ initial }: { initial: WorkspaceView }) {
       <KeyMintingCard workspace={workspace} />
       <VerifierKeyCard workspace={workspace} />
       <TwoFactorCard workspace={workspace} />
+      <LeakResponseCard workspace={workspace} />
       <CustomScopesCard workspace={workspace} />
     </div>
   );

@@ -581,6 +581,76 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/keys/report-leak": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report leaked keys
+         * @description For whoever finds a key where it should not be (GitHub's secret scanning, `keysmith scan --report`), in the shape of GitHub's token-revocation API: 1 to 100 keys a call, with who found them (`source`) and where (`url`). Each live key in Keysmith's format with a valid checksum is revoked at once, or disabled where its workspace's `leakResponse` says so; `key.leaked` is recorded and its creator and the workspace's admins are emailed. Needs no credential; limited per address. The answer is the same, and takes as long, whatever the keys were: it never says whether one existed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LeakReport"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeakReportReceived"];
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is larger than this route accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/keys/{id}": {
         parameters: {
             query?: never;
@@ -1839,6 +1909,8 @@ export type paths = {
                                 requireTwoFactor: boolean;
                                 /** @enum {string} */
                                 keyCreation: "members" | "admins";
+                                /** @enum {string} */
+                                leakResponse: "revoke" | "disable";
                                 customScopes: string[];
                                 environments: string[];
                                 /** @enum {string} */
@@ -3059,7 +3131,7 @@ export type paths = {
                 query?: {
                     actorType?: "user" | "key";
                     actorId?: string;
-                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset" | "user.passkey_added" | "user.passkey_removed";
+                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "key.leaked" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset" | "user.passkey_added" | "user.passkey_removed" | "user.backup_codes_generated";
                     targetId?: string;
                     from?: string;
                     to?: string;
@@ -3157,7 +3229,7 @@ export type paths = {
                 query?: {
                     actorType?: "user" | "key";
                     actorId?: string;
-                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset" | "user.passkey_added" | "user.passkey_removed";
+                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "key.leaked" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset" | "user.passkey_added" | "user.passkey_removed" | "user.backup_codes_generated";
                     targetId?: string;
                     from?: string;
                     to?: string;
@@ -3745,6 +3817,21 @@ export type components = {
         };
         /**
          * @example {
+         *       "keys": [
+         *         "sk_live_3f9aQx7LmN2pR8tV4wY6zB1cD5eF9gH0jK2mA7b8c"
+         *       ],
+         *       "source": "GitHub secret scanning",
+         *       "url": "https://github.com/acme/app/blob/main/.env"
+         *     }
+         */
+        LeakReport: {
+            keys: string[];
+            source?: string;
+            /** Format: uri */
+            url?: string;
+        };
+        /**
+         * @example {
          *       "name": "Billing service (EU)",
          *       "enabled": true
          *     }
@@ -3808,6 +3895,8 @@ export type components = {
             requireTwoFactor?: boolean;
             /** @enum {string} */
             keyCreation?: "members" | "admins";
+            /** @enum {string} */
+            leakResponse?: "revoke" | "disable";
             customScopes?: string[];
             /**
              * @example [
@@ -4057,6 +4146,10 @@ export type components = {
             imported: number;
             keys: components["schemas"]["Key"][];
         };
+        LeakReportReceived: {
+            /** @description How many keys the report held */
+            received: number;
+        };
         RotatedKey: {
             id: string;
             /** @enum {string} */
@@ -4143,6 +4236,8 @@ export type components = {
             requireTwoFactor: boolean;
             /** @enum {string} */
             keyCreation: "members" | "admins";
+            /** @enum {string} */
+            leakResponse: "revoke" | "disable";
             customScopes: string[];
             environments: string[];
         };
@@ -4220,7 +4315,7 @@ export type components = {
                 email: string | null;
             };
             /** @enum {string} */
-            action: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset" | "user.passkey_added" | "user.passkey_removed";
+            action: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "key.leaked" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset" | "user.passkey_added" | "user.passkey_removed" | "user.backup_codes_generated";
             target: {
                 type: string;
                 id: string;

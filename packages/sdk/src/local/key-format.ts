@@ -32,3 +32,45 @@ export function isWellFormedKey(key: string, crc32: (text: string) => number): b
   for (let i = bodyLength; i < key.length; i++) checksum = checksum * 62 + DIGITS[key.charCodeAt(i)];
   return checksum === crc32(key.slice(0, bodyLength));
 }
+
+/**
+ * Text that may hold a key: a run of prefix characters, `_env_`, 38 base62 characters not
+ * followed by another. The prefix run may start too early ("ask_live_…" holds "sk_live_…"), so
+ * each of its 2–12 character endings is tried; the checksum settles which, if any, is a key.
+ */
+const KEY_CANDIDATE = /([a-z0-9]{2,})_[a-z]{2,10}_[0-9A-Za-z]{38}(?![0-9A-Za-z])/g;
+const MIN_PREFIX = 2;
+const MAX_PREFIX = 12;
+
+/** A key found in text, and where it starts (a UTF-16 index into the text). */
+export interface FoundKey {
+  key: string;
+  index: number;
+}
+
+/**
+ * Every Keysmith key in `text` whose checksum holds, in order: what `keysmith scan` looks for.
+ * The checksum (32 bits) is what keeps look-alikes out: a random string in the key's shape
+ * passes it about once in four billion. `crc32` is node:zlib's on Node.
+ */
+export function findKeys(text: string, crc32: (text: string) => number): FoundKey[] {
+  const found: FoundKey[] = [];
+  for (const match of text.matchAll(KEY_CANDIDATE)) {
+    const run = match[1].length;
+    for (let length = MIN_PREFIX; length <= Math.min(MAX_PREFIX, run); length++) {
+      const start = match.index + run - length;
+      const key = match[0].slice(run - length);
+      if (isWellFormedKey(key, crc32)) {
+        found.push({ key, index: start });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** `sk_live_3f9aXXXX…a7b8` → `sk_live_3f9a…a7b8`, as the dashboard shows keys: enough to recognise one, useless to use it. */
+export function maskKey(key: string): string {
+  const envEnd = key.indexOf("_", key.indexOf("_") + 1) + 1;
+  return `${key.slice(0, envEnd + 4)}…${key.slice(-4)}`;
+}

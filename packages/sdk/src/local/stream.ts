@@ -33,6 +33,8 @@ export const VERIFIER_EVENTS = [
   "key.rotated",
   "key.revoked",
   "key.expired",
+  // A leak report revoked or disabled the key: asked of the server until its new entry is here.
+  "key.leaked",
   "member.added",
   "member.role_changed",
   "member.removed",
