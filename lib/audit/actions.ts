@@ -24,5 +24,11 @@ export const AUDIT_ACTIONS = [
   "user.two_factor_enabled",
   "user.two_factor_disabled",
   "user.password_reset",
+  // Webhook endpoints (lib/webhooks); webhook.disabled is Keysmith's own, after days of failures.
+  "webhook.created",
+  "webhook.updated",
+  "webhook.deleted",
+  "webhook.secret_rotated",
+  "webhook.disabled",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
