@@ -3,11 +3,8 @@ import { isSubscribableEvent } from "../../webhooks/events";
 
 /** Webhook endpoints and their delivery log (lib/webhooks). The secret appears only in WebhookSecret answers. */
 const urlSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter the URL to send events to")
-  .max(2000, "Use at most 2000 characters")
-  .refine((value) => URL.canParse(value), "Enter a full URL, such as https://example.com/webhooks");
+  .url({ message: "Enter a full URL, such as https://example.com/webhooks" })
+  .max(2000, "Use at most 2000 characters");
 
 const eventsSchema = z
   .array(

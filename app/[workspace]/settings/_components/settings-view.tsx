@@ -10,6 +10,7 @@ import { NameCard } from "./name-card";
 import { TwoFactorCard } from "./two-factor-card";
 import { useWorkspaceSettings } from "./use-workspace-settings";
 import { VerifierKeyCard } from "./verifier-key-card";
+import { WebhooksCard } from "./webhooks-card";
 
 export function SettingsView({ initial }: { initial: WorkspaceView }) {
   const { data: workspace } = useWorkspaceSettings(initial.slug, initial);
@@ -30,6 +31,7 @@ export function SettingsView({ initial }: { initial: WorkspaceView }) {
       <VerifierKeyCard workspace={workspace} />
       <TwoFactorCard workspace={workspace} />
       <CustomScopesCard workspace={workspace} />
+      <WebhooksCard slug={workspace.slug} />
     </div>
   );
 }
