@@ -55,8 +55,12 @@ export function EndpointDialog({
   }, [open, editing]);
 
   const pending = create.isPending || update.isPending;
-  const toggle = (event: string, on: boolean) =>
+  const forget = (prefix: string) =>
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !field.startsWith(prefix))));
+  const toggle = (event: string, on: boolean) => {
+    forget("events");
     setEvents((current) => (on ? [...current, event] : current.filter((e) => e !== event)));
+  };
   const all = events.includes(ALL_EVENTS);
 
   async function onSubmit(event: FormEvent) {
@@ -107,7 +111,10 @@ export function EndpointDialog({
                 autoComplete="off"
                 placeholder="https://example.com/webhooks/keysmith"
                 value={url}
-                onChange={(e) => setUrl(e.target.value)}
+                onChange={(e) => {
+                  forget("url");
+                  setUrl(e.target.value);
+                }}
               />
             )}
           </Field>
@@ -138,7 +145,7 @@ export function EndpointDialog({
                       disabled={all}
                       onChange={(on) => toggle(wildcard, on)}
                     />
-                    <div className="ml-6 grid gap-1.5 sm:grid-cols-2">
+                    <div className="ml-6 space-y-1.5">
                       {actions.map((action) => (
                         <EventCheckbox
                           key={action}
