@@ -11,13 +11,30 @@ export const ALL_EVENTS = "*";
 /** The test event "Send test event" delivers, whatever the endpoint subscribed to. */
 export const TEST_EVENT = "webhook.test";
 
+/**
+ * The event stream's names for two actions (lib/stream/events.ts): accepted, and stored as the
+ * audit log's, which is what deliveries carry.
+ */
+export const EVENT_ALIASES: Readonly<Record<string, string>> = {
+  "workspace.updated": "workspace.settings_changed",
+  "member.added": "member.joined",
+};
+
+/** The audit log's name for an event (an alias becomes its action). */
+export function canonicalEvent(name: string): string {
+  return EVENT_ALIASES[name] ?? name;
+}
+
 /** `key.*`, `member.*` … one per family of actions, in the order the families first appear. */
 export function eventFamilies(): string[] {
   return [...new Set(AUDIT_ACTIONS.map((action) => `${action.split(".")[0]}.*`))];
 }
 
 export function isSubscribableEvent(name: string): boolean {
-  return name === ALL_EVENTS || (AUDIT_ACTIONS as readonly string[]).includes(name) || eventFamilies().includes(name);
+  const event = canonicalEvent(name);
+  return (
+    event === ALL_EVENTS || (AUDIT_ACTIONS as readonly string[]).includes(event) || eventFamilies().includes(event)
+  );
 }
 
 /** Does an endpoint subscribed to `events` receive `action`? (The trigger's rule, for the dashboard.) */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isSubscribableEvent } from "../../webhooks/events";
+import { canonicalEvent, isSubscribableEvent } from "../../webhooks/events";
 
 /** Webhook endpoints and their delivery log (lib/webhooks). The secret appears only in WebhookSecret answers. */
 const urlSchema = z
@@ -18,7 +18,8 @@ const eventsSchema = z
   )
   .min(1, "Choose at least one event")
   .max(100)
-  .transform((events) => [...new Set(events)]);
+  // The event stream's names (`workspace.updated`) are stored as the audit log's.
+  .transform((events) => [...new Set(events.map(canonicalEvent))]);
 
 export const createWebhookSchema = z
   .strictObject({ url: urlSchema, events: eventsSchema, enabled: z.boolean().default(true) })

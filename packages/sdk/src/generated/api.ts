@@ -1783,7 +1783,7 @@ export type paths = {
         put?: never;
         /**
          * Add a webhook
-         * @description `events` are audit actions (`key.created`), families (`key.*`) or `*`. The URL must be https:// to a public address (a 400 naming `url` otherwise) unless the instance sets KEYSMITH_WEBHOOK_ALLOW_PRIVATE=1. The answer carries the signing secret (`whsec_…`), the only time it appears. Deliveries are signed as the Standard Webhooks specification says (`webhook-id`, `webhook-timestamp`, `webhook-signature`).
+         * @description `events` are audit actions (`key.created`), families (`key.*`) or `*`; the event stream's `workspace.updated` and `member.added` are stored as `workspace.settings_changed` and `member.joined`. The URL must be https:// to a public address (a 400 naming `url` otherwise) unless the instance sets KEYSMITH_WEBHOOK_ALLOW_PRIVATE=1. The answer carries the signing secret (`whsec_…`), the only time it appears. Deliveries are signed as the Standard Webhooks specification says (`webhook-id`, `webhook-timestamp`, `webhook-signature`).
          */
         post: {
             parameters: {
