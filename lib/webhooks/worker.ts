@@ -50,6 +50,8 @@ interface Claimed {
  */
 export class WebhookWorker {
   private timer: NodeJS.Timeout | null = null;
+  /** Wakes the worker when the soonest retry it scheduled falls due (sooner than the poll). */
+  private retryTimer: { at: number; timer: NodeJS.Timeout } | null = null;
   private unsubscribe: (() => void) | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -102,6 +104,7 @@ export class WebhookWorker {
     this.stopping = true;
     this.unsubscribe?.();
     if (this.timer) clearInterval(this.timer);
+    if (this.retryTimer) clearTimeout(this.retryTimer.timer);
     const running = this.running;
     if (!running) return;
     const grace = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
@@ -211,6 +214,21 @@ export class WebhookWorker {
       publishChange(...auditRecorded(disabled.event));
       this.tellAdmins(disabled.endpoint);
     }
+    if (status === "pending") this.wakeAt(retryAt.getTime() - now.getTime());
+  }
+
+  /** In `delayMs`, unless an earlier wake-up is already set (the poll covers the later ones). */
+  private wakeAt(delayMs: number): void {
+    if (!this.started || delayMs >= this.options.pollMs) return;
+    const at = Date.now() + delayMs;
+    if (this.retryTimer && this.retryTimer.at <= at) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer.timer);
+    const timer = setTimeout(() => {
+      this.retryTimer = null;
+      this.wake();
+    }, delayMs);
+    timer.unref();
+    this.retryTimer = { at, timer };
   }
 
   /** Exponential: backoffMs, then twice that, … capped; with up to 10% jitter so retries spread out. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { canonicalEvent, isSubscribableEvent } from "../../webhooks/events";
+import { cursorParamSchema } from "./cursor-param";
 
 /** Webhook endpoints and their delivery log (lib/webhooks). The secret appears only in WebhookSecret answers. */
 const urlSchema = z
@@ -98,5 +99,5 @@ export const webhookDeliveryListSchema = z.object({
 
 export const listDeliveriesQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(500).optional(),
+  cursor: cursorParamSchema.optional(),
 });
