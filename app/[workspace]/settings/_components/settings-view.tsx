@@ -23,6 +23,7 @@ export function SettingsView({ initial }: { initial: WorkspaceView }) {
           audit log.
         </p>
       </div>
+      <WebhooksCard slug={workspace.slug} />
       <NameCard workspace={workspace} />
       <KeyPrefixCard workspace={workspace} />
       <EnvironmentsCard workspace={workspace} />
@@ -31,7 +32,6 @@ export function SettingsView({ initial }: { initial: WorkspaceView }) {
       <VerifierKeyCard workspace={workspace} />
       <TwoFactorCard workspace={workspace} />
       <CustomScopesCard workspace={workspace} />
-      <WebhooksCard slug={workspace.slug} />
     </div>
   );
 }
