@@ -79,6 +79,10 @@ export default defineConfig({
       // outlast the default 10 minutes on a slow machine. Re-authentication is tested on
       // servers of its own with a 2-second limit (e2e/*/reauthentication.spec.ts).
       KEYSMITH_REAUTH_MAX_AGE_S: "86400",
+      // Webhook tests receive deliveries on loopback, and retry within a second rather than minutes.
+      // The refusal of private targets is tested on a server of its own (e2e/api/webhooks-ssrf.spec.ts).
+      KEYSMITH_WEBHOOK_ALLOW_PRIVATE: "1",
+      KEYSMITH_WEBHOOK_BACKOFF_MS: "250",
     },
   },
 });

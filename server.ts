@@ -99,6 +99,8 @@ const stream = new StreamHub(runtime, {
   maxBufferBytes: settings.KEYSMITH_WS_MAX_BUFFER_BYTES,
 });
 stream.start();
+// Webhook deliveries: every instance sends its share (lib/webhooks/worker.ts).
+runtime.webhooks.start();
 server.on("upgrade", (req, socket, head) => {
   // The query may hold a key (?token=): the URL is never logged.
   if (req.url?.split("?")[0] === STREAM_PATH) {

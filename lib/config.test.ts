@@ -62,6 +62,21 @@ describe("configuration", () => {
     }
   });
 
+  it("has production webhook timings by default; a lease must outlast the timeout", () => {
+    const defaults = parseConfig({});
+    expect(defaults.KEYSMITH_WEBHOOK_ALLOW_PRIVATE).toBe(false);
+    expect(defaults.KEYSMITH_WEBHOOK_TIMEOUT_MS).toBe(10_000);
+    expect(defaults.KEYSMITH_WEBHOOK_RETRY_WINDOW_MS).toBe(24 * 60 * 60_000);
+    expect(defaults.KEYSMITH_WEBHOOK_DISABLE_AFTER_MS).toBe(3 * 24 * 60 * 60_000);
+    expect(parseConfig({ KEYSMITH_WEBHOOK_ALLOW_PRIVATE: "1" }).KEYSMITH_WEBHOOK_ALLOW_PRIVATE).toBe(true);
+    expect(() => parseConfig({ KEYSMITH_WEBHOOK_LEASE_MS: "5000" })).toThrow(
+      /KEYSMITH_WEBHOOK_LEASE_MS \(5000\) must exceed KEYSMITH_WEBHOOK_TIMEOUT_MS \(10000\)/,
+    );
+    expect(() => parseConfig({ KEYSMITH_WEBHOOK_ALLOW_PRIVATE: "yes" })).toThrow(
+      /KEYSMITH_WEBHOOK_ALLOW_PRIVATE="yes"/,
+    );
+  });
+
   it("reads SMTP_URL and MAIL_FROM, and names a bad one without repeating its password", () => {
     expect(parseConfig({}).SMTP_URL).toBeUndefined();
     const mail = parseConfig({

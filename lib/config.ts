@@ -85,6 +85,19 @@ export const VARIABLES = {
   KEYSMITH_WS_AUTH_TIMEOUT_MS: milliseconds(1, 10_000),
   KEYSMITH_WS_PING_MS: milliseconds(1, 30_000),
   KEYSMITH_WS_MAX_BUFFER_BYTES: count(1024 * 1024),
+  // Webhooks (lib/webhooks): production timings; tests shorten them.
+  KEYSMITH_WEBHOOK_ALLOW_PRIVATE: variable({
+    schema: z.enum(["0", "1"]).transform((value) => value === "1"),
+    expected: "1 (local development: http:// and private or loopback targets allowed) or 0",
+    fallback: "0",
+  }),
+  KEYSMITH_WEBHOOK_TIMEOUT_MS: milliseconds(1, 10_000),
+  KEYSMITH_WEBHOOK_BACKOFF_MS: milliseconds(1, 5_000),
+  KEYSMITH_WEBHOOK_BACKOFF_MAX_MS: milliseconds(1, 60 * 60_000),
+  KEYSMITH_WEBHOOK_RETRY_WINDOW_MS: milliseconds(1, 24 * 60 * 60_000),
+  KEYSMITH_WEBHOOK_DISABLE_AFTER_MS: milliseconds(1, 3 * 24 * 60 * 60_000),
+  KEYSMITH_WEBHOOK_LEASE_MS: milliseconds(1, 60_000),
+  KEYSMITH_WEBHOOK_POLL_MS: milliseconds(1, 5_000),
   KEYSMITH_METRICS_TOKEN: variable({ schema: z.string().min(16), expected: "at least 16 characters" }),
   // Mail goes out through one SMTP server; without it the dashboard shows the links instead.
   SMTP_URL: variable({
@@ -133,6 +146,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   if (parsed.KEYSMITH_HEADERS_TIMEOUT_MS > parsed.KEYSMITH_REQUEST_TIMEOUT_MS) {
     throw new ConfigError(
       `KEYSMITH_HEADERS_TIMEOUT_MS (${parsed.KEYSMITH_HEADERS_TIMEOUT_MS}) must not exceed KEYSMITH_REQUEST_TIMEOUT_MS (${parsed.KEYSMITH_REQUEST_TIMEOUT_MS})`,
+    );
+  }
+  if (parsed.KEYSMITH_WEBHOOK_LEASE_MS <= parsed.KEYSMITH_WEBHOOK_TIMEOUT_MS) {
+    throw new ConfigError(
+      `KEYSMITH_WEBHOOK_LEASE_MS (${parsed.KEYSMITH_WEBHOOK_LEASE_MS}) must exceed KEYSMITH_WEBHOOK_TIMEOUT_MS (${parsed.KEYSMITH_WEBHOOK_TIMEOUT_MS}): a delivery is held that long while it is sent`,
     );
   }
   if (parsed.SMTP_URL && !parsed.MAIL_FROM) {

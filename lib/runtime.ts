@@ -26,6 +26,7 @@ import { LookupBudget } from "./verify/lookup-budget";
 import { FixedWindowLimiter } from "./verify/rate-limit";
 import { UsageRecorder } from "./verify/usage";
 import { Verifier } from "./verify/verifier";
+import { WebhookWorker } from "./webhooks/worker";
 
 /**
  * Everything a Keysmith process holds once: the database, better-auth and the usage
@@ -50,6 +51,8 @@ export interface Runtime {
   metrics: Metrics;
   /** PostgreSQL only: carries the change bus to and from the other instances. */
   relay: PostgresRelay | null;
+  /** Sends queued webhook deliveries; server.ts starts it (route handlers wake it). */
+  webhooks: WebhookWorker;
   /** Set when shutdown begins: /api/ready answers 503 so load balancers stop sending traffic. */
   draining: boolean;
   /** Flushes usage, then closes the listener and the database (after the server stopped). */
@@ -179,9 +182,20 @@ async function startRuntime(): Promise<Runtime> {
     importedWorkspaces,
     metrics,
     relay,
+    webhooks: new WebhookWorker(database.db, () => runtime.now(), {
+      timeoutMs: settings.KEYSMITH_WEBHOOK_TIMEOUT_MS,
+      backoffMs: settings.KEYSMITH_WEBHOOK_BACKOFF_MS,
+      backoffMaxMs: settings.KEYSMITH_WEBHOOK_BACKOFF_MAX_MS,
+      retryWindowMs: settings.KEYSMITH_WEBHOOK_RETRY_WINDOW_MS,
+      disableAfterMs: settings.KEYSMITH_WEBHOOK_DISABLE_AFTER_MS,
+      leaseMs: settings.KEYSMITH_WEBHOOK_LEASE_MS,
+      pollMs: settings.KEYSMITH_WEBHOOK_POLL_MS,
+      allowPrivate: settings.KEYSMITH_WEBHOOK_ALLOW_PRIVATE,
+    }),
     draining: false,
     close: async () => {
       stopExpiryAnnouncer();
+      await runtime.webhooks.stop();
       await usage.stop();
       await relay?.close();
       unsubscribe();

@@ -70,6 +70,24 @@ const freshInvitation = async ({ workspace }: Target) =>
     )
   ).id;
 
+/** A webhook of the target workspace (its owner adds it), to loopback: deliveries simply fail there. */
+const freshWebhook = async ({ workspace }: Target) =>
+  (
+    await json(
+      await workspace.api.post("/api/v1/webhooks", {
+        headers: { "x-workspace-id": workspace.workspace.id },
+        data: { url: "http://127.0.0.1:9/matrix", events: ["key.*"] },
+      }),
+      201,
+    )
+  ).id as string;
+/** One of that webhook's deliveries (a test event). */
+const freshDelivery = async (target: Target) => {
+  const webhook = await freshWebhook(target);
+  const headers = { "x-workspace-id": target.workspace.workspace.id };
+  const delivery = await json(await target.workspace.api.post(`/api/v1/webhooks/${webhook}/test`, { headers }), 202);
+  return `/api/v1/webhooks/${webhook}/deliveries/${delivery.id}/redeliver`;
+};
 const freshMemberUser = async ({ workspace }: Target) => (await addMember(baseURL, workspace, "member")).userId;
 /** The target workspace's organization (its owner reads it). */
 const orgOf = async ({ workspace }: Target): Promise<string> =>
@@ -258,6 +276,56 @@ const ROUTES: Route[] = [
     }),
     own: scoped(200, 200),
   },
+  // Webhooks: workspace.write, which members do not hold.
+  { name: "list webhooks", method: "GET", prepare: async () => ({ path: "/api/v1/webhooks" }), own: scoped(200, 403) },
+  {
+    name: "create webhook",
+    method: "POST",
+    prepare: async () => ({ path: "/api/v1/webhooks", body: { url: "http://127.0.0.1:9/matrix", events: ["key.*"] } }),
+    own: scoped(201, 403),
+  },
+  {
+    name: "get webhook",
+    method: "GET",
+    prepare: async (t) => ({ path: `/api/v1/webhooks/${await freshWebhook(t)}` }),
+    own: scoped(200, 403),
+  },
+  {
+    name: "update webhook",
+    method: "PATCH",
+    prepare: async (t) => ({ path: `/api/v1/webhooks/${await freshWebhook(t)}`, body: { enabled: false } }),
+    own: scoped(200, 403),
+  },
+  {
+    name: "delete webhook",
+    method: "DELETE",
+    prepare: async (t) => ({ path: `/api/v1/webhooks/${await freshWebhook(t)}` }),
+    own: scoped(204, 403),
+  },
+  {
+    name: "rotate webhook secret",
+    method: "POST",
+    prepare: async (t) => ({ path: `/api/v1/webhooks/${await freshWebhook(t)}/rotate-secret` }),
+    own: scoped(200, 403),
+  },
+  {
+    name: "webhook deliveries",
+    method: "GET",
+    prepare: async (t) => ({ path: `/api/v1/webhooks/${await freshWebhook(t)}/deliveries` }),
+    own: scoped(200, 403),
+  },
+  {
+    name: "webhook test event",
+    method: "POST",
+    prepare: async (t) => ({ path: `/api/v1/webhooks/${await freshWebhook(t)}/test` }),
+    own: scoped(202, 403),
+  },
+  {
+    name: "redeliver webhook delivery",
+    method: "POST",
+    prepare: async (t) => ({ path: await freshDelivery(t) }),
+    own: scoped(202, 403),
+  },
   // Organizations: the workspace's owner owns its organization; its admin and member are organization members.
   {
     name: "list organizations",
@@ -337,7 +405,7 @@ test.describe.configure({ mode: "serial" });
 test(`authorization matrix: ${ROUTES.length} routes × ${PRINCIPALS.length} callers × own/other workspace = ${CELLS} cells`, async ({
   baseURL: url,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   baseURL = url!;
   const own = await signUpWithWorkspace(baseURL);
   const other = await signUpWithWorkspace(baseURL);

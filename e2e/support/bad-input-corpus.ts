@@ -219,7 +219,8 @@ export function badInputCorpus(): CorpusCase[] {
 }
 
 /**
- * A workspace with something behind every kind of `{id}`: a key, a member, an invitation.
+ * A workspace with something behind every kind of `{id}`: a key, a member, an invitation, a webhook
+ * (and one of its deliveries).
  * `idFor(path)` gives the id a route's path asks for (the document's `{id}` or app/'s `[id]`);
  * `pathFor(path)` fills in every placeholder, the organization's `{org}` and a member's `{user}` too.
  */
@@ -231,19 +232,27 @@ export async function corpusTargets(baseURL: string) {
     await owner.api.post("/api/v1/members/invitations", { data: { email: `corpus-${Date.now()}@example.com` } }),
     201,
   );
+  const webhook = await json(
+    await owner.api.post("/api/v1/webhooks", { data: { url: "http://127.0.0.1:9/corpus", events: ["key.*"] } }),
+    201,
+  );
+  const delivery = await json(await owner.api.post(`/api/v1/webhooks/${webhook.id}/test`), 202);
   const idFor = (path: string): string =>
-    path.includes("/keys/")
-      ? key.id
-      : path.includes("/invitations/")
-        ? invitation.id
-        : path.includes("/members/")
-          ? member.memberId
-          : "";
+    path.includes("/webhooks/")
+      ? webhook.id
+      : path.includes("/keys/")
+        ? key.id
+        : path.includes("/invitations/")
+          ? invitation.id
+          : path.includes("/members/")
+            ? member.memberId
+            : "";
   const [org] = (await json(await owner.api.get("/api/v1/orgs"), 200)).data;
   const pathFor = (path: string): string =>
     path
       .replace(/\{id\}|\[id\]/, idFor(path))
       .replace(/\{org\}|\[org\]/, org.id)
-      .replace(/\{user\}|\[user\]/, member.userId);
+      .replace(/\{user\}|\[user\]/, member.userId)
+      .replace(/\{delivery\}|\[delivery\]/, delivery.id);
   return { owner, key, member, invitation, idFor, pathFor };
 }

@@ -29,5 +29,11 @@ export const AUDIT_ACTIONS = [
   "user.passkey_added",
   "user.passkey_removed",
   "user.backup_codes_generated",
+  // Webhook endpoints (lib/webhooks); webhook.disabled is Keysmith's own, after days of failures.
+  "webhook.created",
+  "webhook.updated",
+  "webhook.deleted",
+  "webhook.secret_rotated",
+  "webhook.disabled",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -25,6 +25,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "user.passkey_added": "Passkey added",
   "user.passkey_removed": "Passkey removed",
   "user.backup_codes_generated": "New backup codes",
+  "webhook.created": "Webhook added",
+  "webhook.updated": "Webhook changed",
+  "webhook.deleted": "Webhook deleted",
+  "webhook.secret_rotated": "Webhook secret rotated",
+  "webhook.disabled": "Webhook disabled after failures",
 };
 
 /** A readable name for an event's target, from what the event recorded at the time. */
@@ -40,6 +45,8 @@ export function auditTargetLabel(targetType: string | null, metadata: unknown): 
       return text(recorded.email);
     case "workspace":
       return text(recorded.name) ?? "Workspace";
+    case "webhook":
+      return text(recorded.url);
     default:
       return null;
   }
@@ -97,6 +104,15 @@ export function auditSummary(action: AuditAction, metadata: unknown): string | n
       const changed = Object.keys(recorded);
       return changed.length ? `Changed ${changed.join(", ")}` : null;
     }
+    case "webhook.created":
+    case "webhook.updated": {
+      const events = list(recorded.events);
+      return events.length ? `Events: ${events.join(", ")}` : null;
+    }
+    case "webhook.disabled":
+      return typeof recorded.failingSince === "string" ? `Failing since ${recorded.failingSince}` : null;
+    case "webhook.deleted":
+    case "webhook.secret_rotated":
     case "key.revoked":
     case "key.expired":
     case "workspace.created":

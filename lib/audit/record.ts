@@ -16,7 +16,7 @@ export interface Actor {
 export interface AuditEntry {
   workspaceId: string | null;
   action: AuditAction;
-  targetType?: "key" | "member" | "workspace" | "invitation" | "user";
+  targetType?: "key" | "member" | "workspace" | "invitation" | "user" | "webhook";
   targetId?: string;
   metadata?: Prisma.InputJsonValue;
 }

@@ -104,3 +104,22 @@ export function keyLeakedMail(input: {
         : `You get this mail because you are an owner or admin of ${input.workspaceName}.`,
   });
 }
+
+export function webhookDisabledMail(input: {
+  to: string;
+  url: string;
+  workspaceName: string;
+  failingSince: Date;
+  link: string;
+}): MailMessage {
+  return renderMail({
+    to: input.to,
+    subject: `A webhook of ${input.workspaceName} was disabled`,
+    paragraphs: [
+      `Deliveries to ${input.url} have failed since ${input.failingSince.toUTCString()}, so Keysmith stopped sending events there.`,
+      "The delivery log shows what the endpoint answered. Once it works again, enable the webhook and redeliver what it missed.",
+    ],
+    action: { label: "Open the webhooks", url: input.link },
+    footer: `You get this mail because you are an owner or admin of ${input.workspaceName}.`,
+  });
+}

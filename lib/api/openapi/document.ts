@@ -58,6 +58,16 @@ import {
   verifierUsageSchema,
 } from "../schemas/verify-snapshot";
 import {
+  createWebhookSchema,
+  listDeliveriesQuerySchema,
+  updateWebhookSchema,
+  webhookDeliveryListSchema,
+  webhookDeliverySchema,
+  webhookListSchema,
+  webhookSchema,
+  webhookWithSecretSchema,
+} from "../schemas/webhooks";
+import {
   createWorkspaceSchema,
   joinedWorkspaceSchema,
   updateWorkspaceSchema,
@@ -349,6 +359,82 @@ const paths: ZodOpenApiPathsObject = {
       requestBody: body(reauthenticateSchema),
       ok: { description: "When the session was confirmed", schema: reauthenticatedSchema },
       errors: [413],
+    }),
+  },
+  "/api/v1/webhooks": {
+    get: operation("List webhooks", {
+      description: "The workspace's webhook endpoints (never their secrets). Needs `workspace.write`.",
+      tags: ["Webhooks"],
+      ok: { description: "Every endpoint", schema: webhookListSchema },
+    }),
+    post: operation("Add a webhook", {
+      description:
+        "`events` are audit actions (`key.created`), families (`key.*`) or `*`; the event stream's `workspace.updated` " +
+        "and `member.added` are stored as `workspace.settings_changed` and `member.joined`. The URL must be https:// to a " +
+        "public address (a 400 naming `url` otherwise) unless the instance sets KEYSMITH_WEBHOOK_ALLOW_PRIVATE=1. " +
+        "The answer carries the signing secret (`whsec_…`), the only time it appears. Deliveries are signed as the " +
+        "Standard Webhooks specification says (`webhook-id`, `webhook-timestamp`, `webhook-signature`).",
+      tags: ["Webhooks"],
+      requestBody: body(createWebhookSchema),
+      ok: { status: 201, description: "The endpoint and its secret", schema: webhookWithSecretSchema },
+      errors: [413],
+    }),
+  },
+  "/api/v1/webhooks/{id}": {
+    get: operation("A webhook", {
+      tags: ["Webhooks"],
+      requestParams: { path: idPath("webhook") },
+      ok: { description: "The endpoint", schema: webhookSchema },
+    }),
+    patch: operation("Change a webhook", {
+      description: "Enabling an endpoint Keysmith disabled (after days of failures) starts its failure count afresh.",
+      tags: ["Webhooks"],
+      requestParams: { path: idPath("webhook") },
+      requestBody: body(updateWebhookSchema),
+      ok: { description: "The endpoint as it is now", schema: webhookSchema },
+      errors: [413],
+    }),
+    delete: operation("Delete a webhook", {
+      description: "Its queued deliveries and its delivery log go with it.",
+      tags: ["Webhooks"],
+      requestParams: { path: idPath("webhook") },
+      ok: { status: 204, description: "Deleted" },
+    }),
+  },
+  "/api/v1/webhooks/{id}/rotate-secret": {
+    post: operation("Rotate a webhook's secret", {
+      description: "The new secret signs every attempt from now on, retries included; the old one stops at once.",
+      tags: ["Webhooks"],
+      requestParams: { path: idPath("webhook") },
+      ok: { description: "The endpoint and its new secret", schema: webhookWithSecretSchema },
+    }),
+  },
+  "/api/v1/webhooks/{id}/deliveries": {
+    get: operation("A webhook's delivery log", {
+      description: "Newest first, each with its attempts (status code, latency, an excerpt of the answer).",
+      tags: ["Webhooks"],
+      requestParams: { path: idPath("webhook"), query: listDeliveriesQuerySchema },
+      ok: { description: "A page of deliveries", schema: webhookDeliveryListSchema },
+    }),
+  },
+  "/api/v1/webhooks/{id}/deliveries/{delivery}/redeliver": {
+    post: operation("Redeliver", {
+      description: "Queues the delivery again, as a new entry of the log with the same `webhook-id` and body.",
+      tags: ["Webhooks"],
+      requestParams: {
+        path: idPath("webhook").extend({ delivery: z.string().meta({ description: "The delivery's id" }) }),
+      },
+      ok: { status: 202, description: "The new delivery, queued", schema: webhookDeliverySchema },
+      errors: [409],
+    }),
+  },
+  "/api/v1/webhooks/{id}/test": {
+    post: operation("Send a test event", {
+      description: "Queues a `webhook.test` event for this endpoint, whatever it subscribed to.",
+      tags: ["Webhooks"],
+      requestParams: { path: idPath("webhook") },
+      ok: { status: 202, description: "The test delivery, queued", schema: webhookDeliverySchema },
+      errors: [409],
     }),
   },
   "/api/v1/workspaces": {

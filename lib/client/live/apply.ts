@@ -2,6 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { auditKeys } from "../queries/audit";
 import { asRevoked, keyKeys, patchKey } from "../queries/keys";
 import { memberKeys } from "../queries/members";
+import { webhookKeys } from "../queries/webhooks";
 import { workspaceQuery } from "../queries/workspace";
 import { keyIdOf, type LiveEvent } from "./protocol";
 
@@ -12,6 +13,8 @@ import { keyIdOf, type LiveEvent } from "./protocol";
  * user is in re-mounts). Only queries on screen refetch; the others are marked stale.
  */
 export function applyLiveEvent(client: QueryClient, workspace: string, event: LiveEvent): Promise<unknown> {
+  // Any event may have queued webhook deliveries: the delivery logs on screen show them.
+  void client.invalidateQueries({ queryKey: webhookKeys.all(workspace) });
   const audit = client.invalidateQueries({ queryKey: auditKeys.all(workspace) });
   if (event.event.startsWith("key.")) {
     const keyId = keyIdOf(event);
@@ -45,6 +48,7 @@ export function refreshLiveViews(client: QueryClient, workspace: string): Promis
       auditKeys.all(workspace),
       memberKeys.all(workspace),
       workspaceQuery(workspace).queryKey,
+      webhookKeys.all(workspace),
     ].map((queryKey) => client.invalidateQueries({ queryKey })),
   );
 }

@@ -14,3 +14,10 @@ export type {
   VerifyOptions,
 } from "./local/verifier.js";
 export type * from "./types.js";
+export {
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  type WebhookErrorCode,
+  type WebhookEvent,
+  WebhookVerificationError,
+} from "./webhooks.js";

@@ -11,6 +11,7 @@ import { NameCard } from "./name-card";
 import { TwoFactorCard } from "./two-factor-card";
 import { useWorkspaceSettings } from "./use-workspace-settings";
 import { VerifierKeyCard } from "./verifier-key-card";
+import { WebhooksCard } from "./webhooks-card";
 
 export function SettingsView({ initial }: { initial: WorkspaceView }) {
   const { data: workspace } = useWorkspaceSettings(initial.slug, initial);
@@ -23,6 +24,7 @@ export function SettingsView({ initial }: { initial: WorkspaceView }) {
           audit log.
         </p>
       </div>
+      <WebhooksCard slug={workspace.slug} />
       <NameCard workspace={workspace} />
       <KeyPrefixCard workspace={workspace} />
       <EnvironmentsCard workspace={workspace} />
