@@ -55,6 +55,7 @@ import {
   updateWorkspaceSchema,
   workspaceListSchema,
   workspaceSchema,
+  workspaceSettingsSchema,
 } from "../schemas/workspaces";
 
 /**
@@ -301,14 +302,14 @@ const paths: ZodOpenApiPathsObject = {
   "/api/v1/workspace": {
     get: operation("The workspace's settings", {
       tags: ["Workspace"],
-      ok: { description: "The workspace", schema: workspaceSchema },
+      ok: { description: "The workspace, with its hygiene policies", schema: workspaceSettingsSchema },
     }),
     patch: operation("Change the workspace's settings", {
       description:
-        "`environments` replaces the list keys are created in (the first is the default); dropping one that keys still use (not revoked, including expired and disabled keys) is a 409 saying how many.",
+        "`environments` replaces the list keys are created in (the first is the default); dropping one that keys still use (not revoked, including expired and disabled keys) is a 409 saying how many. `maxKeyLifetimeDays` makes every key created, rotated or given an expiry from then on expire within that many days (a later or absent expiry is a 400 naming `expiresAt`); `disableUnusedKeysAfterDays` disables keys unused that long (never used: since created). Every change is recorded as `workspace.settings_changed` with each field's old and new value.",
       tags: ["Workspace"],
       requestBody: body(updateWorkspaceSchema),
-      ok: { description: "The workspace as it is now", schema: workspaceSchema },
+      ok: { description: "The workspace as it is now", schema: workspaceSettingsSchema },
       errors: [409, 413],
     }),
   },

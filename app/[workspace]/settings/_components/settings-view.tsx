@@ -1,17 +1,19 @@
 "use client";
 
-import type { WorkspaceView } from "@/lib/api/schemas/workspaces";
+import type { WorkspaceSettingsView } from "@/lib/api/schemas/workspaces";
 import { CustomScopesCard } from "./custom-scopes-card";
 import { EnvironmentsCard } from "./environments-card";
 import { KeyCreationCard } from "./key-creation-card";
 import { KeyMintingCard } from "./key-minting-card";
+import { KeyLifetimeCard } from "./key-lifetime-card";
 import { KeyPrefixCard } from "./key-prefix-card";
 import { NameCard } from "./name-card";
 import { TwoFactorCard } from "./two-factor-card";
+import { UnusedKeysCard } from "./unused-keys-card";
 import { useWorkspaceSettings } from "./use-workspace-settings";
 import { VerifierKeyCard } from "./verifier-key-card";
 
-export function SettingsView({ initial }: { initial: WorkspaceView }) {
+export function SettingsView({ initial }: { initial: WorkspaceSettingsView }) {
   const { data: workspace } = useWorkspaceSettings(initial.slug, initial);
   return (
     <div className="space-y-6">
@@ -29,6 +31,8 @@ export function SettingsView({ initial }: { initial: WorkspaceView }) {
       <KeyMintingCard workspace={workspace} />
       <VerifierKeyCard workspace={workspace} />
       <TwoFactorCard workspace={workspace} />
+      <KeyLifetimeCard workspace={workspace} />
+      <UnusedKeysCard workspace={workspace} />
       <CustomScopesCard workspace={workspace} />
     </div>
   );
