@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   "key.updated",
   "key.rotated",
   "key.revoked",
+  "key.expiring",
   "key.expired",
   "member.invited",
   "member.invitation_canceled",

@@ -11,6 +11,7 @@ const FIELD_NAMES: Record<string, string> = {
   scopes: "scopes",
   ipAllowlist: "IP allowlist",
   enabled: "enabled",
+  expiresAt: "expiry",
 };
 
 export function actorName(actor: LiveActor | undefined): string {
@@ -62,6 +63,11 @@ export function describeLiveEvent(event: LiveEvent): LiveToast | null {
       return { title: `${who} revoked ${key}`, description: "Requests with it are refused from now on." };
     case "key.expired":
       return { title: `${name ? `“${name}”` : "A key"} expired` };
+    case "key.expiring": {
+      const days = typeof metadata.daysLeft === "number" ? metadata.daysLeft : null;
+      const when = days === null ? "soon" : days <= 1 ? "within a day" : `in ${days} days`;
+      return { title: `${name ? `“${name}”` : "A key"} expires ${when}` };
+    }
     default:
       return null;
   }

@@ -4,7 +4,14 @@
  * passed through untouched.
  */
 
-export const KEY_EVENTS = ["key.created", "key.updated", "key.rotated", "key.revoked", "key.expired"] as const;
+export const KEY_EVENTS = [
+  "key.created",
+  "key.updated",
+  "key.rotated",
+  "key.revoked",
+  "key.expiring",
+  "key.expired",
+] as const;
 export type KeyEventName = (typeof KEY_EVENTS)[number];
 
 export interface LiveActor {

@@ -22,7 +22,9 @@ export function KeyLifetimeCard({ workspace }: { workspace: WorkspaceSettingsVie
           ? "Keys may be created without an expiry."
           : `Keys created, rotated or given a new expiry from now on must expire within ${plural(days)}; “Never” is no longer offered. Existing keys keep their expiry.`
       }
-      saved={(days) => (days === null ? "Keys may be created without an expiry again" : `Keys now expire within ${plural(days)}`)}
+      saved={(days) =>
+        days === null ? "Keys may be created without an expiry again" : `Keys now expire within ${plural(days)}`
+      }
     />
   );
 }

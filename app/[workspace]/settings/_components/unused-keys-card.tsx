@@ -22,7 +22,9 @@ export function UnusedKeysCard({ workspace }: { workspace: WorkspaceSettingsView
           ? "Unused keys stay enabled. The hygiene page lists them."
           : `Keys not used for ${plural(days)} (never used: since they were created) are disabled, each recorded in the audit log.`
       }
-      saved={(days) => (days === null ? "Unused keys stay enabled" : `Keys unused for ${plural(days)} will be disabled`)}
+      saved={(days) =>
+        days === null ? "Unused keys stay enabled" : `Keys unused for ${plural(days)} will be disabled`
+      }
     />
   );
 }
