@@ -12,6 +12,7 @@ import {
   pollCliLoginSchema,
   startCliLoginSchema,
 } from "../schemas/cli-login";
+import { bulkKeysSchema, bulkResultSchema, hygieneQuerySchema, hygieneReportSchema } from "../schemas/hygiene";
 import { KEY_IMPORT_MAX, keyImportResultSchema, keyImportSchema } from "../schemas/key-import";
 import {
   createdKeySchema,
@@ -209,6 +210,35 @@ const paths: ZodOpenApiPathsObject = {
       tags: ["Keys"],
       requestBody: body(createKeySchema),
       ok: { status: 201, description: "The new key, with its secret", schema: createdKeySchema },
+      errors: [413],
+    }),
+  },
+  "/api/v1/keys/hygiene": {
+    get: operation("Keys worth a second look", {
+      description:
+        "The workspace's keys that still work or could again (not revoked, rotated or expired) and are never used, unused for 30 or 90 days, never expiring, or created by someone who left the workspace; those idle longest first, 500 at most, with counts per finding.",
+      tags: ["Keys"],
+      requestParams: { query: hygieneQuerySchema },
+      ok: { description: "The keys with findings, and how many have each", schema: hygieneReportSchema },
+    }),
+  },
+  "/api/v1/keys/bulk/revoke": {
+    post: operation("Revoke many keys", {
+      description:
+        "Up to 100 keys, each revoked as by `DELETE /api/v1/keys/{id}` (one `key.revoked` event each). A key that cannot be revoked is listed under `failed` and the others still are.",
+      tags: ["Keys"],
+      requestBody: body(bulkKeysSchema),
+      ok: { description: "What happened to each key", schema: bulkResultSchema },
+      errors: [413],
+    }),
+  },
+  "/api/v1/keys/bulk/disable": {
+    post: operation("Disable many keys", {
+      description:
+        'Up to 100 keys, each disabled as by `PATCH /api/v1/keys/{id}` `{"enabled":false}` (one `key.updated` event each); they can be enabled again one by one.',
+      tags: ["Keys"],
+      requestBody: body(bulkKeysSchema),
+      ok: { description: "What happened to each key", schema: bulkResultSchema },
       errors: [413],
     }),
   },
