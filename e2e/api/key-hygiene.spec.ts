@@ -77,8 +77,9 @@ test("the SDK and the CLI get the policy's 400 as it is", async ({ baseURL }) =>
     details: { issues: [{ field: "expiresAt" }] },
   });
 
-  const terminal = new Terminal({ KEYSMITH_API_KEY: sdk.adminKey, KEYSMITH_URL: baseURL! });
-  const cli = await terminal.run(["keys", "create", "--name", "From the terminal", "--expires-in", "90d"]);
+  const cli = await new Terminal().run(["keys", "create", "--name", "From the terminal", "--expires-in", "90d"], {
+    env: { KEYSMITH_API_KEY: sdk.adminKey, KEYSMITH_URL: baseURL! },
+  });
   expect(cli.code).toBe(1);
   expect(cli.stderr).toMatch(/^keysmith: expiresAt: This workspace's keys must expire within 7 days/);
 });
