@@ -75,7 +75,7 @@ test("the hygiene page lists idle keys and bulk-revokes the chosen ones after on
   const page = await context.newPage();
 
   await page.goto(`/${owner.workspace.slug}/keys`);
-  await page.getByRole("link", { name: "Hygiene" }).click();
+  await page.getByRole("link", { name: "Hygiene", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/${owner.workspace.slug}/keys/hygiene$`));
   await expect(page.getByRole("heading", { name: "Key hygiene", level: 1 })).toBeVisible();
   const rows = page.locator("tbody tr");
