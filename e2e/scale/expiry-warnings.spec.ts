@@ -14,6 +14,9 @@ import { expect, test } from "../support/test";
 test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 const HOUR = 60 * 60 * 1000;
+/** Beside the test server's port when one is given (a machine shared by several runs), else any free one. */
+const portFor = async (offset: number) =>
+  process.env.E2E_PORT ? Number(process.env.E2E_PORT) + 4 + offset : freePort();
 let database: TestDatabase;
 let smtp: TestSmtp;
 let a: StartedServer;
@@ -34,7 +37,7 @@ test.beforeAll(async () => {
     SMTP_URL: smtp.url,
     MAIL_FROM: "keys@example.com",
   };
-  [a, b] = await Promise.all([startServer(await freePort(), shared), startServer(await freePort(), shared)]);
+  [a, b] = await Promise.all([startServer(await portFor(1), shared), startServer(await portFor(2), shared)]);
   owner = await signUpSession(a.url, "Owner");
   await owner.call(
     "POST",
