@@ -7,7 +7,8 @@ import { authedStream, nextEvent } from "../support/stream";
 import { expect, test } from "../support/test";
 
 /**
- * Warnings before expiry on two instances sharing one PostgreSQL, both sweeping every 100 ms:
+ * Warnings before expiry on two instances sharing one PostgreSQL, both sweeping every 100 ms
+ * (the keys are backdated a month in the database, so that their warnings are due at once):
  * each key.expiring and key.expired is recorded once, reaches a stream client of the other
  * instance, and is mailed once to the owner (through a real SMTP server).
  */
@@ -65,8 +66,13 @@ test("each warning and each expiry is recorded, streamed and mailed once, though
     );
   const week = await create("Three days left", 72 * HOUR);
   const day = await create("Hours left", 20 * HOUR);
-  const now = await create("Seconds left", 2_000);
+  const now = await create("Seconds left", 3_000);
   const far = await create("Weeks left", 30 * 24 * HOUR);
+  const fresh = await create("Made for an hour", HOUR);
+  // As if made a month ago (a key made already inside a warning's window is not warned at it).
+  await database.query(`UPDATE "api_key" SET "createdAt" = "createdAt" - interval '30 days' WHERE "id" = ANY($1)`, [
+    [week.id, day.id, now.id, far.id],
+  ]);
 
   const expiring = [
     await nextEvent(onB, "key.expiring", 10_000),
@@ -88,6 +94,7 @@ test("each warning and each expiry is recorded, streamed and mailed once, though
   expect(await count(now.id, "key.expiring")).toBe(1);
   expect(await count(now.id, "key.expired")).toBe(1);
   expect(await count(far.id, "key.expiring")).toBe(0);
+  expect(await count(fresh.id, "key.expiring")).toBe(0);
   expect(onB.received.filter((m) => m.event === "key.expiring")).toHaveLength(3);
 
   // One mail each to the owner (creator and owner: one address, one mail).

@@ -64,9 +64,10 @@ export async function announceExpiredKeys(db: Db, now: Date): Promise<ExpiryAnno
 /**
  * Records `key.expiring` 7 days and 1 day before a key expires, each once, with the same
  * claim-and-record statement as announceExpiredKeys. `expiryWarnedDays` keeps the last warning
- * given: a key inside its last day that missed the 7-day warning (a sweep down for days, or a
- * key created with a short expiry) gets only the 1-day one. Revoked, rotated and disabled keys
- * are not warned about: nothing is going to stop working because of their expiry.
+ * given: a key inside its last day that missed the 7-day warning (a sweep down for days) gets
+ * only the 1-day one. A key created already past a threshold is not warned at it (whoever made a
+ * key for 3 days knows; one for an hour gets no warning at all). Revoked, rotated and disabled
+ * keys are not warned about: nothing is going to stop working because of their expiry.
  */
 export async function announceExpiringKeys(db: Db, now: Date): Promise<ExpiryAnnouncement[]> {
   const ids = Array.from({ length: BATCH }, () => newId("evt"));
@@ -77,6 +78,7 @@ export async function announceExpiringKeys(db: Db, now: Date): Promise<ExpiryAnn
         SELECT "id" FROM "api_key"
         WHERE "expiresAt" > ${now} AND "expiresAt" <= ${week}
           AND ("expiryWarnedDays" IS NULL OR ("expiryWarnedDays" > 1 AND "expiresAt" <= ${day}))
+          AND "createdAt" <= "expiresAt" - make_interval(days => CASE WHEN "expiresAt" <= ${day} THEN 1 ELSE 7 END)
           AND "revokedAt" IS NULL AND "rotatedAt" IS NULL AND "enabled"
         ORDER BY "expiresAt" LIMIT ${BATCH}
         FOR UPDATE SKIP LOCKED)
