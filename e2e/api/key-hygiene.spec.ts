@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from "node:crypto";
 import { KeysmithError } from "@keysmith/sdk";
 import { addMember, anonymous, bearer, createKey, json, signUpWithWorkspace, verify } from "../support/api";
 import { Terminal } from "../support/cli";
@@ -38,6 +39,16 @@ test("a maximum key lifetime: over-long or absent expiries are a 400 naming expi
   await refusedField(await create({ expiresAt: inDays(31) }));
   expect((await create({ expiresIn: "25d" })).status()).toBe(201);
   expect((await create({ expiresAt: inDays(29) })).status()).toBe(201);
+
+  // Imported keys too, each named by its place in the list.
+  const hash = createHash("sha256").update(randomUUID()).digest("hex");
+  const imported = await json(
+    await owner.api.post("/api/v1/keys/import", { data: { keys: [{ hash, name: "Imported forever" }] } }),
+    400,
+  );
+  expect(imported.error.details.issues[0].field).toBe("keys.0.expiresAt");
+  const importedOk = { hash, name: "Imported bounded", expiresAt: inDays(10) };
+  expect((await owner.api.post("/api/v1/keys/import", { data: { keys: [importedOk] } })).status()).toBe(201);
 
   // A key from before the policy: its replacement may not outlive the limit either way.
   const rotate = (id: string, expiry: "keep" | "renew") =>

@@ -135,3 +135,22 @@ test("the hygiene page lists idle keys and bulk-revokes the chosen ones after on
   await lookAt(page, testInfo, "key-hygiene-empty");
   await context.close();
 });
+
+test("the key table filters to the keys expiring within 7 days", async ({ browser, baseURL }) => {
+  const owner = await signUpOwner(baseURL!, "Sol Soon", "Soon Co");
+  const inDays = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString();
+  const soon = await createKey(owner.api, { name: "Soon gone", environment: "test", expiresAt: inDays(3) });
+  await createKey(owner.api, { name: "Later", environment: "test", expiresAt: inDays(30) });
+  await createKey(owner.api, { name: "Forever", environment: "test" });
+  const context = await browserAs(browser, owner);
+  const page = await context.newPage();
+  await page.goto(`/${owner.workspace.slug}/keys`);
+  const rows = page.locator("tr[data-key-id]");
+  await expect(rows).toHaveCount(3);
+  await page.getByLabel("Status").selectOption("expiring_soon");
+  await expect(page).toHaveURL(/status=expiring_soon/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute("data-key-id", soon.id);
+  await expect(rows.first()).toContainText("Expiring soon");
+  await context.close();
+});

@@ -12,14 +12,17 @@ export function latestExpiry(maxDays: number | null, now: Date): Date | null {
  * expire within it, counted from now. A key without expiry, or one beyond the limit, is a 400
  * naming `expiresAt` (the CLI and the SDK show its message as it is).
  */
-export function assertWithinLifetime(maxDays: number | null, expiresAt: Date | null, now: Date): void {
+export function assertWithinLifetime(
+  maxDays: number | null,
+  expiresAt: Date | null,
+  now: Date,
+  field = "expiresAt",
+): void {
   const latest = latestExpiry(maxDays, now);
   if (!latest) return;
   const limit = `This workspace's keys must expire within ${maxDays} day${maxDays === 1 ? "" : "s"}`;
-  if (!expiresAt) throw validationError([{ field: "expiresAt", message: `${limit}: give an expiry` }]);
+  if (!expiresAt) throw validationError([{ field, message: `${limit}: give an expiry` }]);
   if (expiresAt.getTime() > latest.getTime()) {
-    throw validationError([
-      { field: "expiresAt", message: `${limit} (by ${latest.toISOString()}): choose an earlier expiry` },
-    ]);
+    throw validationError([{ field, message: `${limit} (by ${latest.toISOString()}): choose an earlier expiry` }]);
   }
 }
