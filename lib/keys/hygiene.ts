@@ -24,8 +24,11 @@ function findingCondition(finding: HygieneFinding, now: Date): Prisma.Sql {
       return Prisma.sql`k."lastUsedAt" <= ${ago(90)}`;
     case "never_expires":
       return Prisma.sql`k."expiresAt" IS NULL`;
+    // Gone: neither a member of the workspace nor an owner or admin of its organization (who act in it).
     case "creator_left":
-      return Prisma.sql`NOT EXISTS (SELECT 1 FROM "member" m WHERE m."organizationId" = k."workspaceId" AND m."userId" = k."createdById")`;
+      return Prisma.sql`(NOT EXISTS (SELECT 1 FROM "member" m WHERE m."organizationId" = k."workspaceId" AND m."userId" = k."createdById")
+        AND NOT EXISTS (SELECT 1 FROM "org_member" om JOIN "organization" o ON o."orgId" = om."orgId"
+          WHERE o."id" = k."workspaceId" AND om."userId" = k."createdById" AND om."role" IN ('owner', 'admin')))`;
   }
 }
 

@@ -14,7 +14,8 @@ export interface KeyRecipients {
 
 /**
  * The people to mail about each key, each address once per key. The creator is told only while
- * still a member where the key lives (a member who left learns nothing more about it); owners
+ * still acting where the key lives (a member, or an owner or admin of the workspace's
+ * organization; one who left learns nothing more about it); owners
  * and admins are read from the workspace's members (a workspace key) or the organization's (an
  * organization key). better-auth may store several comma-separated roles: any of them counts.
  */
@@ -36,6 +37,8 @@ export async function keyRecipients(db: Db, keyIds: string[]): Promise<KeyRecipi
       FROM "api_key" k JOIN "user" u ON u."id" = k."createdById"
       WHERE k."id" = ANY(${keyIds}::text[]) AND (k."kind" = 'personal'
         OR EXISTS (SELECT 1 FROM "member" m WHERE m."organizationId" = k."workspaceId" AND m."userId" = k."createdById")
+        OR EXISTS (SELECT 1 FROM "org_member" om JOIN "organization" o ON o."orgId" = om."orgId"
+          WHERE o."id" = k."workspaceId" AND om."userId" = k."createdById" AND om."role" IN ('owner', 'admin'))
         OR EXISTS (SELECT 1 FROM "org_member" om WHERE om."orgId" = k."orgId" AND om."userId" = k."createdById"))
       UNION
       SELECT k."id", u."email", u."name", false
