@@ -9,10 +9,18 @@ import { disableUnusedKeys } from "./unused-key-sweeper";
  * of instances may sweep the same database at once and each event is recorded (and mailed) once.
  */
 export async function sweepKeys(db: Db, now: Date): Promise<void> {
-  const expiring = await announceExpiringKeys(db, now);
-  const expired = await announceExpiredKeys(db, now);
-  await mailExpiryAnnouncements(db, [...expiring, ...expired]);
-  await disableUnusedKeys(db, now);
+  // Each step on its own: a mail server or a statement failing does not hold up the others.
+  const failures: unknown[] = [];
+  const step = async <T>(run: () => Promise<T>, fallback: T): Promise<T> =>
+    run().catch((error: unknown) => {
+      failures.push(error);
+      return fallback;
+    });
+  const expiring = await step(() => announceExpiringKeys(db, now), []);
+  const expired = await step(() => announceExpiredKeys(db, now), []);
+  await step(() => mailExpiryAnnouncements(db, [...expiring, ...expired]), undefined);
+  await step(() => disableUnusedKeys(db, now), 0);
+  if (failures.length > 0) throw failures[0];
 }
 
 /** Sweeps every `intervalMs`; a failed sweep is retried at the next one. */

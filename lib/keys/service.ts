@@ -210,6 +210,8 @@ export async function updateKey(
     if (input.scopes !== undefined) data.scopes = [...new Set(input.scopes)];
     if (input.ipAllowlist !== undefined) data.ipAllowlist = [...new Set(input.ipAllowlist)];
     if (input.enabled !== undefined) data.enabled = input.enabled;
+    // Switched back on: the unused-key policy gives it its days again from now.
+    if (input.enabled === true && !key.enabled) data.reenabledAt = now;
     if (input.expiresAt !== undefined) Object.assign(data, await newExpiry(tx, principal, key, input.expiresAt, now));
     const updated = await tx.apiKey.update({ where: { id }, data, include: createdBySelect });
     const event = await recordAudit(tx, actorOf(principal, meta), {

@@ -6,8 +6,9 @@ const BATCH = 100;
 
 /**
  * Disables the keys of workspaces with the "disable unused keys" policy that nobody used for its
- * number of days (a key never used counts from its creation), with one `key.updated` event per
- * key, in one statement that claims the keys with SKIP LOCKED: on several instances each key is
+ * number of days (a key never used counts from its creation; one switched back on by hand from
+ * then, or the next sweep would switch it off again), with one `key.updated` event per key, in
+ * one statement that claims the keys with SKIP LOCKED: on several instances each key is
  * disabled and recorded once. Like key.expired, the key itself is the actor: no one did it.
  * Only workspace keys: organization and personal keys belong to no single workspace's policy.
  * Revoked, rotated and expired keys are left as they are (they already refuse every request).
@@ -19,7 +20,7 @@ export async function disableUnusedKeys(db: Db, now: Date): Promise<number> {
       FROM "api_key" k JOIN "organization" o ON o."id" = k."workspaceId"
       WHERE o."disableUnusedKeysAfterDays" IS NOT NULL AND k."kind" = 'workspace' AND k."enabled"
         AND k."revokedAt" IS NULL AND k."rotatedAt" IS NULL AND (k."expiresAt" IS NULL OR k."expiresAt" > ${now})
-        AND COALESCE(k."lastUsedAt", k."createdAt") + make_interval(days => o."disableUnusedKeysAfterDays") <= ${now}
+        AND GREATEST(k."lastUsedAt", k."reenabledAt", k."createdAt") + make_interval(days => o."disableUnusedKeysAfterDays") <= ${now}
       ORDER BY k."id" LIMIT ${BATCH}
       FOR UPDATE OF k SKIP LOCKED),
     claimed AS (

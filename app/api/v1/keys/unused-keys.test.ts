@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, type InProcess, signUpCookie, startInProcess } from "@/app/api/v1/_testing/in-process";
 import { GET as listAudit } from "@/app/api/v1/audit/route";
+import { PATCH as updateKey } from "@/app/api/v1/keys/[id]/route";
 import { GET as hygiene } from "@/app/api/v1/keys/hygiene/route";
 import { POST as createKey } from "@/app/api/v1/keys/route";
 import { POST as verify } from "@/app/api/v1/keys/verify/route";
@@ -105,6 +106,18 @@ describe("disabling unused keys", () => {
     expect(await verifyKey(keys.Elsewhere.key)).toMatchObject({ valid: true });
   });
 
+  it("a key switched back on by hand gets its days again: the next sweep leaves it on", async () => {
+    const id = keys["Never used"].id;
+    const enabled = await call(updateKey, "PATCH", `/api/v1/keys/${id}`, {
+      cookie,
+      body: { enabled: true },
+      params: { id },
+    });
+    expect(enabled).toMatchObject({ status: 200, body: { enabled: true } });
+    await sweep();
+    expect(await verifyKey(keys["Never used"].key)).toMatchObject({ valid: true });
+  });
+
   it("the hygiene report: unused for 30 days once a used key goes quiet that long", async () => {
     env.advance(19 * DAY);
     expect(await findings()).toMatchObject({
@@ -120,9 +133,19 @@ describe("disabling unused keys", () => {
     expect(await verifyKey(keys.Busy.key)).toMatchObject({ valid: false, code: "DISABLED" });
     const events = await trail(keys.Busy.id);
     expect(events[0]).toMatchObject({ action: "key.updated", metadata: { reason: "unused", neverUsed: false } });
+    // Switched back on 20 days ago: still on.
+    expect(await verifyKey(keys["Never used"].key)).toMatchObject({ valid: true });
     env.advance(60 * DAY);
     await sweep();
     expect((await findings()).Busy).toEqual(["unused_30d", "unused_90d", "never_expires"]);
+    // 30 days after it was switched back on, off again: a second event.
+    expect(await verifyKey(keys["Never used"].key)).toMatchObject({ valid: false, code: "DISABLED" });
+    expect((await trail(keys["Never used"].id)).map((e) => e.action)).toEqual([
+      "key.updated",
+      "key.updated",
+      "key.updated",
+      "key.created",
+    ]);
     expect(await verifyKey(keys.Elsewhere.key)).toMatchObject({ valid: true });
     expect((await trail(keys.Elsewhere.id, otherCookie)).map((e) => e.action)).toEqual(["key.created"]);
   });
