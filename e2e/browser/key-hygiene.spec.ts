@@ -13,6 +13,7 @@ test("a maximum key lifetime set in settings takes “Never” out of the create
 }, testInfo) => {
   const owner = await signUpOwner(baseURL!, "Lena Lifetime", "Lifetime Co");
   const headers = { "x-workspace-id": owner.workspace.slug };
+  const old = await createKey(owner.api, { name: "Old forever", environment: "test" });
   const context = await browserAs(browser, owner);
   const page = await context.newPage();
 
@@ -59,6 +60,26 @@ test("a maximum key lifetime set in settings takes “Never” out of the create
   await dialog.getByLabel("Expiry date").fill(far);
   await dialog.getByRole("button", { name: "Create key" }).click();
   await expect(dialog.getByText(/must expire within 30 days/).first()).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  // A key from before the policy is brought within it from its edit dialog.
+  await page.goto(`/${owner.workspace.slug}/keys/${old.id}`);
+  await page.getByRole("button", { name: "Edit" }).click();
+  const edit = page.getByRole("dialog", { name: "Edit Old forever" });
+  await expect(edit.getByLabel("Never expires")).toBeChecked();
+  await edit.getByLabel("Never expires").uncheck();
+  await edit.getByLabel("Expires on").fill(far);
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit.getByText(/must expire within 30 days/).first()).toBeVisible();
+  const within = new Date(Date.now() + 20 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  await edit.getByLabel("Expires on").fill(within);
+  await lookAt(page, testInfo, "edit-key-expiry");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit).toBeHidden();
+  const saved = await json(await owner.api.get(`/api/v1/keys/${old.id}`, { headers }), 200);
+  expect(saved.expiresAt?.slice(0, 10)).toBe(within);
+  const trail = await json(await owner.api.get(`/api/v1/audit?targetId=${old.id}`, { headers }), 200);
+  expect(trail.data[0]).toMatchObject({ action: "key.updated", metadata: { changed: ["expiresAt"] } });
   await context.close();
 });
 
