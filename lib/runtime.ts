@@ -10,13 +10,13 @@ import { postgresError } from "./db/errors";
 import { unreadableKeyTable } from "./db/open-error";
 import { onChange } from "./events/changes";
 import { DEGRADED_TTL_MS, PostgresRelay } from "./events/postgres-relay";
-import { startExpiryAnnouncer } from "./keys/expiry-announcer";
 import {
   readImportedWorkspaceIds,
   readKeyHashPrefixes,
   readKeyStates,
   readRecentKeyStates,
 } from "./keys/key-state-query";
+import { startKeySweeper } from "./keys/key-sweeper";
 import { startEventLoopMonitor } from "./metrics/event-loop";
 import { BatchLoader } from "./verify/batch-loader";
 import { ImportedWorkspaces } from "./verify/imported-workspaces";
@@ -194,7 +194,7 @@ async function startRuntime(): Promise<Runtime> {
     }),
     draining: false,
     close: async () => {
-      stopExpiryAnnouncer();
+      stopKeySweeper();
       await runtime.webhooks.stop();
       await usage.stop();
       await relay?.close();
@@ -203,7 +203,7 @@ async function startRuntime(): Promise<Runtime> {
     },
   };
   // Reads the runtime's clock each time: tests move it.
-  const stopExpiryAnnouncer = startExpiryAnnouncer(database.db, () => runtime.now(), settings.KEYSMITH_EXPIRY_SWEEP_MS);
+  const stopKeySweeper = startKeySweeper(database.db, () => runtime.now(), settings.KEYSMITH_EXPIRY_SWEEP_MS);
   return runtime;
 }
 

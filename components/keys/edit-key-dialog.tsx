@@ -16,6 +16,7 @@ import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/lib/client/f
 import { scopesBeyond, type Viewer } from "@/lib/keys/permissions";
 import { foldAllowlistErrors, parseAllowlist } from "./ip-allowlist-field";
 import { KeyAccessFields } from "./key-access-fields";
+import { changedExpiry, type ExpiryEdit, expiryEditOf, KeyExpiryEditField } from "./key-expiry-edit-field";
 import { KeySummary } from "./key-summary";
 import { KeyDescriptionField, KeyNameField } from "./key-text-fields";
 import { useUpdateKey } from "./use-key-mutations";
@@ -31,6 +32,8 @@ function changesFrom(key: KeyView, draft: Draft): UpdateKeyInput {
   const allowlist = parseAllowlist(draft.allowlist).values;
   if (!sameSet(allowlist, key.ipAllowlist)) changes.ipAllowlist = allowlist;
   if (draft.enabled !== key.enabled) changes.enabled = draft.enabled;
+  const expiresAt = changedExpiry(key.expiresAt, draft.expiry);
+  if (expiresAt !== undefined) changes.expiresAt = expiresAt;
   return changes;
 }
 
@@ -40,6 +43,7 @@ interface Draft {
   scopes: string[];
   allowlist: string;
   enabled: boolean;
+  expiry: ExpiryEdit;
 }
 
 /**
@@ -71,13 +75,14 @@ export function EditKeyDialog({
     scopes: key.scopes,
     allowlist: key.ipAllowlist.join("\n"),
     enabled: key.enabled,
+    expiry: expiryEditOf(key.expiresAt),
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   // Changing a field clears its error (the allowlist checks itself as it is typed).
   const edit = (change: Partial<Draft>) => {
     setDraft((current) => ({ ...current, ...change }));
-    const fixed = Object.keys(change);
+    const fixed = Object.keys(change).map((field) => (field === "expiry" ? "expiresAt" : field));
     setErrors((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !fixed.includes(field))));
   };
 
@@ -137,6 +142,10 @@ export function EditKeyDialog({
               aria-labelledby={enabledLabel}
             />
           </div>
+          {/* A rotated key ends with its grace period: its expiry is not its own to change. */}
+          {key.rotatedAt ? null : (
+            <KeyExpiryEditField value={draft.expiry} onChange={(expiry) => edit({ expiry })} error={errors.expiresAt} />
+          )}
           <KeyAccessFields
             viewer={viewer}
             locked={scopesBeyond(viewer, key.scopes)}

@@ -17,7 +17,9 @@ export class KeyChangeStore {
   record(event: LiveEvent): void {
     const keyId = keyIdOf(event);
     // A rotation's new key is announced through the old one's key.rotated.
-    if (!keyId || !event.event.startsWith("key.") || event.data.metadata?.replaces) return;
+    // A warning before expiry changes nothing about the key.
+    if (!keyId || !event.event.startsWith("key.") || event.event === "key.expiring" || event.data.metadata?.replaces)
+      return;
     this.changes.set(keyId, { event, heardAt: Date.now() });
     for (const listener of this.listeners) listener();
   }

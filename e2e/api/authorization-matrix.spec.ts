@@ -190,6 +190,24 @@ const ROUTES: Route[] = [
     prepare: async (t) => ({ path: `/api/v1/keys/${await freshKey(t)}/rotate`, body: { gracePeriod: "1h" } }),
     own: scoped(201, 403),
   },
+  {
+    name: "key hygiene report",
+    method: "GET",
+    prepare: async () => ({ path: "/api/v1/keys/hygiene" }),
+    own: scoped(200, 200),
+  },
+  {
+    name: "bulk revoke keys",
+    method: "POST",
+    prepare: async (t) => ({ path: "/api/v1/keys/bulk/revoke", body: { ids: [await freshKey(t)] } }),
+    own: scoped(200, 403),
+  },
+  {
+    name: "bulk disable keys",
+    method: "POST",
+    prepare: async (t) => ({ path: "/api/v1/keys/bulk/disable", body: { ids: [await freshKey(t)] } }),
+    own: scoped(200, 403),
+  },
   { name: "me", method: "GET", prepare: async () => ({ path: "/api/v1/me" }), own: all(200) },
   { name: "get personal key", method: "GET", prepare: async () => ({ path: "/api/v1/me/key" }), own: all(200) },
   {

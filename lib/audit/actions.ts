@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   "key.updated",
   "key.rotated",
   "key.revoked",
+  "key.expiring",
   "key.expired",
   // A leak report (POST /api/v1/keys/report-leak) revoked or disabled the key (lib/leaks/report.ts).
   "key.leaked",

@@ -55,6 +55,19 @@ describe("audit descriptions", () => {
     expect(auditSummary("workspace.created", null)).toBeNull();
   });
 
+  it("summarises warnings before expiry and keys disabled for being unused", () => {
+    expect(auditSummary("key.expiring", { name: "x", daysLeft: 7, expiresAt: "2026-03-08T12:00:00.000Z" })).toBe(
+      "Expires in 7 days",
+    );
+    expect(auditSummary("key.expiring", { name: "x", daysLeft: 1 })).toBe("Expires within a day");
+    const unused = { name: "x", changed: ["enabled"], enabled: false, reason: "unused", unusedDays: 30 };
+    expect(auditSummary("key.updated", { ...unused, neverUsed: true })).toBe("Disabled: never used in 30 days");
+    expect(auditSummary("key.updated", { ...unused, neverUsed: false })).toBe("Disabled: unused for 30 days");
+    expect(auditSummary("workspace.settings_changed", { maxKeyLifetimeDays: { from: null, to: 30 } })).toBe(
+      "Changed maxKeyLifetimeDays",
+    );
+  });
+
   it("formats grace periods", () => {
     expect(formatDuration(90)).toBe("90 seconds");
     expect(formatDuration(7 * 86_400)).toBe("7 days");

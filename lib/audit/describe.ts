@@ -8,6 +8,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "key.updated": "Key updated",
   "key.rotated": "Key rotated",
   "key.revoked": "Key revoked",
+  "key.expiring": "Key expiring",
   "key.expired": "Key expired",
   "key.leaked": "Key leaked",
   "member.invited": "Member invited",
@@ -69,8 +70,16 @@ export function auditSummary(action: AuditAction, metadata: unknown): string | n
       return `${what} with scopes ${shown}`;
     }
     case "key.updated": {
+      if (recorded.reason === "unused" && typeof recorded.unusedDays === "number") {
+        const days = `${recorded.unusedDays} day${recorded.unusedDays === 1 ? "" : "s"}`;
+        return recorded.neverUsed === true ? `Disabled: never used in ${days}` : `Disabled: unused for ${days}`;
+      }
       const changed = list(recorded.changed);
       return changed.length ? `Changed ${changed.join(", ")}` : null;
+    }
+    case "key.expiring": {
+      if (typeof recorded.daysLeft !== "number") return null;
+      return recorded.daysLeft <= 1 ? "Expires within a day" : `Expires in ${recorded.daysLeft} days`;
     }
     case "key.rotated": {
       if (typeof recorded.graceSeconds !== "number") return null;

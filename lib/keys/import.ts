@@ -7,9 +7,11 @@ import type { Db } from "../db/client";
 import { isPostgresUniqueViolation } from "../db/errors";
 import { auditRecorded, type Change, publishChange } from "../events/changes";
 import { newId } from "../ids";
+import { readPolicies } from "../workspaces/policies";
 import { chooseEnvironment, workspaceEnvironments } from "./environments";
 import { assertCanCreateKey } from "./guards";
 import { HASH_PREFIX_LENGTH } from "./key-state-query";
+import { assertWithinLifetime } from "./lifetime-policy";
 import { maskImportedKey } from "./mask";
 import { scopesBeyond } from "./permissions";
 import type { KeyRow } from "./serialize";
@@ -53,6 +55,11 @@ export async function importKeys(
   try {
     events = await db.$transaction(async (tx) => {
       const allowed = await workspaceEnvironments(tx, workspaceId);
+      // Imported keys are new keys here: the workspace's maximum lifetime applies to them too.
+      const { maxKeyLifetimeDays } = await readPolicies(tx, workspaceId);
+      for (const [index, row] of rows.entries()) {
+        assertWithinLifetime(maxKeyLifetimeDays, row.expiresAt, now, `keys.${index}.expiresAt`);
+      }
       for (const [index, row] of rows.entries()) {
         row.environment = chooseEnvironment(allowed, input.keys[index].environment, `keys.${index}.environment`);
       }

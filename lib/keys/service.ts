@@ -12,6 +12,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";
 import { sendInBackground } from "../mail/mailer";
 import { keyRevokedMail } from "../mail/messages";
+import { readPolicies } from "../workspaces/policies";
 import { environmentForNewKey } from "./environments";
 import { expiryFromPreset, expiryWindowOf } from "./expiry";
 import { type Environment, generateKey } from "./format";
@@ -20,6 +21,7 @@ import { hashKey } from "./hash";
 import type { KeyOwner } from "./key-owner";
 import { type KeyKind, toKeyKind } from "./key-state";
 import { HASH_PREFIX_LENGTH } from "./key-state-query";
+import { assertWithinLifetime } from "./lifetime-policy";
 import { keyListQuery } from "./list-filter";
 import { maskKey } from "./mask";
 import type { KeyListRow, KeyRow } from "./serialize";
@@ -92,6 +94,9 @@ export async function createKey(
   const { created, event } = await db.$transaction(async (tx) => {
     const environment = await environmentForNewKey(tx, principal.workspace.id, input.environment);
     if (isLiveLike(environment)) requireFreshSession(principal, now);
+    const expiresAt = input.expiresAt ?? expiryFromPreset(input.expiresIn ?? "never", now);
+    const { maxKeyLifetimeDays } = await readPolicies(tx, principal.workspace.id);
+    assertWithinLifetime(maxKeyLifetimeDays, expiresAt, now);
     const created = await insertKey(
       tx,
       {
@@ -104,7 +109,7 @@ export async function createKey(
         environment,
         scopes,
         ipAllowlist: [...new Set(input.ipAllowlist)],
-        expiresAt: input.expiresAt ?? expiryFromPreset(input.expiresIn ?? "never", now),
+        expiresAt,
         createdById: principal.userId,
         rateLimitMax: input.rateLimit?.max ?? null,
         rateLimitWindowMs: input.rateLimit?.windowMs ?? null,
@@ -192,6 +197,7 @@ export async function updateKey(
   id: string,
   input: z.output<typeof updateKeySchema>,
   meta: RequestMeta,
+  now: Date,
 ): Promise<KeyRow> {
   const { updated, event } = await db.$transaction(async (tx) => {
     const key = await getKey(tx, principal.workspace, id);
@@ -204,18 +210,46 @@ export async function updateKey(
     if (input.scopes !== undefined) data.scopes = [...new Set(input.scopes)];
     if (input.ipAllowlist !== undefined) data.ipAllowlist = [...new Set(input.ipAllowlist)];
     if (input.enabled !== undefined) data.enabled = input.enabled;
+    // Switched back on: the unused-key policy gives it its days again from now.
+    if (input.enabled === true && !key.enabled) data.reenabledAt = now;
+    if (input.expiresAt !== undefined) Object.assign(data, await newExpiry(tx, principal, key, input.expiresAt, now));
     const updated = await tx.apiKey.update({ where: { id }, data, include: createdBySelect });
     const event = await recordAudit(tx, actorOf(principal, meta), {
       workspaceId: principal.workspace.id,
       action: "key.updated",
       targetType: "key",
       targetId: id,
-      metadata: { name: updated.name, changed: Object.keys(data) },
+      metadata: { name: updated.name, changed: Object.keys(input) },
     });
     return { updated, event };
   });
   publishChange({ type: "key", keyId: id }, ...auditRecorded(event));
   return updated;
+}
+
+/**
+ * A key's expiry set anew (PATCH expiresAt): within the workspace's maximum lifetime, with a
+ * fresh window from now, and its expiry warnings and announcement due again.
+ */
+async function newExpiry(
+  tx: Tx,
+  principal: Principal,
+  key: KeyRow,
+  expiresAt: Date | null,
+  now: Date,
+): Promise<Prisma.ApiKeyUpdateInput> {
+  if (key.rotatedAt) {
+    throw new ApiError("CONFLICT", "A rotated key ends with its grace period; change its replacement's expiry instead");
+  }
+  if (key.kind !== "personal") {
+    assertWithinLifetime((await readPolicies(tx, principal.workspace.id)).maxKeyLifetimeDays, expiresAt, now);
+  }
+  return {
+    expiresAt,
+    expiryWindowMs: expiresAt ? BigInt(expiresAt.getTime() - now.getTime()) : null,
+    expiryWarnedDays: null,
+    expiryAnnouncedAt: null,
+  };
 }
 
 export interface RotatedKey extends CreatedKey {
@@ -227,6 +261,8 @@ export interface RotateOptions {
   graceSeconds: number;
   /** "keep": the new key has the old key's expiry date; "renew": a fresh window of the same length from now. */
   expiry: RotateExpiryMode;
+  /** The workspace's maximum key lifetime in days: the replacement must expire within it (lib/keys/lifetime-policy.ts). */
+  maxLifetimeDays?: number | null;
 }
 
 /**
@@ -259,7 +295,7 @@ export async function rotateKeyRow(
   tx: Tx,
   key: KeyRow,
   prefix: string,
-  { graceSeconds, expiry }: RotateOptions,
+  { graceSeconds, expiry, maxLifetimeDays = null }: RotateOptions,
   now: Date,
 ): Promise<RotatedKey> {
   await tx.$queryRaw`SELECT "id" FROM "api_key" WHERE "id" = ${key.id} FOR UPDATE`;
@@ -267,6 +303,7 @@ export async function rotateKeyRow(
   if (current.revokedAt) throw new ApiError("CONFLICT", "A revoked key cannot be rotated");
   if (current.rotatedAt) throw new ApiError("CONFLICT", "This key was already rotated; rotate its replacement instead");
   const { expiresAt, expiryWindowMs } = replacementExpiry(current, expiry, now);
+  assertWithinLifetime(maxLifetimeDays, expiresAt, now);
   const created = await insertKey(
     tx,
     {
@@ -312,7 +349,14 @@ export async function rotateKey(
     const key = await getKey(tx, principal.workspace, id);
     assertCanManageKey(principal, key);
     if (isLiveLike(key.environment)) requireFreshSession(principal, now);
-    const rotated = await rotateKeyRow(tx, key, principal.workspace.keyPrefix, options, now);
+    const { maxKeyLifetimeDays } = await readPolicies(tx, principal.workspace.id);
+    const rotated = await rotateKeyRow(
+      tx,
+      key,
+      principal.workspace.keyPrefix,
+      { ...options, maxLifetimeDays: maxKeyLifetimeDays },
+      now,
+    );
     const rotation = await recordAudit(tx, actorOf(principal, meta), {
       workspaceId: principal.workspace.id,
       action: "key.rotated",

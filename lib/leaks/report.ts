@@ -153,11 +153,7 @@ async function notify(
   report: LeakReportInput,
   now: Date,
 ): Promise<void> {
-  const recipients = await keyRecipients(
-    db,
-    key,
-    workspaces.map((w) => w.id),
-  );
+  const [{ recipients } = { recipients: [] }] = await keyRecipients(db, [key.id]);
   const first = workspaces[0];
   const page = key.kind === "personal" || !first ? "/account" : `/${first.slug}/keys/${key.id}`;
   for (const recipient of recipients) {
@@ -171,7 +167,7 @@ async function notify(
         foundAt: report.url ?? null,
         reportedAt: now,
         response,
-        reason: recipient.reason,
+        reason: recipient.creator ? "creator" : "admin",
         link: `${publicBaseUrl()}${page}`,
       }),
     );

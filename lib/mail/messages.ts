@@ -123,3 +123,55 @@ export function webhookDisabledMail(input: {
     footer: `You get this mail because you are an owner or admin of ${input.workspaceName}.`,
   });
 }
+
+/** Whether the reader created the key or administers where it lives: said in the footer. */
+type ExpiryReader = "creator" | "admin";
+
+const expiryFooter = (reader: ExpiryReader) =>
+  reader === "creator"
+    ? "You get this mail because you created the key."
+    : "You get this mail because you are an owner or admin where the key lives.";
+
+export function keyExpiringMail(input: {
+  to: string;
+  keyName: string;
+  placeName: string | null;
+  daysLeft: number;
+  expiresAt: Date;
+  link: string;
+  reader: ExpiryReader;
+}): MailMessage {
+  const when = input.daysLeft <= 1 ? "within a day" : `in ${input.daysLeft} days`;
+  const where = input.placeName ? ` in ${input.placeName}` : "";
+  return renderMail({
+    to: input.to,
+    subject: `The API key "${input.keyName}" expires ${when}`,
+    paragraphs: [
+      `The API key "${input.keyName}"${where} expires on ${input.expiresAt.toUTCString()}. From then on, requests made with it are refused.`,
+      "If a service still needs it, rotate the key (with a fresh expiry window) and give the service the new secret before then.",
+    ],
+    action: { label: "See the key", url: input.link },
+    footer: expiryFooter(input.reader),
+  });
+}
+
+export function keyExpiredMail(input: {
+  to: string;
+  keyName: string;
+  placeName: string | null;
+  expiresAt: Date;
+  link: string;
+  reader: ExpiryReader;
+}): MailMessage {
+  const where = input.placeName ? ` in ${input.placeName}` : "";
+  return renderMail({
+    to: input.to,
+    subject: `The API key "${input.keyName}" has expired`,
+    paragraphs: [
+      `The API key "${input.keyName}"${where} expired on ${input.expiresAt.toUTCString()}. Requests made with it are refused.`,
+      "If a service still needs it, rotate the key with a fresh expiry window and give the service the new secret.",
+    ],
+    action: { label: "See the key", url: input.link },
+    footer: expiryFooter(input.reader),
+  });
+}

@@ -18,6 +18,7 @@ const BY_ACTION: Record<string, Mapping | undefined> = {
   "key.updated": { event: "key.updated", category: "keys" },
   "key.rotated": { event: "key.rotated", category: "keys" },
   "key.revoked": { event: "key.revoked", category: "keys" },
+  "key.expiring": { event: "key.expiring", category: "keys" },
   "key.expired": { event: "key.expired", category: "keys" },
   "key.leaked": { event: "key.leaked", category: "keys" },
   "member.joined": { event: "member.added", category: "members" },

@@ -21,6 +21,7 @@ export const STREAM_EVENTS = [
   "key.updated",
   "key.rotated",
   "key.revoked",
+  "key.expiring",
   "key.expired",
   "key.leaked",
   "member.added",

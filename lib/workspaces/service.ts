@@ -11,6 +11,7 @@ import { newId } from "../ids";
 import { assertEnvironmentsUnused } from "../keys/environments";
 import { findOrg, orgRole, orgRoleActsInWorkspaces } from "../orgs/lookup";
 import { type WorkspaceRef, workspaceRefSelect } from "./lookup";
+import { policiesSelect, type WorkspacePolicies } from "./policies";
 import { changesSecurity } from "./security-settings";
 
 export interface WorkspaceCreator {
@@ -109,8 +110,10 @@ async function organizationToCreateIn(db: Db, userId: string, idOrSlug: string) 
   return org;
 }
 
+const settingsSelect = { ...workspaceRefSelect, ...policiesSelect } as const;
+
 /**
- * Changes workspace settings; a new key prefix applies to keys minted from now on. Dropping an
+ * Changes workspace settings (and hygiene policies, recorded from → to like the rest); a new key prefix applies to keys minted from now on. Dropping an
  * environment is refused while keys still use it (lib/keys/environments.ts).
  */
 export async function updateWorkspace(
@@ -119,7 +122,7 @@ export async function updateWorkspace(
   input: z.output<typeof updateWorkspaceSchema>,
   meta: RequestMeta,
   now: Date,
-): Promise<WorkspaceRef> {
+): Promise<WorkspaceRef & WorkspacePolicies> {
   const workspaceId = principal.workspace.id;
   if (input.requireTwoFactor && !principal.workspace.requireTwoFactor)
     await assertCanRequireTwoFactor(db, principal.userId);
@@ -134,7 +137,7 @@ export async function updateWorkspace(
   const { updated, event } = await db.$transaction(async (tx) => {
     // Locked so that no key is created in an environment while its removal is being checked.
     if (input.environments) await tx.$queryRaw`SELECT "id" FROM "organization" WHERE "id" = ${workspaceId} FOR UPDATE`;
-    const before = await tx.organization.findUniqueOrThrow({ where: { id: workspaceId }, select: workspaceRefSelect });
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: workspaceId }, select: settingsSelect });
     if (changesSecurity(before, input)) requireFreshSession(principal, now);
     if (input.environments) {
       const kept = new Set(input.environments);
@@ -148,7 +151,7 @@ export async function updateWorkspace(
     const updated = await tx.organization.update({
       where: { id: workspaceId },
       data: input,
-      select: workspaceRefSelect,
+      select: settingsSelect,
     });
     const changed = Object.fromEntries(
       Object.keys(input).map((field) => {

@@ -10,6 +10,7 @@ import { membersQuery } from "@/lib/client/queries/members";
 import { viewerOf } from "@/lib/keys/permissions";
 import { keyListView } from "@/lib/keys/views";
 import { memberListView } from "@/lib/members/views";
+import { readPolicies } from "@/lib/workspaces/policies";
 import { keyListApiQuery, parseKeyListParams } from "./_components/key-list-params";
 import { KeysView } from "./_components/keys-view";
 
@@ -26,6 +27,7 @@ export default async function KeysPage({ params, searchParams }: Props) {
   const { membership, principal, db, now } = await requireMembership(slug);
   const { workspace } = membership;
   const apiQuery = keyListApiQuery(parseKeyListParams(searchParamsOf(await searchParams)), KEY_PAGE_SIZE);
+  const policies = await readPolicies(db, workspace.id);
   const state = await firstData(
     serverQuery(keyListQuery(slug, apiQuery), () =>
       keyListView(db, workspace, parseQueryString(apiQuery, listKeysQuerySchema), now),
@@ -41,6 +43,7 @@ export default async function KeysPage({ params, searchParams }: Props) {
           name: workspace.name,
           keyPrefix: workspace.keyPrefix,
           environments: workspace.environments,
+          maxKeyLifetimeDays: policies.maxKeyLifetimeDays,
         }}
         viewer={viewerOf(principal)}
       />

@@ -12,6 +12,7 @@ import {
   pollCliLoginSchema,
   startCliLoginSchema,
 } from "../schemas/cli-login";
+import { bulkKeysSchema, bulkResultSchema, hygieneQuerySchema, hygieneReportSchema } from "../schemas/hygiene";
 import { KEY_IMPORT_MAX, keyImportResultSchema, keyImportSchema } from "../schemas/key-import";
 import {
   createdKeySchema,
@@ -73,6 +74,7 @@ import {
   updateWorkspaceSchema,
   workspaceListSchema,
   workspaceSchema,
+  workspaceSettingsSchema,
 } from "../schemas/workspaces";
 
 /**
@@ -229,6 +231,35 @@ const paths: ZodOpenApiPathsObject = {
       errors: [413],
     }),
   },
+  "/api/v1/keys/hygiene": {
+    get: operation("Keys worth a second look", {
+      description:
+        "The workspace's keys that still work or could again (not revoked, rotated or expired) and are never used, unused for 30 or 90 days, never expiring, or created by someone who left the workspace; those idle longest first, 500 at most, with counts per finding.",
+      tags: ["Keys"],
+      requestParams: { query: hygieneQuerySchema },
+      ok: { description: "The keys with findings, and how many have each", schema: hygieneReportSchema },
+    }),
+  },
+  "/api/v1/keys/bulk/revoke": {
+    post: operation("Revoke many keys", {
+      description:
+        "Up to 100 keys, each revoked as by `DELETE /api/v1/keys/{id}` (one `key.revoked` event each). A key that cannot be revoked is listed under `failed` and the others still are.",
+      tags: ["Keys"],
+      requestBody: body(bulkKeysSchema),
+      ok: { description: "What happened to each key", schema: bulkResultSchema },
+      errors: [413],
+    }),
+  },
+  "/api/v1/keys/bulk/disable": {
+    post: operation("Disable many keys", {
+      description:
+        'Up to 100 keys, each disabled as by `PATCH /api/v1/keys/{id}` `{"enabled":false}` (one `key.updated` event each); they can be enabled again one by one.',
+      tags: ["Keys"],
+      requestBody: body(bulkKeysSchema),
+      ok: { description: "What happened to each key", schema: bulkResultSchema },
+      errors: [413],
+    }),
+  },
   "/api/v1/keys/import": {
     post: operation("Import keys", {
       description:
@@ -338,14 +369,14 @@ const paths: ZodOpenApiPathsObject = {
   "/api/v1/workspace": {
     get: operation("The workspace's settings", {
       tags: ["Workspace"],
-      ok: { description: "The workspace", schema: workspaceSchema },
+      ok: { description: "The workspace, with its hygiene policies", schema: workspaceSettingsSchema },
     }),
     patch: operation("Change the workspace's settings", {
       description:
-        "`environments` replaces the list keys are created in (the first is the default); dropping one that keys still use (not revoked, including expired and disabled keys) is a 409 saying how many.",
+        "`environments` replaces the list keys are created in (the first is the default); dropping one that keys still use (not revoked, including expired and disabled keys) is a 409 saying how many. `maxKeyLifetimeDays` makes every key created, rotated or given an expiry from then on expire within that many days (a later or absent expiry is a 400 naming `expiresAt`); `disableUnusedKeysAfterDays` disables keys unused that long (never used: since created). Every change is recorded as `workspace.settings_changed` with each field's old and new value.",
       tags: ["Workspace"],
       requestBody: body(updateWorkspaceSchema),
-      ok: { description: "The workspace as it is now", schema: workspaceSchema },
+      ok: { description: "The workspace as it is now", schema: workspaceSettingsSchema },
       errors: [409, 413],
     }),
   },

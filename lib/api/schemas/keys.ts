@@ -90,6 +90,8 @@ export const updateKeySchema = z
     scopes: scopesSchema.optional(),
     ipAllowlist: ipAllowlistSchema.optional(),
     enabled: z.boolean().optional(),
+    /** A new expiry (null: never), counted from now; within the workspace's maximum key lifetime, if it has one. */
+    expiresAt: customExpirySchema.nullable().optional(),
   })
   .refine((input) => Object.keys(input).length > 0, { message: "Nothing to update", path: ["body"] })
   .meta({ id: "UpdateKey", override: { examples: [{ name: "Billing service (EU)", enabled: true }] } });

@@ -51,6 +51,9 @@ export const reauthenticateSchema = z
     path: ["backupCode"],
     message: "Send either a code or a backup code, not both",
   })
-  .meta({ id: "Reauthentication" });
+  .meta({
+    id: "Reauthentication",
+    override: { examples: [{ password: "correct horse battery staple", code: "492039" }] },
+  });
 
 export const reauthenticatedSchema = z.object({ reauthenticatedAt: z.iso.datetime() }).meta({ id: "Reauthenticated" });

@@ -67,6 +67,15 @@ export const keyCreationSchema = z.enum(KEY_CREATION, { error: 'Use "members" or
 
 /** What a leak report does to a live key: "revoke" (at once; the default) or "disable". */
 export const leakResponseSchema = z.enum(LEAK_RESPONSES, { error: 'Use "revoke" or "disable"' });
+/** Hygiene policies: a number of days, or null to turn the policy off. */
+export const MAX_POLICY_DAYS = 3650;
+const policyDaysSchema = (what: string) =>
+  z
+    .number({ error: `${what}: a whole number of days, or null for none` })
+    .int(`${what}: a whole number of days`)
+    .min(1, "At least 1 day")
+    .max(MAX_POLICY_DAYS, `At most ${MAX_POLICY_DAYS} days`)
+    .nullable();
 
 export const updateWorkspaceSchema = z
   .strictObject({
@@ -80,6 +89,10 @@ export const updateWorkspaceSchema = z
     leakResponse: leakResponseSchema.optional(),
     customScopes: customScopesSchema.optional(),
     environments: environmentsSchema.optional(),
+    /** Keys created, rotated or given an expiry here must expire within this many days; null: no limit. */
+    maxKeyLifetimeDays: policyDaysSchema("The maximum key lifetime").optional(),
+    /** Keys unused for this many days (never used: since creation) are disabled; null: off. */
+    disableUnusedKeysAfterDays: policyDaysSchema("Disabling unused keys").optional(),
   })
   .refine((input) => Object.keys(input).length > 0, { message: "Nothing to update", path: ["body"] })
   .meta({ id: "UpdateWorkspace", override: { examples: [{ name: "Acme Inc.", customScopes: ["invoices.read"] }] } });
@@ -107,6 +120,17 @@ export const workspaceSchema = z
   })
   .meta({ id: "Workspace" });
 export type WorkspaceView = z.output<typeof workspaceSchema>;
+
+/** GET and PATCH /api/v1/workspace: the workspace with its hygiene policies. */
+export const workspaceSettingsSchema = workspaceSchema
+  .extend({
+    /** Keys must expire within this many days of being created, rotated or given an expiry (null: no limit). */
+    maxKeyLifetimeDays: z.number().int().nullable(),
+    /** Keys unused for this many days (never used: since creation) are disabled, one key.updated event each (null: off). */
+    disableUnusedKeysAfterDays: z.number().int().nullable(),
+  })
+  .meta({ id: "WorkspaceSettings" });
+export type WorkspaceSettingsView = z.output<typeof workspaceSettingsSchema>;
 
 /** GET /api/v1/workspaces: the caller's workspaces and their role in each. */
 export const workspaceListSchema = z.object({ data: z.array(workspaceSchema.extend({ role: roleSchema })) });

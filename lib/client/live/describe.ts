@@ -11,6 +11,7 @@ const FIELD_NAMES: Record<string, string> = {
   scopes: "scopes",
   ipAllowlist: "IP allowlist",
   enabled: "enabled",
+  expiresAt: "expiry",
 };
 
 export function actorName(actor: LiveActor | undefined): string {
@@ -70,6 +71,11 @@ export function describeLiveEvent(event: LiveEvent): LiveToast | null {
             ? "It is disabled until someone turns it back on."
             : "It is revoked: requests with it are refused from now on.",
       };
+    case "key.expiring": {
+      const days = typeof metadata.daysLeft === "number" ? metadata.daysLeft : null;
+      const when = days === null ? "soon" : days <= 1 ? "within a day" : `in ${days} days`;
+      return { title: `${name ? `“${name}”` : "A key"} expires ${when}` };
+    }
     default:
       return null;
   }

@@ -9,6 +9,7 @@ export const KEY_EVENTS = [
   "key.updated",
   "key.rotated",
   "key.revoked",
+  "key.expiring",
   "key.expired",
   "key.leaked",
 ] as const;

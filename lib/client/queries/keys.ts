@@ -1,4 +1,5 @@
 import { type QueryClient, queryOptions } from "@tanstack/react-query";
+import type { HygieneReport } from "../../api/schemas/hygiene";
 import type { KeyList, KeyView } from "../../api/schemas/keys";
 import type { UsageRange, UsageReport } from "../../keys/usage-report";
 import { ApiClientError, apiFetch } from "../api";
@@ -89,3 +90,11 @@ export const asRevoked =
     if (status && !status.split(",").includes("revoked")) return null;
     return { ...key, status: "revoked", revokedAt };
   };
+
+/** The hygiene view's report (under keyKeys.all: every key mutation refreshes it). */
+export function hygieneQuery(workspace: string) {
+  return queryOptions({
+    queryKey: [...keyKeys.all(workspace), "hygiene"] as const,
+    queryFn: () => apiFetch<HygieneReport>("/api/v1/keys/hygiene", { workspace }),
+  });
+}

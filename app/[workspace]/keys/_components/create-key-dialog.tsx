@@ -12,7 +12,7 @@ import { ApiClientError } from "@/lib/client/api";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/lib/client/form-errors";
 import type { Viewer } from "@/lib/keys/permissions";
 import { EnvironmentField } from "./environment-field";
-import { DEFAULT_EXPIRY, type ExpiryChoice, ExpiryField, expiryInput } from "./expiry-field";
+import { defaultExpiry, type ExpiryChoice, ExpiryField, expiryInput } from "./expiry-field";
 import { KeyKindField, type NewKeyKind } from "./key-kind-field";
 
 /** The workspace as the key page's dialogs need it (the prefix previews a new key, in one of its environments). */
@@ -23,6 +23,8 @@ export interface WorkspaceInfo {
   keyPrefix: string;
   /** Where keys may be created; the first is preselected. */
   environments: string[];
+  /** Keys must expire within this many days (null: no limit): the expiry choices respect it. */
+  maxKeyLifetimeDays: number | null;
 }
 
 interface Draft {
@@ -36,13 +38,13 @@ interface Draft {
 }
 
 /** Least privilege by default: every read scope the viewer holds, nothing that writes. */
-const newDraft = (viewer: Viewer, environments: readonly string[]): Draft => ({
+const newDraft = (viewer: Viewer, workspace: Pick<WorkspaceInfo, "environments" | "maxKeyLifetimeDays">): Draft => ({
   kind: "workspace",
   name: "",
   description: "",
-  environment: environments[0] ?? "",
+  environment: workspace.environments[0] ?? "",
   scopes: viewer.scopes.filter((scope) => scope.endsWith(".read")),
-  expiry: DEFAULT_EXPIRY,
+  expiry: defaultExpiry(workspace.maxKeyLifetimeDays),
   allowlist: "",
 });
 
@@ -60,7 +62,7 @@ interface CreateKeyDialogProps {
  */
 export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreated }: CreateKeyDialogProps) {
   const createKey = useCreateKey(workspace.slug);
-  const [draft, setDraft] = useState(() => newDraft(viewer, workspace.environments));
+  const [draft, setDraft] = useState(() => newDraft(viewer, workspace));
   const [errors, setErrors] = useState<FieldErrors>({});
   // A draft kept from before the workspace's environments changed falls back to the first.
   const environment = workspace.environments.includes(draft.environment)
@@ -76,7 +78,7 @@ export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreat
 
   // Esc or a click outside keeps the draft for next time; Cancel starts afresh.
   function cancel() {
-    setDraft(newDraft(viewer, workspace.environments));
+    setDraft(newDraft(viewer, workspace));
     setErrors({});
     setFormError(null);
     onOpenChange(false);
@@ -104,7 +106,7 @@ export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreat
     createKey.mutate(input, {
       onSuccess: (created) => {
         createKey.reset(); // the secret must not linger in the mutation cache
-        setDraft(newDraft(viewer, workspace.environments));
+        setDraft(newDraft(viewer, workspace));
         onCreated(created);
       },
       onError: (error) => {
@@ -150,6 +152,7 @@ export function CreateKeyDialog({ workspace, viewer, open, onOpenChange, onCreat
               error={errors.environment}
             />
             <ExpiryField
+              maxDays={workspace.maxKeyLifetimeDays}
               value={draft.expiry}
               onChange={(expiry) => edit({ expiry })}
               error={errors.expiresAt ?? errors.expiresIn}

@@ -1,6 +1,7 @@
 "use client";
 
-import { Plus } from "lucide-react";
+import { Plus, Sparkles } from "lucide-react";
+import Link from "next/link";
 import { useState } from "react";
 import { type KeyActing, KeyActionDialogs } from "@/components/keys/key-action-dialogs";
 import { availableActions } from "@/components/keys/key-row-actions";
@@ -64,6 +65,12 @@ export function KeysView({ workspace, viewer }: { workspace: WorkspaceInfo; view
         </div>
         <div className="flex items-center gap-3">
           <LiveIndicator />
+          <Link
+            href={`/${workspace.slug}/keys/hygiene`}
+            className="inline-flex h-10 items-center gap-1.5 rounded-md border border-border bg-card px-4 text-sm font-medium text-foreground transition hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background"
+          >
+            <Sparkles aria-hidden className="h-4 w-4" /> Hygiene
+          </Link>
           {viewer.canCreateKeys ? (
             <Button onClick={() => setCreating(true)} disabled={!hydrated} data-create-key>
               <Plus aria-hidden className="h-4 w-4" /> Create API key

@@ -1,19 +1,21 @@
 "use client";
 
-import type { WorkspaceView } from "@/lib/api/schemas/workspaces";
+import type { WorkspaceSettingsView } from "@/lib/api/schemas/workspaces";
 import { CustomScopesCard } from "./custom-scopes-card";
 import { EnvironmentsCard } from "./environments-card";
 import { KeyCreationCard } from "./key-creation-card";
+import { KeyLifetimeCard } from "./key-lifetime-card";
 import { KeyMintingCard } from "./key-minting-card";
 import { KeyPrefixCard } from "./key-prefix-card";
 import { LeakResponseCard } from "./leak-response-card";
 import { NameCard } from "./name-card";
 import { TwoFactorCard } from "./two-factor-card";
+import { UnusedKeysCard } from "./unused-keys-card";
 import { useWorkspaceSettings } from "./use-workspace-settings";
 import { VerifierKeyCard } from "./verifier-key-card";
 import { WebhooksCard } from "./webhooks-card";
 
-export function SettingsView({ initial }: { initial: WorkspaceView }) {
+export function SettingsView({ initial }: { initial: WorkspaceSettingsView }) {
   const { data: workspace } = useWorkspaceSettings(initial.slug, initial);
   return (
     <div className="space-y-6">
@@ -33,6 +35,8 @@ export function SettingsView({ initial }: { initial: WorkspaceView }) {
       <VerifierKeyCard workspace={workspace} />
       <TwoFactorCard workspace={workspace} />
       <LeakResponseCard workspace={workspace} />
+      <KeyLifetimeCard workspace={workspace} />
+      <UnusedKeysCard workspace={workspace} />
       <CustomScopesCard workspace={workspace} />
     </div>
   );

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { z } from "zod";
-import type { updateWorkspaceSchema, WorkspaceView } from "@/lib/api/schemas/workspaces";
+import type { updateWorkspaceSchema, WorkspaceSettingsView } from "@/lib/api/schemas/workspaces";
 import { ApiClientError, apiFetch } from "@/lib/client/api";
 import { apiFieldErrors } from "@/lib/client/form-errors";
 import { auditKeys } from "@/lib/client/queries/audit";
@@ -11,7 +11,7 @@ import { workspaceQuery } from "@/lib/client/queries/workspace";
 
 export type WorkspaceUpdate = z.input<typeof updateWorkspaceSchema>;
 
-export function useWorkspaceSettings(workspace: string, initialData: WorkspaceView) {
+export function useWorkspaceSettings(workspace: string, initialData: WorkspaceSettingsView) {
   return useQuery({ ...workspaceQuery(workspace), initialData });
 }
 
@@ -21,7 +21,7 @@ export function useUpdateWorkspace(workspace: string) {
   const router = useRouter();
   return useMutation({
     mutationFn: (input: WorkspaceUpdate) =>
-      apiFetch<WorkspaceView>("/api/v1/workspace", { method: "PATCH", workspace, body: input }),
+      apiFetch<WorkspaceSettingsView>("/api/v1/workspace", { method: "PATCH", workspace, body: input }),
     onSuccess: (updated) => {
       queryClient.setQueryData(workspaceQuery(workspace).queryKey, updated);
       // The change is in the audit log now.

@@ -470,6 +470,301 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/keys/hygiene": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Keys worth a second look
+         * @description The workspace's keys that still work or could again (not revoked, rotated or expired) and are never used, unused for 30 or 90 days, never expiring, or created by someone who left the workspace; those idle longest first, 500 at most, with counts per finding.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    finding?: "never_used" | "unused_30d" | "unused_90d" | "never_expires" | "creator_left";
+                };
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
+                    "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The keys with findings, and how many have each */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HygieneReport"];
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/bulk/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke many keys
+         * @description Up to 100 keys, each revoked as by `DELETE /api/v1/keys/{id}` (one `key.revoked` event each). A key that cannot be revoked is listed under `failed` and the others still are.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
+                    "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkKeys"];
+                };
+            };
+            responses: {
+                /** @description What happened to each key */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkResult"];
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is larger than this route accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/bulk/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable many keys
+         * @description Up to 100 keys, each disabled as by `PATCH /api/v1/keys/{id}` `{"enabled":false}` (one `key.updated` event each); they can be enabled again one by one.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The workspace to act in (id or slug): a session's first workspace if omitted; required for an organization key */
+                    "x-workspace-id"?: string;
+                    /** @description The organization (id or slug) of that workspace: narrows a personal key's workspaces; 400 when it does not match */
+                    "x-organization-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkKeys"];
+                };
+            };
+            responses: {
+                /** @description What happened to each key */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkResult"];
+                    };
+                };
+                /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential, or one that is not usable (unknown, revoked, expired, disabled) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The credential may not do this (scope, role, IP allowlist, another workspace) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource in this workspace (or, for a session, no workspace yet) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is larger than this route accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Over a rate limit, such as the key's own (`Retry-After` says when to retry) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/keys/import": {
         parameters: {
             query?: never;
@@ -1608,13 +1903,13 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description The workspace */
+                /** @description The workspace, with its hygiene policies */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Workspace"];
+                        "application/json": components["schemas"]["WorkspaceSettings"];
                     };
                 };
                 /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
@@ -1671,7 +1966,7 @@ export type paths = {
         head?: never;
         /**
          * Change the workspace's settings
-         * @description `environments` replaces the list keys are created in (the first is the default); dropping one that keys still use (not revoked, including expired and disabled keys) is a 409 saying how many.
+         * @description `environments` replaces the list keys are created in (the first is the default); dropping one that keys still use (not revoked, including expired and disabled keys) is a 409 saying how many. `maxKeyLifetimeDays` makes every key created, rotated or given an expiry from then on expire within that many days (a later or absent expiry is a 400 naming `expiresAt`); `disableUnusedKeysAfterDays` disables keys unused that long (never used: since created). Every change is recorded as `workspace.settings_changed` with each field's old and new value.
          */
         patch: {
             parameters: {
@@ -1697,7 +1992,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Workspace"];
+                        "application/json": components["schemas"]["WorkspaceSettings"];
                     };
                 };
                 /** @description Bad input (`details.issues` lists `{field, message}`), or a personal key that must name its workspace */
@@ -3954,7 +4249,7 @@ export type paths = {
                 query?: {
                     actorType?: "user" | "key";
                     actorId?: string;
-                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "key.leaked" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset" | "user.passkey_added" | "user.passkey_removed" | "user.backup_codes_generated" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "webhook.disabled";
+                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expiring" | "key.expired" | "key.leaked" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset" | "user.passkey_added" | "user.passkey_removed" | "user.backup_codes_generated" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "webhook.disabled";
                     targetId?: string;
                     from?: string;
                     to?: string;
@@ -4052,7 +4347,7 @@ export type paths = {
                 query?: {
                     actorType?: "user" | "key";
                     actorId?: string;
-                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "key.leaked" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset" | "user.passkey_added" | "user.passkey_removed" | "user.backup_codes_generated" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "webhook.disabled";
+                    action?: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expiring" | "key.expired" | "key.leaked" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset" | "user.passkey_added" | "user.passkey_removed" | "user.backup_codes_generated" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "webhook.disabled";
                     targetId?: string;
                     from?: string;
                     to?: string;
@@ -4609,6 +4904,17 @@ export type components = {
         };
         /**
          * @example {
+         *       "ids": [
+         *         "key_01J…",
+         *         "key_01K…"
+         *       ]
+         *     }
+         */
+        BulkKeys: {
+            ids: string[];
+        };
+        /**
+         * @example {
          *       "keys": [
          *         {
          *           "hash": "2b1b0c8a8f2f4a0e6a1c9e3d5b7f9a1c3e5d7b9f1a3c5e7d9b1f3a5c7e9d1b3f",
@@ -4665,6 +4971,7 @@ export type components = {
             scopes?: string[];
             ipAllowlist?: string[];
             enabled?: boolean;
+            expiresAt?: string | null;
         };
         /**
          * @example {
@@ -4728,7 +5035,15 @@ export type components = {
              *     ]
              */
             environments?: string[];
+            maxKeyLifetimeDays?: number | null;
+            disableUnusedKeysAfterDays?: number | null;
         };
+        /**
+         * @example {
+         *       "password": "correct horse battery staple",
+         *       "code": "492039"
+         *     }
+         */
         Reauthentication: {
             password: string;
             code?: string;
@@ -4992,6 +5307,59 @@ export type components = {
             lastUsedUserAgent: string | null;
             key: string;
         };
+        HygieneReport: {
+            data: components["schemas"]["HygieneKey"][];
+            counts: {
+                [key: string]: number;
+            };
+            truncated: boolean;
+        };
+        HygieneKey: {
+            id: string;
+            /** @enum {string} */
+            kind: "workspace" | "organization" | "personal";
+            workspaceId: string | null;
+            organizationId: string | null;
+            name: string;
+            description: string | null;
+            maskedKey: string;
+            /** @description One of the workspace's environments (2–10 lowercase letters), e.g. live, test, prod */
+            environment: string;
+            scopes: string[];
+            ipAllowlist: string[];
+            enabled: boolean;
+            /** @enum {string} */
+            status: "active" | "expiring_soon" | "expired" | "revoked" | "in_grace" | "rotated";
+            expiresAt: string | null;
+            /** @description The length of the key's expiry window in ms: what a rotation with {"expiry":"renew"} gives the new key. Null when the key never expires or was rotated. */
+            expiryWindowMs: number | null;
+            createdAt: string;
+            createdBy: {
+                id: string;
+                name: string;
+                email: string;
+            } | null;
+            revokedAt: string | null;
+            rotatedAt: string | null;
+            replacedById: string | null;
+            rateLimit: {
+                max: number;
+                windowMs: number;
+            } | null;
+            lastUsedAt: string | null;
+            lastUsedIp: string | null;
+            lastUsedUserAgent: string | null;
+            findings: ("never_used" | "unused_30d" | "unused_90d" | "never_expires" | "creator_left")[];
+        };
+        BulkResult: {
+            done: string[];
+            unchanged: string[];
+            failed: {
+                id: string;
+                code: string;
+                message: string;
+            }[];
+        };
         KeyImportResult: {
             imported: number;
             keys: components["schemas"]["Key"][];
@@ -5075,7 +5443,7 @@ export type components = {
             role: "owner" | "admin" | "member";
             scopes: string[];
         };
-        Workspace: {
+        WorkspaceSettings: {
             id: string;
             organizationId: string;
             name: string;
@@ -5090,6 +5458,8 @@ export type components = {
             leakResponse: "revoke" | "disable";
             customScopes: string[];
             environments: string[];
+            maxKeyLifetimeDays: number | null;
+            disableUnusedKeysAfterDays: number | null;
         };
         Reauthenticated: {
             /** Format: date-time */
@@ -5142,6 +5512,22 @@ export type components = {
             responseExcerpt: string | null;
             error: string | null;
             at: string;
+        };
+        Workspace: {
+            id: string;
+            organizationId: string;
+            name: string;
+            slug: string;
+            keyPrefix: string;
+            allowKeyMinting: boolean;
+            requireVerifierKey: boolean;
+            requireTwoFactor: boolean;
+            /** @enum {string} */
+            keyCreation: "members" | "admins";
+            /** @enum {string} */
+            leakResponse: "revoke" | "disable";
+            customScopes: string[];
+            environments: string[];
         };
         Organization: {
             id: string;
@@ -5213,7 +5599,7 @@ export type components = {
                 email: string | null;
             };
             /** @enum {string} */
-            action: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expired" | "key.leaked" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset" | "user.passkey_added" | "user.passkey_removed" | "user.backup_codes_generated" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "webhook.disabled";
+            action: "workspace.created" | "workspace.settings_changed" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.expiring" | "key.expired" | "key.leaked" | "member.invited" | "member.invitation_canceled" | "member.joined" | "member.role_changed" | "member.removed" | "org.settings_changed" | "org.role_changed" | "user.signed_in" | "user.sign_in_failed" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.password_reset" | "user.passkey_added" | "user.passkey_removed" | "user.backup_codes_generated" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "webhook.disabled";
             target: {
                 type: string;
                 id: string;

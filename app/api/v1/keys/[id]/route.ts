@@ -14,7 +14,7 @@ export const GET = withAuth<Params>({ scope: "keys.read" }, async ({ db, princip
 
 export const PATCH = withAuth<Params>({}, async ({ req, db, principal, params, meta, now }) => {
   const input = await parseJsonBody(req, updateKeySchema);
-  return Response.json(toKeyView(await updateKey(db, principal, params.id, input, meta), now));
+  return Response.json(toKeyView(await updateKey(db, principal, params.id, input, meta, now), now));
 });
 
 export const DELETE = withAuth<Params>({}, async ({ db, principal, params, meta, now }) =>
