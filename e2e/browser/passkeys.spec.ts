@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { lookAt } from "../support/look";
 import { browserAs, signUpOwner } from "../support/people";
+import { addVirtualAuthenticator } from "../support/webauthn";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -8,19 +9,7 @@ test("add a passkey, sign in with it, rename and remove it", async ({ browser, b
   const owner = await signUpOwner(baseURL!, "Whitfield Diffie", "Keyring");
   const context = await browserAs(browser, owner);
   const page = await context.newPage();
-  // A platform authenticator that holds discoverable credentials and says yes by itself (Chromium's DevTools protocol).
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
+  const { cdp, authenticatorId } = await addVirtualAuthenticator(context, page);
 
   await page.goto("/account");
   const card = page.getByRole("region", { name: "Passkeys" });

@@ -5,6 +5,7 @@ import { browserAs, signUpOwner } from "../support/people";
 import { type StartedServer, startServer } from "../support/server";
 import { totpCode } from "../support/totp";
 import { enableTotp } from "../support/two-factor";
+import { addVirtualAuthenticator } from "../support/webauthn";
 
 // Its own server, where a sign-in goes stale after 2 seconds (KEYSMITH_REAUTH_MAX_AGE_S).
 const MAX_AGE_S = 2;
@@ -85,18 +86,7 @@ test("with two-factor on, the dialog asks for the app's code too; a passkey conf
   const { secret } = await enableTotp(owner.api);
   const context = await browserAs(browser, owner);
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
+  await addVirtualAuthenticator(context, page);
 
   const createLiveKey = async (name: string) => {
     await page.goto(`${server.url}/${owner.workspace.slug}/keys`);

@@ -1,10 +1,10 @@
 import { isAPIError } from "better-auth/api";
 import type { z } from "zod";
-import { ApiError, validationError } from "../api/errors";
+import { validationError } from "../api/errors";
 import type { reauthenticateSchema } from "../api/schemas/me";
 import { recordAccountEvent } from "../audit/account-events";
 import type { Db } from "../db/client";
-import { FixedWindowLimiter } from "../verify/rate-limit";
+import { assertNotLimited, countAgainstLimit, type RequestLimit } from "../http/request-limit";
 import type { Auth } from "./auth";
 import type { RequestMeta } from "./principal";
 
@@ -14,14 +14,12 @@ export type Reauthentication = z.output<typeof reauthenticateSchema>;
 export const REAUTH_FAILURES_PER_WINDOW = 5;
 export const REAUTH_WINDOW_MS = 10 * 60_000;
 
-const LIMITER = Symbol.for("keysmith.reauth-limiter");
-type Holder = typeof globalThis & { [LIMITER]?: FixedWindowLimiter };
-
-function limiter(): FixedWindowLimiter {
-  const holder = globalThis as Holder;
-  holder[LIMITER] ??= new FixedWindowLimiter(10_000);
-  return holder[LIMITER];
-}
+const WRONG_ANSWER_LIMIT: RequestLimit = {
+  name: "reauth-limiter",
+  perWindow: REAUTH_FAILURES_PER_WINDOW,
+  windowMs: REAUTH_WINDOW_MS,
+  refusal: "Too many wrong answers: try again later",
+};
 
 interface Caller {
   sessionId: string;
@@ -45,8 +43,7 @@ export async function reauthenticate(
   input: Reauthentication,
   now: Date,
 ): Promise<Date> {
-  const waitMs = limiter().retryAfterMs(caller.sessionId, REAUTH_FAILURES_PER_WINDOW, REAUTH_WINDOW_MS, now.getTime());
-  if (waitMs > 0) throw tooManyAttempts(waitMs);
+  assertNotLimited(WRONG_ANSWER_LIMIT, caller.sessionId, now);
 
   const account = await db.user.findUnique({ where: { id: caller.user.id }, select: { twoFactorEnabled: true } });
   if (account?.twoFactorEnabled && !input.code && !input.backupCode) {
@@ -54,7 +51,7 @@ export async function reauthenticate(
   }
   const failure = await wrongAnswer(auth, caller.headers, input, account?.twoFactorEnabled ?? false);
   if (failure) {
-    limiter().hit(caller.sessionId, REAUTH_FAILURES_PER_WINDOW, REAUTH_WINDOW_MS, now.getTime());
+    countAgainstLimit(WRONG_ANSWER_LIMIT, caller.sessionId, now);
     await recordAccountEvent(db, caller.user, "user.sign_in_failed", caller.meta, { reauthentication: true });
     throw validationError([failure]);
   }
@@ -88,10 +85,4 @@ async function accepted(check: Promise<unknown>): Promise<boolean> {
     if (isAPIError(error) && error.statusCode < 500) return false;
     throw error;
   }
-}
-
-function tooManyAttempts(waitMs: number): ApiError {
-  return new ApiError("RATE_LIMITED", "Too many wrong answers: try again later", undefined, {
-    "retry-after": String(Math.ceil(waitMs / 1000)),
-  });
 }
