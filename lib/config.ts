@@ -98,6 +98,8 @@ export const VARIABLES = {
   KEYSMITH_WEBHOOK_DISABLE_AFTER_MS: milliseconds(1, 3 * 24 * 60 * 60_000),
   KEYSMITH_WEBHOOK_LEASE_MS: milliseconds(1, 60_000),
   KEYSMITH_WEBHOOK_POLL_MS: milliseconds(1, 5_000),
+  // How long the delivery log keeps a delivered or failed delivery: 30 days.
+  KEYSMITH_WEBHOOK_LOG_RETENTION_MS: milliseconds(1, 30 * 24 * 60 * 60_000),
   KEYSMITH_METRICS_TOKEN: variable({ schema: z.string().min(16), expected: "at least 16 characters" }),
   // Mail goes out through one SMTP server; without it the dashboard shows the links instead.
   SMTP_URL: variable({

@@ -191,6 +191,7 @@ async function startRuntime(): Promise<Runtime> {
       leaseMs: settings.KEYSMITH_WEBHOOK_LEASE_MS,
       pollMs: settings.KEYSMITH_WEBHOOK_POLL_MS,
       allowPrivate: settings.KEYSMITH_WEBHOOK_ALLOW_PRIVATE,
+      logRetentionMs: settings.KEYSMITH_WEBHOOK_LOG_RETENTION_MS,
     }),
     draining: false,
     close: async () => {

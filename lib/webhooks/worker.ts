@@ -23,6 +23,8 @@ export interface WebhookWorkerOptions {
   /** The safety net: due deliveries are looked for this often even if nothing woke the worker. */
   pollMs: number;
   allowPrivate: boolean;
+  /** Delivered and failed deliveries (with their attempts) are deleted this long after they were queued. */
+  logRetentionMs: number;
   /** Deliveries sent at once by one instance. */
   batch?: number;
 }
@@ -39,6 +41,10 @@ interface Claimed {
   url: string;
   secret: string;
 }
+
+/** How often an instance prunes the delivery log, and how many rows one statement deletes. */
+const PRUNE_EVERY_MS = 60 * 60_000;
+const PRUNE_BATCH = 1_000;
 
 /**
  * Sends queued webhook deliveries; one runs in every instance. A delivery is claimed with a row
@@ -59,6 +65,7 @@ export class WebhookWorker {
   private stopping = false;
   private readonly aborter = new AbortController();
   private readonly batch: number;
+  private lastPruned = 0;
 
   constructor(
     private readonly db: Db,
@@ -115,11 +122,33 @@ export class WebhookWorker {
 
   /** Sends every delivery due now, a batch at a time (tests call it directly). */
   async runOnce(): Promise<void> {
+    const now = this.now().getTime();
+    if (now - this.lastPruned >= PRUNE_EVERY_MS) {
+      this.lastPruned = now;
+      await this.pruneLog(new Date(now - this.options.logRetentionMs));
+    }
     for (;;) {
       if (this.stopping) return;
       const claimed = await this.claim();
       await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
       if (claimed.length < this.batch) return;
+    }
+  }
+
+  /**
+   * Keeps the delivery log from growing without end: finished deliveries queued before `cutoff`
+   * go, their attempts with them (cascade); pending ones stay whatever their age. A batch per
+   * statement, so a long backlog never holds a lock for long; any instance may do it.
+   */
+  async pruneLog(cutoff: Date): Promise<number> {
+    let pruned = 0;
+    for (;;) {
+      const deleted = await this.db.$executeRaw`DELETE FROM "webhook_delivery" WHERE "id" IN (
+        SELECT "id" FROM "webhook_delivery"
+        WHERE "status" IN ('delivered', 'failed') AND "createdAt" < ${cutoff}
+        LIMIT ${PRUNE_BATCH})`;
+      pruned += deleted;
+      if (deleted < PRUNE_BATCH || this.stopping) return pruned;
     }
   }
 

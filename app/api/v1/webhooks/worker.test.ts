@@ -60,6 +60,7 @@ describe("the webhook worker", () => {
       leaseMs: 60_000,
       pollMs: 60_000,
       allowPrivate: true,
+      logRetentionMs: 30 * 24 * HOUR,
     });
   });
   afterAll(async () => {
@@ -167,5 +168,22 @@ describe("the webhook worker", () => {
     expect(requests - before).toBe(1);
     expect(await db().webhookAttempt.count({ where: { deliveryId: sent[0].id } })).toBe(1);
     expect((await endpoint()).failingSince).toBeNull();
+  });
+
+  it("prunes delivered and failed deliveries past the retention with their attempts, never pending ones", async () => {
+    expect((await call(createKey, "POST", "/api/v1/keys", { cookie, body: { name: "Queued", environment: "test" } })).status).toBe(201);
+    const before = await deliveries();
+    const finished = before.filter((d) => d.status !== "pending");
+    const pending = before.filter((d) => d.status === "pending");
+    expect(finished.length).toBeGreaterThan(0);
+    expect(pending.length).toBeGreaterThan(0);
+    // Nothing is old enough yet.
+    expect(await worker.pruneLog(new Date(Date.now() - HOUR))).toBe(0);
+    // Past the retention, every finished one goes (the trigger stamps with the database's clock,
+    // a test event with the instance's, which this test moved days ahead).
+    const later = new Date(Math.max(Date.now(), env.now().getTime()) + HOUR);
+    expect(await worker.pruneLog(later)).toBe(finished.length);
+    expect((await deliveries()).map((d) => d.id)).toEqual(pending.map((d) => d.id));
+    expect(await db().webhookAttempt.count({ where: { deliveryId: { in: finished.map((d) => d.id) } } })).toBe(0);
   });
 });
