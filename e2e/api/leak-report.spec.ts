@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { Keysmith } from "@keysmith/sdk";
 import type { APIRequestContext } from "@playwright/test";
 import { addMember, anonymous, bearer, createKey, json, signUpWithWorkspace, verify } from "../support/api";
-import { type StartedServer, startServer } from "../support/server";
+import { freePort, type StartedServer, startServer } from "../support/server";
 import { type ReceivedMail, startSmtp, type TestSmtp } from "../support/smtp";
 import { authedStream, nextEvent } from "../support/stream";
 import { expect, test } from "../support/test";
@@ -19,8 +19,6 @@ const PROPAGATION_BOUND_MS = 250;
 /** The server answers no sooner than this (lib/leaks/even-timing.ts). */
 const ANSWER_FLOOR_MS = 250;
 /** Ports of the servers this file starts for itself. */
-const LIMITED_PORT = 3516;
-const MAILING_PORT = 3517;
 const GITHUB = { source: "GitHub secret scanning", url: "https://github.com/acme/app/blob/main/.env" };
 
 let addressCount = 0;
@@ -296,8 +294,8 @@ test.describe("on servers of their own", () => {
     test.setTimeout(120_000);
     smtp = await startSmtp();
     [limited, mailing] = await Promise.all([
-      startServer(LIMITED_PORT, { KEYSMITH_AUTH_RATE_LIMIT: "on", KEYSMITH_TRUST_PROXY: "1" }),
-      startServer(MAILING_PORT, { SMTP_URL: smtp.url, MAIL_FROM: "Keysmith <keys@example.test>" }),
+      startServer(await freePort(), { KEYSMITH_AUTH_RATE_LIMIT: "on", KEYSMITH_TRUST_PROXY: "1" }),
+      startServer(await freePort(), { SMTP_URL: smtp.url, MAIL_FROM: "Keysmith <keys@example.test>" }),
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { addMember, createKey, json, PASSWORD, signUp, signUpWithWorkspace } from "../support/api";
-import { type StartedServer, startServer } from "../support/server";
+import { freePort, type StartedServer, startServer } from "../support/server";
 import { linkIn, SMTP_PASSWORD, SMTP_USER, startSmtp, type TestSmtp } from "../support/smtp";
 import { expect, test } from "../support/test";
 
@@ -8,7 +8,6 @@ import { expect, test } from "../support/test";
  * Mail as it really goes out: a server of its own with SMTP_URL pointing at an SMTP server in
  * this process (the shared server has no SMTP_URL, so every other spec covers "mail is off").
  */
-const PORT = 3311;
 const FROM = "keys@example.test";
 /** better-auth's answer to every accepted reset request, whether or not an account has the address. */
 const RESET_ANSWER = {
@@ -27,7 +26,7 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   test.setTimeout(90_000);
   smtp = await startSmtp();
-  server = await startServer(PORT, { SMTP_URL: smtp.url, MAIL_FROM: `Keysmith <${FROM}>` });
+  server = await startServer(await freePort(), { SMTP_URL: smtp.url, MAIL_FROM: `Keysmith <${FROM}>` });
 });
 
 test.afterAll(async () => {

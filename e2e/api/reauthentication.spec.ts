@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { request } from "@playwright/test";
 import { addMember, createKey, json, PASSWORD, signUpWithWorkspace } from "../support/api";
-import { type StartedServer, startServer } from "../support/server";
+import { freePort, type StartedServer, startServer } from "../support/server";
 import { expect, test } from "../support/test";
 import { totpCode } from "../support/totp";
 import { enableTotp } from "../support/two-factor";
@@ -13,12 +13,11 @@ import { enableTotp } from "../support/two-factor";
  * server keeps the default 10 minutes (every other test's session is seconds old).
  */
 const MAX_AGE_S = 2;
-const PORT = Number(process.env.E2E_PORT ?? 3510) + 1;
 
 let server: StartedServer;
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  server = await startServer(PORT, { KEYSMITH_REAUTH_MAX_AGE_S: String(MAX_AGE_S) });
+  server = await startServer(await freePort(), { KEYSMITH_REAUTH_MAX_AGE_S: String(MAX_AGE_S) });
 });
 test.afterAll(async () => {
   await server?.stop();
@@ -135,9 +134,11 @@ test("sensitive actions need a recent sign-in; API keys and test keys are not af
   await machine.dispose();
 });
 
-async function expectRefusedField(response: APIResponse, field: string) {
-  expect(response.status(), await response.text()).toBe(400);
+/** A wrong answer: 403 REAUTHENTICATION_FAILED naming what was wrong (a missing code is bad input: 400). */
+async function expectRefusedField(response: APIResponse, field: string, status = 403) {
+  expect(response.status(), await response.text()).toBe(status);
   const { error } = await response.json();
+  expect(error.code).toBe(status === 403 ? "REAUTHENTICATION_FAILED" : "VALIDATION_FAILED");
   expect(error.details.issues[0].field).toBe(field);
 }
 
@@ -150,7 +151,7 @@ test("confirming it's you: the password, then the authenticator code or a backup
 
   const confirm = (data: Record<string, string>) => owner.api.post("/api/v1/me/reauthenticate", { data });
   await expectRefusedField(await confirm({ password: "not-my-password", code: totpCode(secret) }), "password");
-  await expectRefusedField(await confirm({ password: PASSWORD }), "code");
+  await expectRefusedField(await confirm({ password: PASSWORD }), "code", 400);
   const wrongCode = String((Number(totpCode(secret)) + 1) % 1_000_000).padStart(6, "0");
   await expectRefusedField(await confirm({ password: PASSWORD, code: wrongCode }), "code");
   await expectReauthRequired(await liveKey(), "after wrong answers");

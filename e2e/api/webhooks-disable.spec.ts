@@ -1,7 +1,6 @@
-import { type StartedServer, signUpOn, startServer } from "../support/server";
+import { freePort, type StartedServer, signUpOn, startServer } from "../support/server";
 import { startSmtp, type TestSmtp } from "../support/smtp";
 import { expect, test } from "../support/test";
-import { testPort } from "../support/webhook-receiver";
 
 /**
  * An endpoint whose deliveries keep failing is disabled once they have failed for
@@ -12,7 +11,7 @@ let smtp: TestSmtp;
 let server: StartedServer;
 test.beforeAll(async () => {
   smtp = await startSmtp();
-  server = await startServer(await testPort(4), {
+  server = await startServer(await freePort(), {
     SMTP_URL: smtp.url,
     MAIL_FROM: "Keysmith <keys@example.com>",
     KEYSMITH_WEBHOOK_ALLOW_PRIVATE: "1",

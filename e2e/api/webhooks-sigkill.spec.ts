@@ -1,6 +1,6 @@
-import { type StartedServer, signUpOn, startServer } from "../support/server";
+import { freePort, type StartedServer, signUpOn, startServer } from "../support/server";
 import { expect, test } from "../support/test";
-import { expectSigned, startReceiver, testPort } from "../support/webhook-receiver";
+import { expectSigned, startReceiver } from "../support/webhook-receiver";
 
 /**
  * A delivery queued in the change's transaction survives `kill -9`: the server is killed while
@@ -11,8 +11,8 @@ const LEASE_MS = 3_000;
 
 test("SIGKILL between queueing and delivery loses nothing", async () => {
   test.setTimeout(120_000);
-  const port = await testPort(2);
-  const receiver = await startReceiver(await testPort(5), "hang", 200);
+  const port = await freePort();
+  const receiver = await startReceiver(await freePort(), "hang", 200);
   const env = {
     KEYSMITH_WEBHOOK_ALLOW_PRIVATE: "1",
     KEYSMITH_WEBHOOK_LEASE_MS: String(LEASE_MS),

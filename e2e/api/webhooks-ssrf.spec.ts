@@ -1,6 +1,5 @@
-import { type StartedServer, signUpOn, startServer } from "../support/server";
+import { freePort, type StartedServer, signUpOn, startServer } from "../support/server";
 import { expect, test } from "../support/test";
-import { testPort } from "../support/webhook-receiver";
 
 /**
  * On a server without KEYSMITH_WEBHOOK_ALLOW_PRIVATE (as in production), an endpoint may not
@@ -9,7 +8,7 @@ import { testPort } from "../support/webhook-receiver";
  */
 let server: StartedServer;
 test.beforeAll(async () => {
-  server = await startServer(await testPort(1), { KEYSMITH_WEBHOOK_ALLOW_PRIVATE: "0" });
+  server = await startServer(await freePort(), { KEYSMITH_WEBHOOK_ALLOW_PRIVATE: "0" });
 });
 test.afterAll(async () => {
   await server?.stop();

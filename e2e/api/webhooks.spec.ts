@@ -1,7 +1,8 @@
 import { verifyWebhook, WebhookVerificationError } from "@keysmith/sdk";
 import { addMember, bearer, createKey, json, signUpWithWorkspace } from "../support/api";
+import { freePort } from "../support/server";
 import { expect, test } from "../support/test";
-import { expectSigned, type Receiver, startReceiver, testPort, verifyPerSpec } from "../support/webhook-receiver";
+import { expectSigned, type Receiver, startReceiver, verifyPerSpec } from "../support/webhook-receiver";
 
 /**
  * Webhooks over HTTP against the shared server (which allows loopback targets and retries
@@ -12,7 +13,7 @@ test.describe.configure({ mode: "serial" });
 
 let receiver: Receiver;
 test.beforeAll(async () => {
-  receiver = await startReceiver(await testPort(3));
+  receiver = await startReceiver(await freePort());
 });
 test.afterAll(async () => {
   await receiver.close();

@@ -2,14 +2,13 @@ import { expect, test } from "@playwright/test";
 import { PASSWORD } from "../support/api";
 import { lookAt } from "../support/look";
 import { browserAs, signUpOwner } from "../support/people";
-import { type StartedServer, startServer } from "../support/server";
+import { freePort, type StartedServer, startServer } from "../support/server";
 import { linkIn, startSmtp, type TestSmtp } from "../support/smtp";
 
 /**
  * An unverified user signs in as before; the account page asks them to verify, resends the
  * link on request, and knows once it was followed. A server of its own, sending mail.
  */
-const PORT = 3313;
 
 let smtp: TestSmtp;
 let server: StartedServer;
@@ -19,7 +18,7 @@ test.use({ storageState: { cookies: [], origins: [] } });
 test.beforeAll(async () => {
   test.setTimeout(90_000);
   smtp = await startSmtp();
-  server = await startServer(PORT, {
+  server = await startServer(await freePort(), {
     SMTP_URL: smtp.url,
     MAIL_FROM: "keys@example.test",
     KEYSMITH_PERSONAL_KEY_AT_SIGNUP: "off",

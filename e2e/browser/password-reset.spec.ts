@@ -1,13 +1,12 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { lookAt } from "../support/look";
-import { type StartedServer, startServer } from "../support/server";
+import { freePort, type StartedServer, startServer } from "../support/server";
 import { linkIn, startSmtp, type TestSmtp } from "../support/smtp";
 
 /**
  * Forgot password, as a person does it: on a server of its own that sends mail to an SMTP
  * server in this process. Nobody is signed in at the start (not the shared admin).
  */
-const PORT = 3312;
 const OLD_PASSWORD = "correct-horse-battery";
 const NEW_PASSWORD = "a-brand-new-passphrase";
 
@@ -19,7 +18,7 @@ test.use({ storageState: { cookies: [], origins: [] } });
 test.beforeAll(async () => {
   test.setTimeout(90_000);
   smtp = await startSmtp();
-  server = await startServer(PORT, {
+  server = await startServer(await freePort(), {
     SMTP_URL: smtp.url,
     MAIL_FROM: "Keysmith <keys@example.test>",
     KEYSMITH_PERSONAL_KEY_AT_SIGNUP: "off",

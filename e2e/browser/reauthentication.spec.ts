@@ -2,20 +2,19 @@ import { expect, test } from "@playwright/test";
 import { PASSWORD } from "../support/api";
 import { lookAt } from "../support/look";
 import { browserAs, signUpOwner } from "../support/people";
-import { type StartedServer, startServer } from "../support/server";
+import { freePort, type StartedServer, startServer } from "../support/server";
 import { totpCode } from "../support/totp";
 import { enableTotp } from "../support/two-factor";
 import { addVirtualAuthenticator } from "../support/webauthn";
 
 // Its own server, where a sign-in goes stale after 2 seconds (KEYSMITH_REAUTH_MAX_AGE_S).
 const MAX_AGE_S = 2;
-const PORT = Number(process.env.E2E_PORT ?? 3510) + 2;
 test.describe.configure({ timeout: 180_000 });
 
 let server: StartedServer;
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  server = await startServer(PORT, { KEYSMITH_REAUTH_MAX_AGE_S: String(MAX_AGE_S) });
+  server = await startServer(await freePort(), { KEYSMITH_REAUTH_MAX_AGE_S: String(MAX_AGE_S) });
 });
 test.afterAll(async () => {
   await server?.stop();

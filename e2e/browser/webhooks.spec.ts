@@ -3,7 +3,8 @@ import { json } from "../support/api";
 import { lookAt } from "../support/look";
 import { browserAs, signUpOwner } from "../support/people";
 import { screenshotOf } from "../support/screenshots";
-import { expectSigned, startReceiver, testPort } from "../support/webhook-receiver";
+import { freePort } from "../support/server";
+import { expectSigned, startReceiver } from "../support/webhook-receiver";
 
 // Each lookAt runs axe in light and dark.
 test.describe.configure({ timeout: 180_000 });
@@ -12,7 +13,7 @@ test("add an endpoint, see its secret once, send a test event and see it in the 
   browser,
   baseURL,
 }, testInfo) => {
-  const receiver = await startReceiver(await testPort(6));
+  const receiver = await startReceiver(await freePort());
   try {
     const owner = await signUpOwner(baseURL!, "Wendy Webhook", "Hooksville", "hk");
     const context = await browserAs(browser, owner);

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { createTestDatabase, postgresUnavailable, type TestDatabase } from "../support/postgres";
 import { HttpSession, signUpSession } from "../support/propagation";
-import { type StartedServer, startServer } from "../support/server";
+import { freePort, type StartedServer, startServer } from "../support/server";
 import { expect, test } from "../support/test";
-import { expectSigned, startReceiver, testPort } from "../support/webhook-receiver";
+import { expectSigned, startReceiver } from "../support/webhook-receiver";
 
 /**
  * Two instances on one PostgreSQL database both run the webhook sender: every delivery is
@@ -29,8 +29,8 @@ test.beforeAll(async () => {
     KEYSMITH_WEBHOOK_ALLOW_PRIVATE: "1",
     KEYSMITH_WEBHOOK_POLL_MS: "200",
   };
-  a = await startServer(await testPort(7), shared);
-  b = await startServer(await testPort(8), shared);
+  a = await startServer(await freePort(), shared);
+  b = await startServer(await freePort(), shared);
 });
 
 test.afterAll(async () => {
@@ -39,7 +39,7 @@ test.afterAll(async () => {
 });
 
 test("two instances send each delivery once, whichever instance made the change", async () => {
-  const receiver = await startReceiver(await testPort(9));
+  const receiver = await startReceiver(await freePort());
   try {
     const owner = await signUpSession(a.url, "owner");
     await owner.call("POST", "/api/v1/workspaces", { name: "Scaled", slug: `scaled-${Date.now()}` }, 201);

@@ -43,17 +43,30 @@ export async function startServer(
   });
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  let stopping = false;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("exit", (code, signal) => {
+      // A server that dies under a test says why in the run's log, not only as "could not reach".
+      if (!stopping) {
+        console.error(
+          `[server :${port}] exited by itself (code ${code}, signal ${signal}); its last output:\n${output.slice(-4000)}`,
+        );
+      }
+      resolve(code);
+    }),
+  );
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
-      if ((await fetch(`${url}${probe}`)).ok) break;
+      // Its own "ready" line too: a probe alone could be answered by another server on the port.
+      if (output.includes("[keysmith] ready on") && (await fetch(`${url}${probe}`)).ok) break;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
+      stopping = true;
       child.kill("SIGKILL");
       throw new Error(`server did not start:\n${output}`);
     }
@@ -64,6 +77,7 @@ export async function startServer(
     dataDir,
     process: child,
     stop: (signal = "SIGTERM") => {
+      stopping = true;
       if (child.exitCode === null) child.kill(signal);
       return exited;
     },

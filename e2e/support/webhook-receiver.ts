@@ -1,7 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import { expect } from "@playwright/test";
-import { freePort } from "./server";
 
 /**
  * A webhook receiver for tests, written from the Standard Webhooks specification
@@ -26,11 +25,6 @@ export interface Receiver {
   /** Resolves with the first request (from now on, or already received) that `match` accepts. */
   waitFor(match: (event: ReceivedWebhook) => boolean, timeoutMs?: number): Promise<ReceivedWebhook>;
   close(): Promise<void>;
-}
-
-/** A port for something a test starts: in E2E_PORT's range when that is set (E2E_PORT + offset), else any free one. */
-export async function testPort(offset: number): Promise<number> {
-  return process.env.E2E_PORT ? Number(process.env.E2E_PORT) + offset : freePort();
 }
 
 export async function startReceiver(port: number, ...answers: Answer[]): Promise<Receiver> {

@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   /** A signed-in session too old for a sensitive action (lib/auth/fresh-session.ts): sign in again. */
   REAUTHENTICATION_REQUIRED: 403,
+  /** "Confirm it's you" was answered wrongly (`details.issues` names the password or the code). */
+  REAUTHENTICATION_FAILED: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   REQUEST_TIMEOUT: 408,

@@ -1,6 +1,6 @@
 import { isAPIError } from "better-auth/api";
 import type { z } from "zod";
-import { validationError } from "../api/errors";
+import { ApiError, validationError } from "../api/errors";
 import type { reauthenticateSchema } from "../api/schemas/me";
 import { recordAccountEvent } from "../audit/account-events";
 import type { Db } from "../db/client";
@@ -53,7 +53,7 @@ export async function reauthenticate(
   if (failure) {
     countAgainstLimit(WRONG_ANSWER_LIMIT, caller.sessionId, now);
     await recordAccountEvent(db, caller.user, "user.sign_in_failed", caller.meta, { reauthentication: true });
-    throw validationError([failure]);
+    throw new ApiError("REAUTHENTICATION_FAILED", failure.message, { issues: [failure] });
   }
   await db.session.update({ where: { id: caller.sessionId }, data: { reauthenticatedAt: now } });
   return now;

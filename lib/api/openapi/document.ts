@@ -385,7 +385,8 @@ const paths: ZodOpenApiPathsObject = {
       description:
         "Signed-in users only. A session signed in more than KEYSMITH_REAUTH_MAX_AGE_S ago gets 403 `REAUTHENTICATION_REQUIRED` from sensitive actions; " +
         "this makes it count as freshly signed in. The password, and for an account with an authenticator app `code` (or one `backupCode`, used up by this). " +
-        "A wrong answer is 400 naming the field and is audited as a failed sign-in; 5 wrong answers in 10 minutes are 429.",
+        "A wrong answer is 403 `REAUTHENTICATION_FAILED` naming the field in `details.issues` and is audited as a failed sign-in; 5 wrong answers in 10 minutes are 429. " +
+        "An account with an authenticator app that sends no code gets 400 naming `code`.",
       tags: ["Account"],
       requestBody: body(reauthenticateSchema),
       ok: { description: "When the session was confirmed", schema: reauthenticatedSchema },

@@ -53,7 +53,7 @@ export const reauthenticateSchema = z
   })
   .meta({
     id: "Reauthentication",
-    override: { examples: [{ password: "correct horse battery staple", code: "492039" }] },
+    override: { examples: [{ password: "correct horse battery staple" }] },
   });
 
 export const reauthenticatedSchema = z.object({ reauthenticatedAt: z.iso.datetime() }).meta({ id: "Reauthenticated" });
