@@ -171,7 +171,9 @@ describe("the webhook worker", () => {
   });
 
   it("prunes delivered and failed deliveries past the retention with their attempts, never pending ones", async () => {
-    expect((await call(createKey, "POST", "/api/v1/keys", { cookie, body: { name: "Queued", environment: "test" } })).status).toBe(201);
+    expect(
+      (await call(createKey, "POST", "/api/v1/keys", { cookie, body: { name: "Queued", environment: "test" } })).status,
+    ).toBe(201);
     const before = await deliveries();
     const finished = before.filter((d) => d.status !== "pending");
     const pending = before.filter((d) => d.status === "pending");
