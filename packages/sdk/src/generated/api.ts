@@ -2073,7 +2073,7 @@ export type paths = {
         put?: never;
         /**
          * Confirm it's you
-         * @description Signed-in users only. A session signed in more than KEYSMITH_REAUTH_MAX_AGE_S ago gets 403 `REAUTHENTICATION_REQUIRED` from sensitive actions; this makes it count as freshly signed in. The password, and for an account with an authenticator app `code` (or one `backupCode`, used up by this). A wrong answer is 400 naming the field and is audited as a failed sign-in; 5 wrong answers in 10 minutes are 429.
+         * @description Signed-in users only. A session signed in more than KEYSMITH_REAUTH_MAX_AGE_S ago gets 403 `REAUTHENTICATION_REQUIRED` from sensitive actions; this makes it count as freshly signed in. The password, and for an account with an authenticator app `code` (or one `backupCode`, used up by this). A wrong answer is 403 `REAUTHENTICATION_FAILED` naming the field in `details.issues` and is audited as a failed sign-in; 5 wrong answers in 10 minutes are 429. An account with an authenticator app that sends no code gets 400 naming `code`.
          */
         post: {
             parameters: {
@@ -5040,8 +5040,7 @@ export type components = {
         };
         /**
          * @example {
-         *       "password": "correct horse battery staple",
-         *       "code": "492039"
+         *       "password": "correct horse battery staple"
          *     }
          */
         Reauthentication: {
@@ -5191,7 +5190,7 @@ export type components = {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "REAUTHENTICATION_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "CONFLICT" | "GONE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL";
+                code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "REAUTHENTICATION_REQUIRED" | "REAUTHENTICATION_FAILED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "CONFLICT" | "GONE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL";
                 message: string;
                 details?: unknown;
             };
