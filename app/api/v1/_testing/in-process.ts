@@ -57,3 +57,15 @@ export async function call(handler: Handler, method: string, path: string, optio
   const res = await handler(req, { params: Promise.resolve(options.params ?? {}) });
   return { status: res.status, body: res.status === 204 ? null : await res.json() };
 }
+
+/** A workspace made through its route by the user behind `cookie` (they own it); fails loudly otherwise. */
+export async function createWorkspaceAs(
+  cookie: string,
+  workspace: { name: string; slug: string; keyPrefix: string },
+): Promise<{ id: string; slug: string }> {
+  const { POST } = await import("@/app/api/v1/workspaces/route");
+  const created = await call(POST, "POST", "/api/v1/workspaces", { cookie, body: workspace });
+  if (created.status !== 201)
+    throw new Error(`workspace not created: ${created.status} ${JSON.stringify(created.body)}`);
+  return created.body;
+}

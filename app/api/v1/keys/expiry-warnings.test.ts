@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, type InProcess, startInProcess } from "@/app/api/v1/_testing/in-process";
+import { call, createWorkspaceAs, type InProcess, startInProcess } from "@/app/api/v1/_testing/in-process";
 import { GET as listAudit } from "@/app/api/v1/audit/route";
 import { POST as accept } from "@/app/api/v1/invitations/[id]/accept/route";
 import { DELETE as revoke } from "@/app/api/v1/keys/[id]/route";
 import { POST as createKey, GET as listKeys } from "@/app/api/v1/keys/route";
 import { POST as invite } from "@/app/api/v1/members/invitations/route";
-import { POST as createWorkspace } from "@/app/api/v1/workspaces/route";
 import { startSmtp, type TestSmtp } from "@/e2e/support/smtp";
 import { sweepKeys } from "@/lib/keys/key-sweeper";
 
@@ -75,11 +74,7 @@ describe("expiry warnings", () => {
     process.env.KEYSMITH_EXPIRY_SWEEP_MS = String(60 * 60 * 1000);
     env = await startInProcess();
     owner = await signUp("owner");
-    const ws = await call(createWorkspace, "POST", "/api/v1/workspaces", {
-      cookie: owner.cookie,
-      body: { name: "Expiry Warnings", slug: "expiry-warnings", keyPrefix: "ew" },
-    });
-    expect(ws.status).toBe(201);
+    await createWorkspaceAs(owner.cookie, { name: "Expiry Warnings", slug: "expiry-warnings", keyPrefix: "ew" });
     admin = await signUp("admin");
     member = await signUp("member");
     bystander = await signUp("bystander");

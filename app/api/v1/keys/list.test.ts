@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, type InProcess, signUpCookie, startInProcess } from "@/app/api/v1/_testing/in-process";
+import {
+  call,
+  createWorkspaceAs,
+  type InProcess,
+  signUpCookie,
+  startInProcess,
+} from "@/app/api/v1/_testing/in-process";
 import { POST as createKey, GET as listKeys } from "@/app/api/v1/keys/route";
-import { POST as createWorkspace } from "@/app/api/v1/workspaces/route";
 
 interface Page {
   data: { name: string }[];
@@ -17,11 +22,7 @@ describe("GET /api/v1/keys: keyset pages forwards (cursor) and backwards (before
   beforeAll(async () => {
     env = await startInProcess();
     cookie = await signUpCookie(env.runtime);
-    const ws = await call(createWorkspace, "POST", "/api/v1/workspaces", {
-      cookie,
-      body: { name: "Pager", slug: "pager", keyPrefix: "pg" },
-    });
-    expect(ws.status).toBe(201);
+    await createWorkspaceAs(cookie, { name: "Pager", slug: "pager", keyPrefix: "pg" });
     for (const name of names) {
       env.advance(1000);
       expect((await call(createKey, "POST", "/api/v1/keys", { cookie, body: { name } })).status).toBe(201);

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, type InProcess, signUpCookie, startInProcess } from "@/app/api/v1/_testing/in-process";
+import {
+  call,
+  createWorkspaceAs,
+  type InProcess,
+  signUpCookie,
+  startInProcess,
+} from "@/app/api/v1/_testing/in-process";
 import { GET as listAudit } from "@/app/api/v1/audit/route";
 import { PATCH as updateKey } from "@/app/api/v1/keys/[id]/route";
 import { GET as hygiene } from "@/app/api/v1/keys/hygiene/route";
@@ -7,7 +13,6 @@ import { POST as createKey } from "@/app/api/v1/keys/route";
 import { POST as verify } from "@/app/api/v1/keys/verify/route";
 import { GET as getMe } from "@/app/api/v1/me/route";
 import { PATCH as updateWorkspace } from "@/app/api/v1/workspace/route";
-import { POST as createWorkspace } from "@/app/api/v1/workspaces/route";
 import { sweepKeys } from "@/lib/keys/key-sweeper";
 
 /**
@@ -55,11 +60,7 @@ describe("disabling unused keys", () => {
       [cookie, "tidy"],
       [otherCookie, "untidy"],
     ] as const) {
-      const ws = await call(createWorkspace, "POST", "/api/v1/workspaces", {
-        cookie: who,
-        body: { name: slug, slug, keyPrefix: slug.slice(0, 4) },
-      });
-      expect(ws.status).toBe(201);
+      await createWorkspaceAs(who, { name: slug, slug, keyPrefix: slug.slice(0, 4) });
     }
     const policy = await call(updateWorkspace, "PATCH", "/api/v1/workspace", {
       cookie,

@@ -1,12 +1,17 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, type InProcess, signUpCookie, startInProcess } from "@/app/api/v1/_testing/in-process";
+import {
+  call,
+  createWorkspaceAs,
+  type InProcess,
+  signUpCookie,
+  startInProcess,
+} from "@/app/api/v1/_testing/in-process";
 import { POST as createKey } from "@/app/api/v1/keys/route";
 import { PATCH as updateWebhook } from "@/app/api/v1/webhooks/[id]/route";
 import { POST as sendTest } from "@/app/api/v1/webhooks/[id]/test/route";
 import { POST as createWebhook } from "@/app/api/v1/webhooks/route";
-import { POST as createWorkspace } from "@/app/api/v1/workspaces/route";
 import { WebhookWorker } from "@/lib/webhooks/worker";
 
 /**
@@ -38,14 +43,7 @@ describe("the webhook worker", () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     cookie = await signUpCookie(env.runtime);
-    expect(
-      (
-        await call(createWorkspace, "POST", "/api/v1/workspaces", {
-          cookie,
-          body: { name: "Hooks", slug: "hooks-worker", keyPrefix: "hw" },
-        })
-      ).status,
-    ).toBe(201);
+    await createWorkspaceAs(cookie, { name: "Hooks", slug: "hooks-worker", keyPrefix: "hw" });
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     const created = await call(createWebhook, "POST", "/api/v1/webhooks", { cookie, body: { url, events: ["key.*"] } });
     expect(created.status).toBe(201);

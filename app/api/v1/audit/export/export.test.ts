@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, type InProcess, signUpCookie, startInProcess } from "@/app/api/v1/_testing/in-process";
+import {
+  call,
+  createWorkspaceAs,
+  type InProcess,
+  signUpCookie,
+  startInProcess,
+} from "@/app/api/v1/_testing/in-process";
 import { GET as exportAudit } from "@/app/api/v1/audit/export/route";
 import { POST as createKey } from "@/app/api/v1/keys/route";
-import { POST as createWorkspace } from "@/app/api/v1/workspaces/route";
 import { allAuditEvents } from "@/lib/audit/query";
 
 describe("audit export across many pages", () => {
@@ -13,11 +18,7 @@ describe("audit export across many pages", () => {
   beforeAll(async () => {
     env = await startInProcess();
     cookie = await signUpCookie(env.runtime);
-    const ws = await call(createWorkspace, "POST", "/api/v1/workspaces", {
-      cookie,
-      body: { name: "Paper trail", slug: "paper-trail", keyPrefix: "pt" },
-    });
-    workspaceId = ws.body.id;
+    workspaceId = (await createWorkspaceAs(cookie, { name: "Paper trail", slug: "paper-trail", keyPrefix: "pt" })).id;
     for (let i = 0; i < 7; i++) {
       env.advance(1000);
       const key = await call(createKey, "POST", "/api/v1/keys", { cookie, body: { name: `Key ${i}` } });

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, type InProcess, signUpCookie, startInProcess } from "@/app/api/v1/_testing/in-process";
+import {
+  call,
+  createWorkspaceAs,
+  type InProcess,
+  signUpCookie,
+  startInProcess,
+} from "@/app/api/v1/_testing/in-process";
 import { GET as listAudit } from "@/app/api/v1/audit/route";
 import { POST as approve } from "@/app/api/v1/cli/login/approve/route";
 import { POST as deny } from "@/app/api/v1/cli/login/deny/route";
@@ -7,7 +13,6 @@ import { POST as poll } from "@/app/api/v1/cli/login/poll/route";
 import { POST as start } from "@/app/api/v1/cli/login/route";
 import { GET as getKey } from "@/app/api/v1/keys/[id]/route";
 import { GET as getMe } from "@/app/api/v1/me/route";
-import { POST as createWorkspace } from "@/app/api/v1/workspaces/route";
 import { findCliLogin } from "@/lib/cli-login/service";
 
 const MINUTE = 60_000;
@@ -25,11 +30,7 @@ describe("keysmith login, in-process with an injected clock", () => {
       [cookie, "cli-home"],
       [other, "cli-elsewhere"],
     ]) {
-      const ws = await call(createWorkspace, "POST", "/api/v1/workspaces", {
-        cookie: who,
-        body: { name: slug, slug, keyPrefix: "cl" },
-      });
-      expect(ws.status).toBe(201);
+      await createWorkspaceAs(who, { name: slug, slug, keyPrefix: "cl" });
     }
   });
   afterAll(async () => env.runtime.close());

@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, type InProcess, signUpCookie, startInProcess } from "@/app/api/v1/_testing/in-process";
+import {
+  call,
+  createWorkspaceAs,
+  type InProcess,
+  signUpCookie,
+  startInProcess,
+} from "@/app/api/v1/_testing/in-process";
 import { GET as listAudit } from "@/app/api/v1/audit/route";
 import { POST as rotate } from "@/app/api/v1/keys/[id]/rotate/route";
 import { GET as getKey } from "@/app/api/v1/keys/[id]/route";
 import { POST as reportLeak } from "@/app/api/v1/keys/report-leak/route";
 import { POST as createKey } from "@/app/api/v1/keys/route";
 import { POST as verify } from "@/app/api/v1/keys/verify/route";
-import { POST as createWorkspace } from "@/app/api/v1/workspaces/route";
 
 const DAY = 24 * 60 * 60_000;
 
@@ -17,11 +22,7 @@ describe("leak reports of keys whose life depends on time, with an injected cloc
   beforeAll(async () => {
     env = await startInProcess();
     cookie = await signUpCookie(env.runtime);
-    const ws = await call(createWorkspace, "POST", "/api/v1/workspaces", {
-      cookie,
-      body: { name: "Leaky clock", slug: "leaky-clock", keyPrefix: "lc" },
-    });
-    expect(ws.status).toBe(201);
+    await createWorkspaceAs(cookie, { name: "Leaky clock", slug: "leaky-clock", keyPrefix: "lc" });
   });
   afterAll(async () => env.runtime.close());
 

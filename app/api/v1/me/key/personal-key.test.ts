@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, type InProcess, signUpCookie, startInProcess } from "@/app/api/v1/_testing/in-process";
+import {
+  call,
+  createWorkspaceAs,
+  type InProcess,
+  signUpCookie,
+  startInProcess,
+} from "@/app/api/v1/_testing/in-process";
 import { POST as verify } from "@/app/api/v1/keys/verify/route";
 import { DELETE, GET, POST } from "@/app/api/v1/me/key/route";
 import { POST as createWorkspace } from "@/app/api/v1/workspaces/route";
@@ -13,11 +19,7 @@ describe("DELETE /api/v1/me/key", () => {
   beforeAll(async () => {
     env = await startInProcess();
     cookie = await signUpCookie(env.runtime);
-    const ws = await call(createWorkspace, "POST", "/api/v1/workspaces", {
-      cookie,
-      body: { name: "Personal", slug: "personal-revoke", keyPrefix: "pr" },
-    });
-    expect(ws.status).toBe(201);
+    await createWorkspaceAs(cookie, { name: "Personal", slug: "personal-revoke", keyPrefix: "pr" });
   });
   afterAll(async () => env.runtime.close());
 

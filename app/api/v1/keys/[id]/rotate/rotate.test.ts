@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, type InProcess, signUpCookie, startInProcess } from "@/app/api/v1/_testing/in-process";
+import {
+  call,
+  createWorkspaceAs,
+  type InProcess,
+  signUpCookie,
+  startInProcess,
+} from "@/app/api/v1/_testing/in-process";
 import { POST as rotate } from "@/app/api/v1/keys/[id]/rotate/route";
 import { GET as getKey } from "@/app/api/v1/keys/[id]/route";
 import { POST as createKey } from "@/app/api/v1/keys/route";
 import { POST as verify } from "@/app/api/v1/keys/verify/route";
 import { GET as getMe } from "@/app/api/v1/me/route";
-import { POST as createWorkspace } from "@/app/api/v1/workspaces/route";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -17,11 +22,7 @@ describe("time-dependent key behaviour, with an injected clock", () => {
   beforeAll(async () => {
     env = await startInProcess();
     cookie = await signUpCookie(env.runtime);
-    const ws = await call(createWorkspace, "POST", "/api/v1/workspaces", {
-      cookie,
-      body: { name: "Clockwork", slug: "clockwork", keyPrefix: "ck" },
-    });
-    expect(ws.status).toBe(201);
+    await createWorkspaceAs(cookie, { name: "Clockwork", slug: "clockwork", keyPrefix: "ck" });
   });
   afterAll(async () => env.runtime.close());
 
