@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { PASSWORD } from "../support/api";
 import { lookAt } from "../support/look";
 import { browserAs, signUpOwner } from "../support/people";
@@ -20,19 +20,24 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
+/** Lets the page's sign-in go stale, then asks for a live key; returns the create dialog. */
+async function createLiveKeyWhenStale(page: Page, workspaceSlug: string, name: string) {
+  await page.goto(`${server.url}/${workspaceSlug}/keys`);
+  await page.waitForTimeout((MAX_AGE_S + 0.5) * 1000);
+  await page.getByRole("button", { name: "Create API key" }).click();
+  const create = page.getByRole("dialog", { name: "Create API key" });
+  await create.getByLabel("Name").fill(name);
+  await create.getByRole("button", { name: "Create key" }).click();
+  return create;
+}
+
 test("a stale session creating a live key confirms the password, then the key is created", async ({
   browser,
 }, testInfo) => {
   const owner = await signUpOwner(server.url, "Rhea Stone", "Quarry", "qr");
   const context = await browserAs(browser, owner);
   const page = await context.newPage();
-  await page.goto(`${server.url}/${owner.workspace.slug}/keys`);
-  await page.waitForTimeout((MAX_AGE_S + 0.5) * 1000);
-
-  await page.getByRole("button", { name: "Create API key" }).click();
-  const create = page.getByRole("dialog", { name: "Create API key" });
-  await create.getByLabel("Name").fill("Payments live");
-  await create.getByRole("button", { name: "Create key" }).click();
+  await createLiveKeyWhenStale(page, owner.workspace.slug, "Payments live");
 
   const confirm = page.getByRole("dialog", { name: "Confirm it's you" });
   await expect(confirm).toBeVisible();
@@ -61,12 +66,7 @@ test("cancelling the confirmation leaves the action undone with its error", asyn
   const owner = await signUpOwner(server.url, "Ivo Marsh", "Fen", "fn");
   const context = await browserAs(browser, owner);
   const page = await context.newPage();
-  await page.goto(`${server.url}/${owner.workspace.slug}/keys`);
-  await page.waitForTimeout((MAX_AGE_S + 0.5) * 1000);
-  await page.getByRole("button", { name: "Create API key" }).click();
-  const create = page.getByRole("dialog", { name: "Create API key" });
-  await create.getByLabel("Name").fill("Not now");
-  await create.getByRole("button", { name: "Create key" }).click();
+  const create = await createLiveKeyWhenStale(page, owner.workspace.slug, "Not now");
   const confirm = page.getByRole("dialog", { name: "Confirm it's you" });
   await confirm.getByRole("button", { name: "Cancel" }).click();
   await expect(confirm).toBeHidden();
@@ -87,14 +87,7 @@ test("with two-factor on, the dialog asks for the app's code too; a passkey conf
   const page = await context.newPage();
   await addVirtualAuthenticator(context, page);
 
-  const createLiveKey = async (name: string) => {
-    await page.goto(`${server.url}/${owner.workspace.slug}/keys`);
-    await page.waitForTimeout((MAX_AGE_S + 0.5) * 1000);
-    await page.getByRole("button", { name: "Create API key" }).click();
-    const create = page.getByRole("dialog", { name: "Create API key" });
-    await create.getByLabel("Name").fill(name);
-    await create.getByRole("button", { name: "Create key" }).click();
-  };
+  const createLiveKey = (name: string) => createLiveKeyWhenStale(page, owner.workspace.slug, name);
   const confirm = page.getByRole("dialog", { name: "Confirm it's you" });
   const reveal = page.getByRole("dialog", { name: "Save your API key" });
 
