@@ -6,6 +6,7 @@ import { withoutUndecodableSessionCache } from "./lib/auth/session-cache-cookie"
 import { wasPreloaded } from "./lib/boot/preloaded";
 import { ConfigError, config, publicBaseUrl } from "./lib/config";
 import { DataDirLockedError } from "./lib/db/data-dir-lock";
+import { describeDatabaseError } from "./lib/db/errors";
 import { DatabaseOpenError } from "./lib/db/open-error";
 import { admitBody, bodyLimitFor } from "./lib/http/body-limit";
 import { applySecurityHeaders, securityHeaders } from "./lib/http/security-headers";
@@ -151,7 +152,7 @@ async function shutdown(signal: string): Promise<void> {
   try {
     await runtime.close();
   } catch (error) {
-    console.error("[keysmith] shutdown failed:", (error as Error).message);
+    console.error(`[keysmith] shutdown failed: ${describeDatabaseError(error)}`);
     code = 1;
   } finally {
     process.exit(code);

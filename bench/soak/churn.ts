@@ -4,7 +4,7 @@ import type { KeyBook } from "./key-book";
 
 /**
  * One key change a second through the API while the load runs: create, rotate (no grace:
- * the old key answers EXPIRED), revoke, in turn. The key a change will touch is announced to
+ * the old key answers REVOKED, as a replaced key does), revoke, in turn. The key a change will touch is announced to
  * the load one tick before (it may then answer either way) and settled one tick after the
  * change returned, so an answer that crossed the change in flight is not called wrong. Right
  * after each change the affected keys are verified once more here: the change must show at once.
@@ -77,7 +77,7 @@ export class Churn {
   /** Announces the key a rotation or revocation will touch (a creation touches none). */
   private plan(kind: Kind): { kind: Kind; key: LoadKey | null } {
     if (kind === "create") return { kind, key: null };
-    return { kind, key: this.book.pickFor(kind === "rotate" ? "EXPIRED" : "REVOKED") };
+    return { kind, key: this.book.pickFor("REVOKED") };
   }
 
   /** Makes the change, checks it shows at once, and returns what settles the load file a tick later. */
@@ -95,9 +95,9 @@ export class Churn {
       const replacement = await this.owner.rotateKey(id);
       this.book.add(replacement);
       await this.expect(replacement.key, "VALID");
-      await this.expect(key.key, "EXPIRED");
+      await this.expect(key.key, "REVOKED");
       this.counts.rotated++;
-      return () => this.book.settle(id, "EXPIRED");
+      return () => this.book.settle(id, "REVOKED");
     }
     await this.owner.revokeKey(id);
     await this.expect(key.key, "REVOKED");

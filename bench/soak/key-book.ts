@@ -32,7 +32,7 @@ export class KeyBook {
   }
 
   /** A valid key no change has touched yet, now allowed to answer `code` too; or null when none is left. */
-  pickFor(code: "REVOKED" | "EXPIRED"): LoadKey | null {
+  pickFor(code: "REVOKED"): LoadKey | null {
     if (this.untouched.length === 0) return null;
     const i = Math.floor(Math.random() * this.untouched.length);
     const [key] = this.untouched.splice(i, 1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "./client";
-import { isDataException, postgresError } from "./errors";
+import { describeDatabaseError, isDataException, postgresError } from "./errors";
 
 describe("postgresError", () => {
   it("finds PostgreSQL's code and message under Prisma's errors, for queries and raw SQL", async () => {
@@ -26,5 +26,27 @@ describe("postgresError", () => {
     expect(postgresError(new Error("boom"))).toBeNull();
     expect(postgresError(Object.assign(new Error("x"), { code: "ENOENT" }))).toBeNull();
     expect(postgresError(null)).toBeNull();
+  });
+});
+
+describe("describeDatabaseError", () => {
+  it("gives PostgreSQL's words for raw statements, which Prisma reports as 'Message: undefined'", async () => {
+    const database = await openDatabase({ dataDir: "memory://" });
+    try {
+      const twice = await database.db
+        .$executeRawUnsafe(
+          `INSERT INTO "key_usage_bucket" ("keyId", "hour", "success", "failure")
+           VALUES ('k', '2026-01-01T00:00:00Z', 1, 0), ('k', '2026-01-01T00:00:00Z', 1, 0)
+           ON CONFLICT ("keyId", "hour") DO UPDATE SET "success" = EXCLUDED."success"`,
+        )
+        .catch((e: unknown) => e);
+      expect(describeDatabaseError(twice)).toMatch(/cannot affect row a second time \(SQLSTATE 21000\)$/);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("is the message of any other error", () => {
+    expect(describeDatabaseError(new Error("boom"))).toBe("boom");
   });
 });

@@ -45,3 +45,10 @@ export function isPostgresUniqueViolation(error: unknown): boolean {
   if ((error as { code?: unknown } | null)?.code === "P2002") return true;
   return postgresError(error)?.code === "23505";
 }
+
+/** For operators' logs: PostgreSQL's own words when it was the database that refused. */
+export function describeDatabaseError(error: unknown): string {
+  const postgres = postgresError(error);
+  if (postgres) return `${postgres.message} (SQLSTATE ${postgres.code})`;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -32,6 +32,8 @@ interface KeyCounter {
   writtenUserAgent: string | null;
   /** Flushes in a row that found nothing to write; idle records are dropped. */
   idleFlushes: number;
+  /** Whether a flush has taken this record's counts since it was created. */
+  flushed: boolean;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -65,6 +67,7 @@ export class UsageCounters {
         writtenIp: null,
         writtenUserAgent: null,
         idleFlushes: 0,
+        flushed: false,
       };
       this.counters.set(keyId, counter);
     }
@@ -104,30 +107,48 @@ export class UsageCounters {
     }
   }
 
-  /** Everything counted since the last call, with the counters reset; records idle for two flushes are dropped. */
-  drain(): UsageSnapshot[] {
-    const out: UsageSnapshot[] = [];
-    for (const [keyId, counter] of this.counters) {
-      const buckets: UsageSnapshot["buckets"] = [];
-      if (counter.success || counter.failure) {
-        buckets.push({ hour: counter.hour, success: counter.success, failure: counter.failure });
-      }
-      if (counter.otherHours) {
-        for (const [hour, counts] of counter.otherHours) buckets.push({ hour, ...counts });
-      }
-      if (buckets.length === 0) {
+  /**
+   * What is counted, with those counters reset, for at most `limit` keys: the keys written
+   * longest ago and the keys no flush has taken yet (so that a new key shows as used at
+   * once), half the limit each when both are many. The others keep counting until a later
+   * call. Records idle for two calls are dropped.
+   */
+  drain(limit = Number.POSITIVE_INFINITY): UsageSnapshot[] {
+    const fresh: [string, KeyCounter][] = [];
+    const waiting: [string, KeyCounter][] = [];
+    // The map is in the order keys were last taken (taken ones move to its end): oldest first.
+    for (const entry of this.counters) {
+      const [keyId, counter] = entry;
+      if (!hasCounts(counter)) {
         if (++counter.idleFlushes >= 2) this.counters.delete(keyId);
         continue;
       }
-      const lastUsedAt = lastUseToWrite(counter);
-      out.push({ keyId, lastUsedAt, ip: counter.ip, userAgent: counter.userAgent, buckets });
-      counter.success = 0;
-      counter.failure = 0;
-      counter.otherHours = null;
-      counter.lastUsedAt = 0;
       counter.idleFlushes = 0;
+      if (!counter.flushed) fresh.push(entry);
+      else if (waiting.length < limit) waiting.push(entry);
     }
-    return out;
+    const oldest = Math.min(waiting.length, Math.ceil(limit / 2));
+    const taken = waiting.slice(0, oldest).concat(fresh, waiting.slice(oldest)).slice(0, limit);
+    return taken.map(([keyId, counter]) => this.take(keyId, counter));
+  }
+
+  private take(keyId: string, counter: KeyCounter): UsageSnapshot {
+    const buckets: UsageSnapshot["buckets"] = [];
+    if (counter.success || counter.failure) {
+      buckets.push({ hour: counter.hour, success: counter.success, failure: counter.failure });
+    }
+    if (counter.otherHours) {
+      for (const [hour, counts] of counter.otherHours) buckets.push({ hour, ...counts });
+    }
+    const lastUsedAt = lastUseToWrite(counter);
+    counter.success = 0;
+    counter.failure = 0;
+    counter.otherHours = null;
+    counter.lastUsedAt = 0;
+    counter.flushed = true;
+    this.counters.delete(keyId);
+    this.counters.set(keyId, counter);
+    return { keyId, lastUsedAt, ip: counter.ip, userAgent: counter.userAgent, buckets };
   }
 
   /** Puts back what a failed flush could not write, so the counts are not lost. */
@@ -148,6 +169,10 @@ export class UsageCounters {
       }
     }
   }
+}
+
+function hasCounts(counter: KeyCounter): boolean {
+  return counter.success > 0 || counter.failure > 0 || (counter.otherHours?.size ?? 0) > 0;
 }
 
 /** The last use to write now, or null when the one written last is recent enough and alike. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../db/client";
-import { UsageRecorder } from "./usage";
+import { KEYS_PER_FLUSH, UsageRecorder } from "./usage";
 
 const HOUR = 60 * 60 * 1000;
 const t0 = Date.parse("2026-03-01T10:59:58.000Z");
@@ -54,6 +54,29 @@ describe("UsageRecorder", () => {
     expect(rows.at(-1)).toMatchObject({ hour: new Date("2026-03-01T12:00:00.000Z"), success: 2, failure: 1 });
     const key = await database.db.apiKey.findUniqueOrThrow({ where: { id: "key_1" } });
     expect(key.lastUsedIp).toBe("10.0.0.5");
+  });
+
+  it("writes at most KEYS_PER_FLUSH keys per timed flush, the rest at the next, and everything on stop", async () => {
+    const usage = new UsageRecorder(database.db, 2_000);
+    const keyIds = Array.from({ length: KEYS_PER_FLUSH + 300 }, (_, i) => `busy_${i}`);
+    const hour = t0 + 5 * HOUR;
+    const written = async () =>
+      database.db.keyUsageBucket.aggregate({
+        where: { keyId: { startsWith: "busy_" } },
+        _count: { keyId: true },
+        _sum: { success: true },
+      });
+    for (const keyId of keyIds) usage.count(keyId, true, hour, "10.0.0.1", "curl/8");
+    usage.start();
+    await expect.poll(async () => (await written())._count.keyId, { timeout: 5_000 }).toBe(KEYS_PER_FLUSH);
+    // Still so well after the first flush wrote its last chunk, before the next flush is due.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await written())._count.keyId).toBe(KEYS_PER_FLUSH);
+    await expect.poll(async () => (await written())._count.keyId, { timeout: 5_000 }).toBe(keyIds.length);
+
+    for (const keyId of keyIds) usage.count(keyId, true, hour, "10.0.0.1", "curl/8");
+    await usage.stop();
+    expect((await written())._sum.success).toBe(2 * keyIds.length);
   });
 
   it("rewrites a key's last use at most once a minute, unless its address or user agent changes", async () => {
