@@ -6,11 +6,18 @@
  * 128 MB on a machine with gigabytes): the verify path's garbage goes in shorter, more
  * frequent scavenges, for a lower verify p99 and ~150 MB less RSS than Node's defaults.
  * The old generation may grow to 1.5× what the last full collection kept before the next
- * one, instead of up to 4× on a machine with gigabytes: under load V8 otherwise keeps a few
- * hundred megabytes of garbage room that it returns only once the server idles
- * (bench/results/node-flags.md, bench/results/soak.md).
+ * one, instead of up to 4× on a machine with gigabytes.
+ * No allocation-site pretenuring: node:http's request and response objects are allocated
+ * at the same sites for a slow dashboard request and a 1 ms verification; once the API's
+ * requests had outlived a few scavenges, V8 allocated every later verification's objects
+ * straight into the old generation, where they died by the megabyte and forced a full
+ * collection every ~2 s (bench/results/node-flags.md, bench/results/soak.md).
  */
-export const SERVER_V8_FLAGS = ["--max-semi-space-size=4", "--heap-growing-percent=50"];
+export const SERVER_V8_FLAGS = [
+  "--max-semi-space-size=4",
+  "--heap-growing-percent=50",
+  "--no-allocation-site-pretenuring",
+];
 
 export const SERVER_NODE_ARGS = [
   ...SERVER_V8_FLAGS,

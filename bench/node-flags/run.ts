@@ -33,12 +33,16 @@ const KEYSMITH = `Keysmith's (\`${SERVER_V8_FLAGS.join(" ")}\`)`;
 const VARIANTS: { label: string; flags: string[] }[] = [
   { label: "Node's defaults", flags: [] },
   { label: "`--max-semi-space-size=4` alone", flags: ["--max-semi-space-size=4"] },
-  { label: KEYSMITH, flags: SERVER_V8_FLAGS },
-  // A looser bound on the old generation: between Keysmith's and V8's own (up to 4×).
+  // Keysmith's flags before pretenuring was switched off.
   {
-    label: "`--max-semi-space-size=4 --heap-growing-percent=100`",
-    flags: ["--max-semi-space-size=4", "--heap-growing-percent=100"],
+    label: "`--max-semi-space-size=4 --heap-growing-percent=50`",
+    flags: ["--max-semi-space-size=4", "--heap-growing-percent=50"],
   },
+  {
+    label: "`--max-semi-space-size=4 --no-allocation-site-pretenuring`",
+    flags: ["--max-semi-space-size=4", "--no-allocation-site-pretenuring"],
+  },
+  { label: KEYSMITH, flags: SERVER_V8_FLAGS },
   // Liftoff, V8's baseline WebAssembly compiler, for PGlite's and Prisma's modules: no optimised code kept.
   { label: `${KEYSMITH} + \`--liftoff-only\``, flags: [...SERVER_V8_FLAGS, "--liftoff-only"] },
 ];
