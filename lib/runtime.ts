@@ -22,6 +22,7 @@ import { BatchLoader } from "./verify/batch-loader";
 import { ImportedWorkspaces } from "./verify/imported-workspaces";
 import { KeyCache } from "./verify/key-cache";
 import { KeyIndex } from "./verify/key-index";
+import { KeyRefresher } from "./verify/key-refresh";
 import { LookupBudget } from "./verify/lookup-budget";
 import { FixedWindowLimiter } from "./verify/rate-limit";
 import { UsageRecorder } from "./verify/usage";
@@ -146,6 +147,7 @@ async function startRuntime(): Promise<Runtime> {
     await database.close().catch(() => {});
     throw postgresError(error) ? unreadableKeyTable(database.where, error) : error;
   }
+  const readCachedKeys = (hashes: readonly string[]) => readKeyStates(database.db, hashes);
   const lookupsPerSource = settings.KEYSMITH_LOOKUP_BUDGET_PER_SOURCE;
   const lookupsOverall = settings.KEYSMITH_LOOKUP_BUDGET_TOTAL;
   const verifier = new Verifier({
@@ -155,7 +157,7 @@ async function startRuntime(): Promise<Runtime> {
       perSource: { perSecond: lookupsPerSource, burst: lookupsPerSource * 5 },
       overall: { perSecond: lookupsOverall, burst: lookupsOverall * 5 },
     }),
-    loader: new BatchLoader((hashes) => readKeyStates(database.db, hashes)),
+    loader: new BatchLoader(readCachedKeys),
     keyLimiter: new FixedWindowLimiter(),
     imported: importedWorkspaces,
   });
@@ -196,6 +198,7 @@ async function startRuntime(): Promise<Runtime> {
     draining: false,
     close: async () => {
       stopKeySweeper();
+      await keyRefresher.stop();
       await runtime.webhooks.stop();
       await usage.stop();
       await relay?.close();
@@ -205,6 +208,8 @@ async function startRuntime(): Promise<Runtime> {
   };
   // Reads the runtime's clock each time: tests move it.
   const stopKeySweeper = startKeySweeper(database.db, () => runtime.now(), settings.KEYSMITH_EXPIRY_SWEEP_MS);
+  const keyRefresher = new KeyRefresher(keyCache, readCachedKeys, () => runtime.now().getTime());
+  keyRefresher.start();
   return runtime;
 }
 

@@ -17,12 +17,17 @@ export async function disableUnusedKeys(db: Db, now: Date): Promise<number> {
   const ids = Array.from({ length: BATCH }, () => newId("evt"));
   const events = await db.$queryRaw<{ id: string; workspaceId: string | null; targetId: string }[]>`WITH due AS (
       SELECT k."id", o."disableUnusedKeysAfterDays" AS "days"
-      FROM "api_key" k JOIN "organization" o ON o."id" = k."workspaceId"
-      WHERE o."disableUnusedKeysAfterDays" IS NOT NULL AND k."kind" = 'workspace' AND k."enabled"
-        AND k."revokedAt" IS NULL AND k."rotatedAt" IS NULL AND (k."expiresAt" IS NULL OR k."expiresAt" > ${now})
-        AND GREATEST(k."lastUsedAt", k."reenabledAt", k."createdAt") + make_interval(days => o."disableUnusedKeysAfterDays") <= ${now}
-      ORDER BY k."id" LIMIT ${BATCH}
-      FOR UPDATE OF k SKIP LOCKED),
+      FROM "organization" o
+      CROSS JOIN LATERAL (
+        SELECT k."id" FROM "api_key" k
+        WHERE k."workspaceId" = o."id" AND k."kind" = 'workspace' AND k."enabled"
+          AND k."revokedAt" IS NULL AND k."rotatedAt" IS NULL AND (k."expiresAt" IS NULL OR k."expiresAt" > ${now})
+          AND GREATEST(k."lastUsedAt", k."reenabledAt", k."createdAt") + make_interval(days => o."disableUnusedKeysAfterDays") <= ${now}
+        ORDER BY k."id" LIMIT ${BATCH}
+        FOR UPDATE OF k SKIP LOCKED) k
+      -- Only the workspaces with the policy are read: the sweep runs every few seconds.
+      WHERE o."disableUnusedKeysAfterDays" IS NOT NULL
+      ORDER BY k."id" LIMIT ${BATCH}),
     claimed AS (
       UPDATE "api_key" k SET "enabled" = false FROM due
       WHERE k."id" = due."id"

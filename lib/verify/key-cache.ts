@@ -113,6 +113,38 @@ export class KeyCache {
     return entry;
   }
 
+  /**
+   * Hashes of entries in use (hit or stored within the last `usedWithinMs`) whose TTL ends
+   * within `aheadMs`, soonest first, at most `max`: the ones to read again before they lapse.
+   */
+  dueForRefresh(now: number, aheadMs: number, usedWithinMs: number, max: number): string[] {
+    const due: [string, number][] = [];
+    for (const [hash, entry] of this.entries) {
+      if (entry.expires - now <= aheadMs && now - entry.touched <= usedWithinMs) due.push([hash, entry.expires]);
+    }
+    return due
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, max)
+      .map(([hash]) => hash);
+  }
+
+  /**
+   * Stores the states read again for `hashes` (a hash with no state is a key gone from the
+   * database), unless a change happened since `generation`. Entries evicted meanwhile stay out.
+   */
+  refresh(hashes: readonly string[], states: ReadonlyMap<string, KeyState>, generation: number, now: number): void {
+    if (generation !== this.generation) return;
+    for (const hash of hashes) {
+      const entry = this.entries.get(hash);
+      if (!entry) continue;
+      const state = states.get(hash) ?? null;
+      if (state === null) this.entries.delete(hash);
+      const fresh = this.set(hash, state, generation, now);
+      // A hit keeps an entry in use; the reread itself does not.
+      if (fresh) fresh.touched = entry.touched;
+    }
+  }
+
   /** Stores keys read ahead of use (at start-up), unless a change happened since `generation`. */
   fill(states: ReadonlyMap<string, KeyState>, generation: number, now: number): void {
     for (const [hash, state] of states) this.set(hash, state, generation, now);
