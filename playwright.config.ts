@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
-import { SERVER_ENV, SERVER_NODE_ARGS } from "./scripts/server-command";
+import { SERVER_NODE_ARGS } from "./scripts/server-command";
 
 // One production server for every test, on a fresh embedded database. The config is
 // evaluated again in each worker; the env var keeps the data folder the same.
@@ -68,7 +68,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
-      ...SERVER_ENV,
       PORT: String(port),
       NODE_ENV: "production",
       KEYSMITH_DATA_DIR: process.env.E2E_DATA_DIR,

@@ -19,14 +19,6 @@ export const SERVER_V8_FLAGS = [
   "--no-allocation-site-pretenuring",
 ];
 
-/**
- * The environment the server starts with, beside its own settings. One malloc arena: V8's
- * helper threads (garbage collection, compiling PGlite's and Prisma's WebAssembly) each
- * took an arena of their own and kept 90-125 MB in them after the work was done; with one,
- * all of it is ~80 MB, and verify throughput is unchanged (bench/README.md, Memory).
- */
-export const SERVER_ENV = { MALLOC_ARENA_MAX: "1" } as const;
-
 export const SERVER_NODE_ARGS = [
   ...SERVER_V8_FLAGS,
   "--import",

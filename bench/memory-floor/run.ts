@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { SERVER_ENV, SERVER_V8_FLAGS } from "../../scripts/server-command";
+import { SERVER_V8_FLAGS } from "../../scripts/server-command";
 import { ensureBuilt } from "../support/build";
 import { startKeysmith } from "../support/keysmith";
 import { log } from "../support/log";
@@ -62,8 +62,7 @@ async function measure(part: Part, dataDir: string): Promise<number> {
 }
 
 async function start(part: Part, dataDir: string): Promise<Started> {
-  // Each part runs as Keysmith runs: its V8 flags and its environment.
-  const env = { ...process.env, ...SERVER_ENV, NODE_ENV: "production" } as NodeJS.ProcessEnv;
+  const env = { ...process.env, NODE_ENV: "production" } as NodeJS.ProcessEnv;
   if (part === "keysmith") {
     const keysmith = await startKeysmith({ port: PORT, dataDir });
     await exercise(keysmith.url);

@@ -1,4 +1,4 @@
-import { SERVER_ENV, SERVER_NODE_ARGS } from "../../scripts/server-command";
+import { SERVER_NODE_ARGS } from "../../scripts/server-command";
 import { type Started, startProcess, waitFor } from "./processes";
 
 /**
@@ -29,7 +29,6 @@ const UNSET = /^(KEYSMITH_|DATABASE_URL$|BETTER_AUTH_|PORT$|HOST$|NODE_ENV$|NODE
 export function keysmithEnv(options: KeysmithOptions): Record<string, string> {
   return {
     NODE_ENV: "production",
-    ...SERVER_ENV,
     PORT: String(options.port),
     KEYSMITH_DATA_DIR: options.dataDir,
   };

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SERVER_ENV, SERVER_NODE_ARGS } from "../../scripts/server-command";
+import { SERVER_NODE_ARGS } from "../../scripts/server-command";
 
 /**
  * A separate Keysmith process (the production build) on its own port and data folder,
@@ -33,7 +33,6 @@ export async function startServer(
   const child = spawn(process.execPath, SERVER_NODE_ARGS, {
     env: {
       ...process.env,
-      ...SERVER_ENV,
       PORT: String(port),
       NODE_ENV: "production",
       KEYSMITH_DATA_DIR: dataDir,
@@ -111,7 +110,7 @@ export async function metric(url: string, name: string): Promise<number> {
 /** Starts a server expected to refuse: its exit code and everything it printed. */
 export async function refusedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, SERVER_NODE_ARGS, {
-    env: { ...process.env, ...SERVER_ENV, PORT: String(await freePort()), NODE_ENV: "production", ...env },
+    env: { ...process.env, PORT: String(await freePort()), NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
