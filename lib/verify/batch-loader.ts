@@ -1,6 +1,7 @@
 import type { KeyState } from "../keys/key-state";
 
-type ReadStates = (hashes: readonly string[]) => Promise<Map<string, KeyState>>;
+/** Reads keys' states by hash, many per statement (absent hashes are unknown keys). */
+export type ReadStates = (hashes: readonly string[]) => Promise<Map<string, KeyState>>;
 
 interface Waiter {
   resolve: (state: KeyState | null) => void;

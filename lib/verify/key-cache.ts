@@ -24,7 +24,7 @@ export interface KeyEntry extends AnsweredKey {
 
 // Moving an entry re-inserts it into the Map, which allocates; a hot key moves at most once
 // a minute, so the order is least-recently-used to within a minute at no cost per hit.
-const TOUCH_INTERVAL_MS = 60_000;
+export const TOUCH_INTERVAL_MS = 60_000;
 
 export class KeyCache {
   private entries = new Map<string, KeyEntry>();

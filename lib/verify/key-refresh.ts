@@ -1,8 +1,6 @@
 import { describeDatabaseError } from "../db/errors";
-import type { KeyState } from "../keys/key-state";
-import type { KeyCache } from "./key-cache";
-
-type ReadStates = (hashes: readonly string[]) => Promise<Map<string, KeyState>>;
+import type { ReadStates } from "./batch-loader";
+import { type KeyCache, TOUCH_INTERVAL_MS } from "./key-cache";
 
 export interface KeyRefreshOptions {
   /** How often to look for entries about to lapse. */
@@ -21,8 +19,8 @@ export interface KeyRefreshOptions {
 export const KEY_REFRESH_DEFAULTS: KeyRefreshOptions = {
   intervalMs: 5_000,
   aheadMs: 30_000,
-  // Hits move an entry's `touched` at most once a minute.
-  usedWithinMs: 2 * 60_000,
+  // Hits move an entry's `touched` at most once an interval.
+  usedWithinMs: 2 * TOUCH_INTERVAL_MS,
   keysPerRead: 100,
   keysPerRound: 2_000,
 };
