@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { hostname } from "node:os";
 import { join, resolve } from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -8,7 +9,8 @@ import { PrismaClient } from "../generated/prisma/client";
 import { lockDataDir } from "./data-dir-lock";
 import { applyMigrations, type Migration, readMigrations, type SqlRunner } from "./migrate";
 import { DatabaseOpenError, damagedDataDir, describePostgresUrl, failedMigration, reasonOf } from "./open-error";
-import { openPGlite, pgliteRunner } from "./pglite";
+import { pgliteRunner } from "./pglite";
+import { PGliteThread } from "./pglite-thread";
 import { isPostgresUrl } from "./url";
 
 export { isPostgresUrl };
@@ -90,7 +92,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const folder = dataDir.startsWith("memory://") ? null : resolve(/*turbopackIgnore: true*/ dataDir);
   if (folder) mkdirSync(folder, { recursive: true });
   const lock = folder ? lockDataDir(folder) : null;
-  const pglite = openPGlite(dataDir);
+  const pglite = new PGliteThread(dataDir);
   const where = folder ?? "in memory";
   try {
     await pglite.waitReady;
@@ -105,7 +107,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     lock?.release();
     throw failedMigration(`in ${where}`, error);
   }
-  const db = createClient(new PrismaPGlite(pglite), options.onQuery);
+  // The adapter uses only PGlite's client half, which the thread offers whole.
+  const db = createClient(new PrismaPGlite(pglite as unknown as PGlite), options.onQuery);
   return {
     db,
     backend: "pglite",

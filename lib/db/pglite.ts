@@ -1,7 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SqlRunner } from "./migrate";
-import { settingsExtension } from "./pglite-settings";
+import { settingsExtension } from "./pglite-settings.ts";
 
 /**
  * Opens an embedded database with the extensions our migrations create (pg_trgm, for
@@ -17,7 +17,7 @@ export function openPGlite(dataDir: string): PGlite {
 }
 
 /** Runs migrations (and other plain SQL) on an open PGlite. */
-export function pgliteRunner(pglite: PGlite): SqlRunner {
+export function pgliteRunner(pglite: Pick<PGlite, "exec" | "query">): SqlRunner {
   return {
     exec: async (sql) => {
       await pglite.exec(sql);

@@ -17,10 +17,10 @@ export interface KeyUse {
 }
 
 /**
- * Keys per flush statement. On the embedded database a statement holds the event loop for
- * its whole run (≈ 1.6 ms + 16 µs a key under verify load), so verifications waiting behind
- * it are delayed that long: 100 keys keep each wait near 3 ms, for ~30 % more flush CPU than
- * 500-key statements (10 ms each).
+ * Keys per flush statement. A statement holds the database for its whole run (on the
+ * embedded one ≈ 1.6 ms + 16 µs a key under verify load), and a cache miss or a dashboard
+ * query arriving meanwhile waits behind it: 100 keys keep that wait near 3 ms, for ~30 %
+ * more flush CPU than 500-key statements (10 ms each).
  */
 const FLUSH_CHUNK_KEYS = 100;
 
@@ -91,15 +91,12 @@ export class UsageRecorder {
         for (const snapshot of batch.slice(start)) this.counters.restore(snapshot);
         throw error;
       }
-      // Let waiting verifications run between chunks (the embedded database shares this thread).
-      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
   /**
-   * Many keys in ONE statement: on the embedded database every statement runs on the
-   * server's own thread, and one statement per key stalled verification for seconds at
-   * 10,000 keys.
+   * Many keys in ONE statement: a statement per key would cost a flush of 10,000 keys
+   * 10,000 round trips and as many statements' fixed cost, seconds of database time.
    */
   private async writeChunk(batch: UsageSnapshot[]): Promise<void> {
     const buckets = batch.flatMap((s) => s.buckets.map((b) => ({ keyId: s.keyId, ...b })));
