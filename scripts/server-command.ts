@@ -12,11 +12,16 @@
  * requests had outlived a few scavenges, V8 allocated every later verification's objects
  * straight into the old generation, where they died by the megabyte and forced a full
  * collection every ~2 s (bench/results/node-flags.md, bench/results/soak.md).
+ * WebAssembly (PGlite's PostgreSQL, Prisma's query engine) compiled by Liftoff, V8's
+ * baseline compiler, alone: no optimised copy of the modules' hot code is kept, 60–95 MB
+ * less RSS. PostgreSQL runs in its own thread, so its slower statements wait nobody's
+ * verification (bench/results/node-flags.md).
  */
 export const SERVER_V8_FLAGS = [
   "--max-semi-space-size=4",
   "--heap-growing-percent=50",
   "--no-allocation-site-pretenuring",
+  "--liftoff-only",
 ];
 
 export const SERVER_NODE_ARGS = [

@@ -42,9 +42,12 @@ const VARIANTS: { label: string; flags: string[] }[] = [
     label: "`--max-semi-space-size=4 --no-allocation-site-pretenuring`",
     flags: ["--max-semi-space-size=4", "--no-allocation-site-pretenuring"],
   },
+  // Without Liftoff-only, V8 also keeps optimised code for PGlite's and Prisma's WebAssembly.
+  {
+    label: `Keysmith's without \`--liftoff-only\``,
+    flags: SERVER_V8_FLAGS.filter((flag) => flag !== "--liftoff-only"),
+  },
   { label: KEYSMITH, flags: SERVER_V8_FLAGS },
-  // Liftoff, V8's baseline WebAssembly compiler, for PGlite's and Prisma's modules: no optimised code kept.
-  { label: `${KEYSMITH} + \`--liftoff-only\``, flags: [...SERVER_V8_FLAGS, "--liftoff-only"] },
 ];
 
 interface Cell {
