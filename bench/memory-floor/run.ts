@@ -12,10 +12,12 @@ import { writeReport } from "../support/report-file";
 
 /**
  * What Keysmith's memory is made of when idle: the floor its two large parts set (a Node
- * process holding PGlite opened as Keysmith opens it, and one holding Next serving
- * Keysmith's build), measured beside Keysmith itself right after `npm start`. Each process
+ * process holding PGlite with Keysmith's settings, and one holding Next serving Keysmith's
+ * build), measured beside Keysmith itself right after `npm start`. The floor
+ * counts PGlite in the process's own thread, its smallest form; Keysmith runs it in a
+ * worker thread, measured beside it, whose extra isolate is Keysmith's own cost. Each process
  * runs alone; its RSS is sampled from /proc for 10 s once it has settled, the median kept;
- * rounds alternate the four and the median round is reported.
+ * rounds alternate the five and the median round is reported.
  *
  *   npx tsx bench/memory-floor/run.ts [--rounds N]   → bench/results/memory-floor.md
  */
@@ -26,11 +28,12 @@ const SAMPLE_MS = 10_000;
 const PORT = 4107;
 const MB = 1024 * 1024;
 
-type Part = "node" | "pglite" | "next" | "keysmith";
+type Part = "node" | "pglite" | "pgliteThread" | "next" | "keysmith";
 const LABELS: Record<Part, string> = {
   node: "bare Node (an idle `node` process)",
   pglite:
-    "Node + PGlite, opened as Keysmith opens it, migrated (`bench/memory-floor/pglite-alone.ts`), Keysmith's V8 flags",
+    "Node + PGlite in the process's own thread, with Keysmith's settings, migrated (`bench/memory-floor/pglite-alone.ts`), Keysmith's V8 flags",
+  pgliteThread: "the same with PGlite in a worker thread, as Keysmith runs it",
   next: "Node + Next serving Keysmith's build, no database (`bench/memory-floor/next-alone.ts`), Keysmith's V8 flags",
   keysmith: "Keysmith, idle right after `npm start` (health, one page, one verification)",
 };
@@ -70,7 +73,8 @@ async function start(part: Part, dataDir: string): Promise<Started> {
   }
   const args = {
     node: ["-e", "console.log('ready'); setInterval(() => {}, 60000)"],
-    pglite: [...SERVER_V8_FLAGS, "--import", "tsx", "bench/memory-floor/pglite-alone.ts", dataDir],
+    pglite: [...SERVER_V8_FLAGS, "--import", "tsx", "bench/memory-floor/pglite-alone.ts", dataDir, "inline"],
+    pgliteThread: [...SERVER_V8_FLAGS, "--import", "tsx", "bench/memory-floor/pglite-alone.ts", dataDir, "thread"],
     next: [...SERVER_V8_FLAGS, "--import", "tsx", "bench/memory-floor/next-alone.ts", String(PORT)],
   }[part];
   const started = startProcess(part, process.execPath, args, env);
