@@ -69,6 +69,17 @@ describe("PGliteThread", () => {
     expect((await second.query("SELECT id FROM t")).rows).toEqual([{ id: "kept" }]);
   });
 
+  it("fails the query in flight and every later one when its thread ends, instead of waiting forever", async () => {
+    const db = await start();
+    const inFlight = db.query("SELECT pg_sleep(2)");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The thread ending under a query, as a crash of the WebAssembly module would end it.
+    await db["worker"].terminate();
+    await expect(inFlight).rejects.toThrow(/^the embedded database thread failed: it exited with code 1$/);
+    await expect(db.query("SELECT 1")).rejects.toThrow(/^the embedded database thread failed/);
+    expect(db.closed).toBe(true);
+  });
+
   it("fails to open with PGlite's own words, instead of waiting forever", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "keysmith-thread-")), "not-a-folder");
     writeFileSync(file, "");
