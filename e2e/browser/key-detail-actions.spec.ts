@@ -64,6 +64,8 @@ test("key page: edit, rotate and revoke from the key's own page, with focus kept
   await expect(page.getByText(/Verifications answer REVOKED/)).toBeVisible();
   await expect(page.getByRole("button", { name: /^(Edit|Rotate|Revoke)$/ })).toHaveCount(0);
   await expect(heading).toBeFocused();
+  // The page turns revoked before the server answers; its toast says the revocation is done.
+  await expect(page.getByText("Key “Payments API” revoked")).toBeVisible();
   const answer = await (await request.post("/api/v1/keys/verify", { data: { key: secret } })).json();
   expect(answer).toMatchObject({ valid: false, code: "REVOKED" });
 });
