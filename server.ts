@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER } from "./lib/auth/client-ip";
 import { withoutUndecodableSessionCache } from "./lib/auth/session-cache-cookie";
+import { takeBuiltNextConfig } from "./lib/boot/built-next-config";
 import { wasPreloaded } from "./lib/boot/preloaded";
 import { ConfigError, config, publicBaseUrl } from "./lib/config";
 import { DataDirLockedError } from "./lib/db/data-dir-lock";
@@ -57,6 +58,7 @@ const runtime = await getRuntime().catch((error: unknown) => {
 // Next listens for WebSocket upgrades on the server it is given (else on the first request's):
 // it gets this emitter instead, and only the upgrades that are its own (dev hot reload).
 const nextUpgrades = new EventEmitter();
+if (!dev) takeBuiltNextConfig();
 const app = next({ dev, port, hostname: "localhost", httpServer: nextUpgrades as Server });
 await app.prepare();
 const handle = app.getRequestHandler();

@@ -1,6 +1,9 @@
+import { isAbsolute } from "node:path";
+
 /**
  * How Keysmith's server is started, everywhere it is started from code (tests, benchmarks):
- * the same as `npm start` (checked by e2e/api/boot.spec.ts). The preload runs before the app.
+ * the same as `npm start` (checked by scripts/server-command.test.ts and e2e/api/boot.spec.ts).
+ * The preload runs before the app.
  *
  * A young generation of two 4 MB semi-spaces instead of Node 24's default (it grows to
  * 128 MB on a machine with gigabytes): the verify path's garbage goes in shorter, more
@@ -24,11 +27,25 @@ export const SERVER_V8_FLAGS = [
   "--liftoff-only",
 ];
 
-export const SERVER_NODE_ARGS = [
+/** Where `npm run build` puts the compiled production server (scripts/build-server.ts). */
+export const SERVER_BUILD_DIR = ".next/keysmith";
+
+/** The production server compiled into `buildDir` (by default where `npm run build` puts it). */
+export function serverNodeArgs(buildDir = SERVER_BUILD_DIR): string[] {
+  // --import takes a module specifier: a relative path must start with ./
+  const dir = isAbsolute(buildDir) ? buildDir : `./${buildDir}`;
+  return [...SERVER_V8_FLAGS, "--import", `${dir}/preload.mjs`, `${buildDir}/server.mjs`];
+}
+
+export const SERVER_NODE_ARGS = serverNodeArgs();
+
+/** `npm run dev`: the sources themselves, through tsx. */
+export const DEV_SERVER_NODE_ARGS = [
   ...SERVER_V8_FLAGS,
   "--import",
   "tsx",
   "--import",
   "./lib/boot/preload.ts",
   "server.ts",
+  "--dev",
 ];

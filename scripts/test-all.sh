@@ -26,7 +26,7 @@ rm -rf test-results && mkdir -p test-results && touch test-results/.run-started
 step "typecheck"; npm run -s typecheck
 step "lint"; npx biome check .
 step "unit tests"; npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json
-step "build"; npx next build
+step "build"; npm run -s build
 # The multi-instance tests time propagation in milliseconds: they get the machine to themselves.
 # A failure in either Playwright run lets the rest still run; the summary then fails the suite,
 # as it does when a run has errors (a web server that did not start) or ran no test.

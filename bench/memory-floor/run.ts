@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { compileForNode } from "../../scripts/build-server";
 import { SERVER_V8_FLAGS } from "../../scripts/server-command";
 import { ensureBuilt } from "../support/build";
 import { startKeysmith } from "../support/keysmith";
@@ -15,7 +16,9 @@ import { writeReport } from "../support/report-file";
  * process holding PGlite with Keysmith's settings, and one holding Next serving Keysmith's
  * build), measured beside Keysmith itself right after `npm start`. The floor
  * counts PGlite in the process's own thread, its smallest form; Keysmith runs it in a
- * worker thread, measured beside it, whose extra isolate is Keysmith's own cost. Each process
+ * worker thread, measured beside it, whose extra isolate is Keysmith's own cost. The parts are
+ * compiled to JavaScript as `npm run build` compiles the server (scripts/build-server.ts): a
+ * TypeScript loader would add its own memory to the floor. Each process
  * runs alone; its RSS is sampled from /proc for 10 s once it has settled, the median kept;
  * rounds alternate the five and the median round is reported.
  *
@@ -42,11 +45,17 @@ async function main(): Promise<void> {
   if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error("--rounds takes a whole number ≥ 1");
   await ensureBuilt({ peer: false });
   const work = mkdtempSync(join(tmpdir(), "keysmith-memory-"));
+  // The parts run as Keysmith's server does: compiled to JavaScript, no TypeScript loader.
+  const compiled = join(work, "compiled");
+  await compileForNode(
+    { "pglite-alone": "bench/memory-floor/pglite-alone.ts", "next-alone": "bench/memory-floor/next-alone.ts" },
+    compiled,
+  );
   const rounds: Record<Part, number>[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const figures = {} as Record<Part, number>;
     for (const part of Object.keys(LABELS) as Part[]) {
-      figures[part] = await measure(part, join(work, `${part}-${round}`));
+      figures[part] = await measure(part, join(work, `${part}-${round}`), compiled);
       log(`round ${round}: ${part} ${(figures[part] / MB).toFixed(0)} MB`);
     }
     rounds.push(figures);
@@ -54,8 +63,8 @@ async function main(): Promise<void> {
   writeReport("memory-floor", render(rounds), log);
 }
 
-async function measure(part: Part, dataDir: string): Promise<number> {
-  const started = await start(part, dataDir);
+async function measure(part: Part, dataDir: string, compiled: string): Promise<number> {
+  const started = await start(part, dataDir, compiled);
   try {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     return await medianRss(started.child.pid as number);
@@ -64,7 +73,7 @@ async function measure(part: Part, dataDir: string): Promise<number> {
   }
 }
 
-async function start(part: Part, dataDir: string): Promise<Started> {
+async function start(part: Part, dataDir: string, compiled: string): Promise<Started> {
   const env = { ...process.env, NODE_ENV: "production" } as NodeJS.ProcessEnv;
   if (part === "keysmith") {
     const keysmith = await startKeysmith({ port: PORT, dataDir });
@@ -73,9 +82,9 @@ async function start(part: Part, dataDir: string): Promise<Started> {
   }
   const args = {
     node: ["-e", "console.log('ready'); setInterval(() => {}, 60000)"],
-    pglite: [...SERVER_V8_FLAGS, "--import", "tsx", "bench/memory-floor/pglite-alone.ts", dataDir, "inline"],
-    pgliteThread: [...SERVER_V8_FLAGS, "--import", "tsx", "bench/memory-floor/pglite-alone.ts", dataDir, "thread"],
-    next: [...SERVER_V8_FLAGS, "--import", "tsx", "bench/memory-floor/next-alone.ts", String(PORT)],
+    pglite: [...SERVER_V8_FLAGS, join(compiled, "pglite-alone.mjs"), dataDir, "inline"],
+    pgliteThread: [...SERVER_V8_FLAGS, join(compiled, "pglite-alone.mjs"), dataDir, "thread"],
+    next: [...SERVER_V8_FLAGS, join(compiled, "next-alone.mjs"), String(PORT)],
   }[part];
   const started = startProcess(part, process.execPath, args, env);
   await ready(started);

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { type Browser, type BrowserContext, chromium } from "@playwright/test";
 import { freePort } from "../../e2e/support/server";
+import { SERVER_BUILD_DIR } from "../../scripts/server-command";
 import { STARTING_LOAD } from "../machine-load";
 import { OwnerClient } from "../support/api-client";
 import { ensureBuilt } from "../support/build";
@@ -145,14 +146,14 @@ async function seed(url: string): Promise<Seeded> {
 async function baselineCheckout(ref: string | undefined): Promise<{ dir: string; commit: string }> {
   const commit = await run("git", ref ? ["rev-parse", ref] : ["merge-base", "HEAD", "main"]);
   const dir = join(tmpdir(), `keysmith-pages-baseline-${commit.slice(0, 12)}`);
-  if (existsSync(join(dir, ".next/BUILD_ID"))) return { dir, commit };
+  if (existsSync(join(dir, SERVER_BUILD_DIR, "server.mjs"))) return { dir, commit };
   if (!existsSync(dir)) await run("git", ["worktree", "add", "--detach", dir, commit]);
   // The same installed packages, hard-linked (Turbopack refuses a node_modules symlinked from outside its root).
   if (!existsSync(join(dir, "node_modules")))
     await run("cp", ["-al", resolve("node_modules"), join(dir, "node_modules")]);
   log(`building the baseline (${ref ?? "merge-base HEAD main"} = ${commit.slice(0, 12)}) in ${dir}`);
   await run("npx", ["prisma", "generate"], dir);
-  await run("npx", ["next", "build"], dir);
+  await run("npm", ["run", "-s", "build"], dir);
   return { dir, commit };
 }
 

@@ -2,13 +2,13 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SERVER_NODE_ARGS } from "../../scripts/server-command";
+import { SERVER_BUILD_DIR, SERVER_NODE_ARGS, SERVER_V8_FLAGS } from "../../scripts/server-command";
 import { freePort } from "../support/server";
 import { expect, test } from "../support/test";
 
 /**
  * lib/boot/preload.ts (the nextTick pin, the native clock) must be loaded by Node before the
- * application; server.ts refuses to start without it. `npm start` is what users run, so it
+ * application; server.ts refuses to start without it. Both as `npm run build` compiled them. `npm start` is what users run, so it
  * is started here exactly as they start it.
  */
 test.describe("start-up", () => {
@@ -45,7 +45,7 @@ test.describe("start-up", () => {
   });
 
   test("the server refuses to start without the preload, and says how to start it", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    const child = spawn(process.execPath, [...SERVER_V8_FLAGS, `${SERVER_BUILD_DIR}/server.mjs`], {
       env: { ...process.env, PORT: String(await freePort()), NODE_ENV: "production" },
       stdio: ["ignore", "pipe", "pipe"],
     });

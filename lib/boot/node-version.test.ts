@@ -1,8 +1,10 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SERVER_NODE_ARGS } from "../../scripts/server-command";
+import { buildServer } from "../../scripts/build-server";
+import { serverNodeArgs } from "../../scripts/server-command";
 import { MIN_NODE_MAJOR } from "./node-version";
 
 /** A Node older than the floor on this machine's PATH (Debian's, here), if there is one. */
@@ -25,8 +27,11 @@ describe("the Node floor", () => {
   });
 
   const older = olderNode();
-  it.skipIf(older === null)("an older Node stops the server at once with one sentence saying what to do", () => {
-    const run = spawnSync(older as string, SERVER_NODE_ARGS, {
+  it.skipIf(older === null)("an older Node stops the server at once with one sentence saying what to do", async () => {
+    // npm start's command line, on a build of the server made here (unit tests run before `npm run build`).
+    const built = mkdtempSync(join(tmpdir(), "keysmith-server-build-"));
+    await buildServer(built);
+    const run = spawnSync(older as string, serverNodeArgs(built), {
       env: { ...process.env, KEYSMITH_DATA_DIR: "memory://", PORT: "0" },
       encoding: "utf8",
       timeout: 30_000,

@@ -1,4 +1,4 @@
-import { dirname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type ExecProtocolOptions, type ExecProtocolResult, Mutex, messages, PGlite } from "@electric-sql/pglite";
@@ -211,8 +211,11 @@ function revive(message: unknown): messages.BackendMessage {
 }
 
 /**
- * The worker's source beside this file, run by Node as it is (type stripping) and without
- * the server's preloads, which are for its own thread. Turbopack must not resolve the path
- * itself: it would look the file up among its own modules.
+ * The worker beside this module, in its language: pglite-worker.ts when the server runs from
+ * its sources (npm run dev, tests: Node strips the types), pglite-worker.mjs in the production
+ * build (scripts/build-server.ts). Without the server's preloads, which are for its own
+ * thread. Turbopack must not resolve the path itself: it would look the file up among its own
+ * modules.
  */
-const WORKER_FILE = join(/*turbopackIgnore: true*/ dirname(fileURLToPath(import.meta.url)), "pglite-worker.ts");
+const HERE = fileURLToPath(import.meta.url);
+const WORKER_FILE = join(/*turbopackIgnore: true*/ dirname(HERE), `pglite-worker${extname(HERE)}`);
