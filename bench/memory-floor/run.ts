@@ -46,7 +46,8 @@ async function main(): Promise<void> {
   await ensureBuilt({ peer: false });
   const work = mkdtempSync(join(tmpdir(), "keysmith-memory-"));
   // The parts run as Keysmith's server does: compiled to JavaScript, no TypeScript loader.
-  const compiled = join(work, "compiled");
+  // Inside the project, for their imports of node_modules to resolve.
+  const compiled = join(".next", "memory-floor-parts");
   await compileForNode(
     { "pglite-alone": "bench/memory-floor/pglite-alone.ts", "next-alone": "bench/memory-floor/next-alone.ts" },
     compiled,
