@@ -72,9 +72,10 @@ export class PGliteThread extends BasePGlite {
     message: Uint8Array,
     { throwOnError = true, onNotice }: ExecProtocolOptions = {},
   ): Promise<messages.BackendMessage[]> {
-    // Copies of exactly these bytes, so the transfer detaches nothing the caller still uses.
-    this.held.push(message.slice());
+    this.held.push(message);
     if (!readsReply(message)) return [];
+    // A buffer of our own (some messages, such as Sync, are constants the caller reuses):
+    // transferring it to the thread detaches nothing the caller still holds.
     const exchange = concat(this.held.splice(0));
     const replies = (await this.call({ op: "stream", message: exchange }, [exchange.buffer as ArrayBuffer])).map(
       revive,
@@ -188,8 +189,8 @@ function readsReply(message: Uint8Array): boolean {
   return message[0] === SYNC || (message[0] === DESCRIBE && message[5] === STATEMENT);
 }
 
+/** The messages, copied into one new buffer. */
 function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
   let offset = 0;
   for (const part of parts) {
