@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { SERVER_BUILD_DIR } from "./server-command.ts";
 
 /**
@@ -44,7 +44,44 @@ export async function compileForNode(entryPoints: Record<string, string>, outdir
     // For stack traces in terms of the sources: NODE_OPTIONS=--enable-source-maps.
     sourcemap: "linked",
     logLevel: "warning",
+    plugins: [queryCompilerReadOnDemand],
   });
 }
+
+const QUERY_COMPILER_BASE64 = "@prisma/client/runtime/query_compiler_bg.postgresql.wasm-base64.mjs";
+
+/**
+ * Prisma's query compiler ships as a module exporting its WebAssembly as a 2.5 MB base64
+ * string, which the generated client imports once and decodes with `Buffer.from(wasm,
+ * "base64")`. Imported, the module keeps its source and that string in memory for the
+ * life of the process (5 MB). In its place the server gets an object whose `valueOf()`
+ * reads the string from the same file when Buffer.from asks for it (Buffer.from takes an
+ * object's valueOf()), so it is garbage once decoded.
+ */
+const queryCompilerReadOnDemand: Plugin = {
+  name: "query-compiler-read-on-demand",
+  setup(build) {
+    build.onResolve({ filter: /query_compiler_bg\.postgresql\.wasm-base64\.mjs$/ }, (args) => ({
+      path: args.path,
+      namespace: "query-compiler",
+    }));
+    build.onLoad({ filter: /.*/, namespace: "query-compiler" }, () => ({
+      loader: "js",
+      resolveDir: process.cwd(),
+      contents: `
+        import { readFileSync } from "node:fs";
+        import { createRequire } from "node:module";
+        const file = createRequire(import.meta.url).resolve(${JSON.stringify(QUERY_COMPILER_BASE64)});
+        export const wasm = {
+          valueOf() {
+            const source = readFileSync(file, "latin1");
+            const start = source.indexOf('"') + 1;
+            return source.slice(start, source.indexOf('"', start));
+          },
+        };
+      `,
+    }));
+  },
+};
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildServer();
