@@ -8,8 +8,8 @@ import { SERVER_BUILD_DIR } from "./server-command.ts";
  * this after `next build`): server.ts with the lib/ code it imports, the preload Node loads
  * before it, and the embedded database's worker thread. `npm start` runs these files, so the
  * server holds neither a TypeScript loader nor its compiled-source cache (≈ 40 MB of RSS:
- * bench/results/memory-floor.md). Packages stay imports of node_modules. `npm run dev` runs
- * the sources through tsx instead.
+ * bench/README.md, Memory). Packages stay imports of node_modules. `npm run dev` runs the
+ * sources through tsx instead.
  */
 export async function buildServer(outdir = SERVER_BUILD_DIR): Promise<void> {
   await compileForNode(

@@ -8,8 +8,8 @@ import { expect, test } from "../support/test";
 
 /**
  * lib/boot/preload.ts (the nextTick pin, the native clock) must be loaded by Node before the
- * application; server.ts refuses to start without it. Both as `npm run build` compiled them. `npm start` is what users run, so it
- * is started here exactly as they start it.
+ * application; server.ts refuses to start without it (both as `npm run build` compiles them).
+ * `npm start` is what users run, so it is started here exactly as they start it.
  */
 test.describe("start-up", () => {
   test("npm start loads the preload and serves", async () => {
