@@ -1,7 +1,6 @@
-import { existsSync } from "node:fs";
 import { createTestDatabase, postgresUnavailable, type TestDatabase } from "../e2e/support/postgres";
 import type { StartedServer } from "../e2e/support/server";
-import { SERVER_BUILD_DIR } from "../scripts/server-command";
+import { isServerBuilt } from "../scripts/server-command";
 
 /**
  * Runs a PostgreSQL benchmark against the production build on a database of its own; the
@@ -12,7 +11,7 @@ export async function withBenchDatabase(
   stopSignal: NodeJS.Signals,
   run: (database: TestDatabase, servers: StartedServer[]) => Promise<void>,
 ): Promise<void> {
-  if (!existsSync(`${SERVER_BUILD_DIR}/server.mjs`)) throw new Error("build first: npm run build");
+  if (!isServerBuilt()) throw new Error("build first: npm run build");
   const unavailable = await postgresUnavailable();
   if (unavailable) throw new Error(unavailable);
   const database = await createTestDatabase("keysmith_bench");

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { isAbsolute } from "node:path";
 
 /**
@@ -38,6 +39,11 @@ export function serverNodeArgs(buildDir = SERVER_BUILD_DIR): string[] {
 }
 
 export const SERVER_NODE_ARGS = serverNodeArgs();
+
+/** Whether `npm run build` has compiled the production server into `buildDir`. */
+export function isServerBuilt(buildDir = SERVER_BUILD_DIR): boolean {
+  return existsSync(`${buildDir}/server.mjs`);
+}
 
 /** `npm run dev`: the sources themselves, through tsx. */
 export const DEV_SERVER_NODE_ARGS = [

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -6,7 +6,7 @@ import { createTestDatabase, postgresUnavailable } from "../../e2e/support/postg
 import { percentile } from "../../e2e/support/propagation";
 import { type StartedServer, startServer } from "../../e2e/support/server";
 import { openDatabase } from "../../lib/db/client";
-import { SERVER_BUILD_DIR } from "../../scripts/server-command";
+import { isServerBuilt } from "../../scripts/server-command";
 import { STARTING_LOAD } from "../machine-load";
 import { type InProcessFigures, measureInProcess } from "./in-process";
 import { type SeededList, seedList } from "./seed";
@@ -78,7 +78,7 @@ interface Row extends Partial<InProcessFigures> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(`${SERVER_BUILD_DIR}/server.mjs`)) throw new Error("build first: npm run build");
+  if (!isServerBuilt()) throw new Error("build first: npm run build");
   const sections: string[] = [];
   let failed = false;
   for (const backend of BACKENDS) {

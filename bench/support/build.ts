@@ -1,14 +1,14 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { promisify } from "node:util";
-import { SERVER_BUILD_DIR } from "../../scripts/server-command";
+import { isServerBuilt } from "../../scripts/server-command";
 import { log } from "./log";
 
 const run = promisify(execFile);
 
 /** Builds Keysmith (and the better-auth peer, when asked) unless a build is there already. */
 export async function ensureBuilt(options: { peer: boolean }): Promise<void> {
-  if (!existsSync(`${SERVER_BUILD_DIR}/server.mjs`)) await step("building Keysmith", ["npm", "run", "-s", "build"]);
+  if (!isServerBuilt()) await step("building Keysmith", ["npm", "run", "-s", "build"]);
   if (options.peer && !existsSync("bench/peer/.next/BUILD_ID")) {
     await step("building the peer", ["npx", "next", "build", "bench/peer"]);
   }

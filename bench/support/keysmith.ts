@@ -2,9 +2,10 @@ import { SERVER_NODE_ARGS } from "../../scripts/server-command";
 import { type Started, startProcess, waitFor } from "./processes";
 
 /**
- * Keysmith started exactly as `npm start` starts it (`NODE_ENV=production node
- * --import tsx --import ./lib/boot/preload.ts server.ts`), on its own port and data folder, with no tuning: every KEYSMITH_* variable
- * (and the database and auth settings) the benchmark's own environment may hold is left out.
+ * Keysmith started exactly as `npm start` starts it (`NODE_ENV=production node <SERVER_NODE_ARGS>`:
+ * the compiled server), on its own port and data folder, with no tuning: every KEYSMITH_*
+ * variable (and the database and auth settings) the benchmark's own environment may hold is
+ * left out.
  */
 export interface KeysmithOptions {
   port: number;

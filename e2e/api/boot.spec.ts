@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SERVER_BUILD_DIR, SERVER_NODE_ARGS, SERVER_V8_FLAGS } from "../../scripts/server-command";
+import { SERVER_NODE_ARGS } from "../../scripts/server-command";
 import { freePort } from "../support/server";
 import { expect, test } from "../support/test";
 
@@ -45,7 +45,9 @@ test.describe("start-up", () => {
   });
 
   test("the server refuses to start without the preload, and says how to start it", async () => {
-    const child = spawn(process.execPath, [...SERVER_V8_FLAGS, `${SERVER_BUILD_DIR}/server.mjs`], {
+    const withoutPreload = SERVER_NODE_ARGS.filter((arg, i, all) => arg !== "--import" && all[i - 1] !== "--import");
+    expect(withoutPreload).toHaveLength(SERVER_NODE_ARGS.length - 2);
+    const child = spawn(process.execPath, withoutPreload, {
       env: { ...process.env, PORT: String(await freePort()), NODE_ENV: "production" },
       stdio: ["ignore", "pipe", "pipe"],
     });
