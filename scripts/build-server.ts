@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
+import { dedupeServerChunks } from "./dedupe-server-chunks.ts";
 import { SERVER_BUILD_DIR } from "./server-command.ts";
 
 /**
@@ -84,4 +85,7 @@ const queryCompilerReadOnDemand: Plugin = {
   },
 };
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await buildServer();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildServer();
+  dedupeServerChunks();
+}
