@@ -1,6 +1,6 @@
 import { createTestDatabase, postgresUnavailable, type TestDatabase } from "../e2e/support/postgres";
 import type { StartedServer } from "../e2e/support/server";
-import { isServerBuilt } from "../scripts/server-command";
+import { requireServerBuilt } from "../scripts/server-command";
 
 /**
  * Runs a PostgreSQL benchmark against the production build on a database of its own; the
@@ -11,7 +11,7 @@ export async function withBenchDatabase(
   stopSignal: NodeJS.Signals,
   run: (database: TestDatabase, servers: StartedServer[]) => Promise<void>,
 ): Promise<void> {
-  if (!isServerBuilt()) throw new Error("build first: npm run build");
+  requireServerBuilt();
   const unavailable = await postgresUnavailable();
   if (unavailable) throw new Error(unavailable);
   const database = await createTestDatabase("keysmith_bench");

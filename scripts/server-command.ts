@@ -45,6 +45,11 @@ export function isServerBuilt(buildDir = SERVER_BUILD_DIR): boolean {
   return existsSync(`${buildDir}/server.mjs`);
 }
 
+/** For tools that run the production server and leave building it to the user. */
+export function requireServerBuilt(): void {
+  if (!isServerBuilt()) throw new Error("build first: npm run build");
+}
+
 /** `npm run dev`: the sources themselves, through tsx. */
 export const DEV_SERVER_NODE_ARGS = [
   ...SERVER_V8_FLAGS,

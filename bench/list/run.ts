@@ -6,7 +6,7 @@ import { createTestDatabase, postgresUnavailable } from "../../e2e/support/postg
 import { percentile } from "../../e2e/support/propagation";
 import { type StartedServer, startServer } from "../../e2e/support/server";
 import { openDatabase } from "../../lib/db/client";
-import { isServerBuilt } from "../../scripts/server-command";
+import { requireServerBuilt } from "../../scripts/server-command";
 import { STARTING_LOAD } from "../machine-load";
 import { type InProcessFigures, measureInProcess } from "./in-process";
 import { type SeededList, seedList } from "./seed";
@@ -78,7 +78,7 @@ interface Row extends Partial<InProcessFigures> {
 }
 
 async function main(): Promise<void> {
-  if (!isServerBuilt()) throw new Error("build first: npm run build");
+  requireServerBuilt();
   const sections: string[] = [];
   let failed = false;
   for (const backend of BACKENDS) {

@@ -3,7 +3,7 @@
 import { X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { AUDIT_ACTION_LABELS } from "@/lib/audit/describe";
 import { cn } from "@/lib/cn";
@@ -25,12 +25,10 @@ export function AuditFilterBar({ workspace, filters, rangeError, onChange }: Aud
     members.some((m) => `user:${m.userId}` === filters.actor) ||
     keys.some((k) => `key:${k.id}` === filters.actor);
   const knownKey = !filters.key || keys.some((k) => k.id === filters.key);
-  const hydrated = useHydrated();
 
   return (
     <search className="rounded-xl border border-border bg-card p-4 shadow-sm" aria-labelledby="audit-filters-heading">
-      {/* The filters arrive in the first HTML: a choice made before hydration would be lost. */}
-      <fieldset disabled={!hydrated} className="min-w-0">
+      <HydratedFieldset>
         <div className="mb-3 flex h-8 items-center justify-between">
           <h2 id="audit-filters-heading" className="text-sm font-semibold">
             Filters
@@ -128,7 +126,7 @@ export function AuditFilterBar({ workspace, filters, rangeError, onChange }: Aud
             )}
           </Field>
         </div>
-      </fieldset>
+      </HydratedFieldset>
     </search>
   );
 }

@@ -4,8 +4,8 @@ import { ChevronLeft, ChevronRight, ScrollText } from "lucide-react";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 import { LoadError } from "@/components/ui/load-error";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { cn } from "@/lib/cn";
 import { AuditTable } from "./audit-table";
 import { type AuditFilters, hasFilters, PAGE_SIZES, type PageSize } from "./audit-url-state";
@@ -28,7 +28,6 @@ export function AuditResults({ workspace, filters, apiQuery, paused, onChange }:
   const page = useAuditPage(workspace, apiQuery, filters.pageSize, cursor, !paused);
   const pageIndex = cursors.length - 1;
   const pageSizeId = useId();
-  const hydrated = useHydrated();
 
   if (paused) {
     return (
@@ -80,8 +79,7 @@ export function AuditResults({ workspace, filters, apiQuery, paused, onChange }:
         <p className="text-muted-foreground" aria-live="polite">
           {events ? `Events ${first}–${last}` : "Loading events…"}
         </p>
-        {/* Arrives in the first HTML: a choice made before hydration would be lost. */}
-        <fieldset disabled={!hydrated} className="flex min-w-0 items-center gap-3">
+        <HydratedFieldset className="flex items-center gap-3">
           <span className="flex items-center gap-2">
             <label htmlFor={pageSizeId} className="text-muted-foreground">
               Rows per page
@@ -118,7 +116,7 @@ export function AuditResults({ workspace, filters, apiQuery, paused, onChange }:
           >
             Older <ChevronRight aria-hidden className="h-4 w-4" />
           </Button>
-        </fieldset>
+        </HydratedFieldset>
       </nav>
     </div>
   );

@@ -7,7 +7,7 @@ import { environmentLabel } from "@/components/keys/environment-labels";
 import { STATUS_LABELS } from "@/components/keys/status-badge";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 import { membersQuery } from "@/lib/client/queries/members";
 import { cn } from "@/lib/cn";
 import { KEY_STATUSES } from "@/lib/keys/expiry";
@@ -40,11 +40,9 @@ export function KeyFilters({ workspace, environments, viewer, params, onChange, 
     return () => clearTimeout(timer);
   }, [text, params.search, onChange]);
 
-  const hydrated = useHydrated();
   const others = (members.data?.data ?? []).filter((m) => m.userId !== viewer.userId);
   return (
-    // The filters arrive in the first HTML: a choice made before hydration would be lost.
-    <fieldset disabled={!hydrated} className="flex min-w-0 flex-wrap items-center gap-2">
+    <HydratedFieldset className="flex flex-wrap items-center gap-2">
       <div className="relative min-w-56 flex-1 sm:max-w-xs">
         <Search
           aria-hidden
@@ -113,6 +111,6 @@ export function KeyFilters({ workspace, environments, viewer, params, onChange, 
           <X aria-hidden className="h-4 w-4" /> Clear filters
         </Button>
       ) : null}
-    </fieldset>
+    </HydratedFieldset>
   );
 }
