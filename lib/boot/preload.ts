@@ -1,7 +1,7 @@
 import "./node-version";
 import "./native-clock";
 import { PRELOADED } from "./preloaded";
-import { pinnedTickObject } from "./tick-pin";
+import { pinTickObject } from "./tick-pin";
 
 /**
  * Loaded by Node itself before the application (`node --import ./.next/keysmith/preload.mjs
@@ -9,4 +9,4 @@ import { pinnedTickObject } from "./tick-pin";
  * in development: see scripts/server-command.ts), so that what must happen first does.
  * server.ts refuses to start without it.
  */
-(globalThis as typeof globalThis & { [PRELOADED]?: boolean })[PRELOADED] = pinnedTickObject !== undefined;
+(globalThis as typeof globalThis & { [PRELOADED]?: boolean })[PRELOADED] = pinTickObject();

@@ -7,17 +7,28 @@ import { createHook } from "node:async_hooks";
  * each of those keys, the hidden class the object has there. The cache holds that class
  * weakly. In a process as large as Next's, a full GC sometimes runs while no entry is alive.
  * It then collects the classes, the cache turns megamorphic for good, and every nextTick
- * after that adds its properties in V8's runtime. Node's http and streams code calls
- * nextTick several times per request; on the verify fast path that cost 13 % of the
- * server's CPU per request (126 µs per request without this, 107–110 µs with it; perf put
- * 5.5 % of the samples in that runtime call). Two forced full GCs in the bare benchmark
- * server slowed it the same way (101 → 113 µs per request). While one entry lives, its
- * classes, and the whole chain they were built along, stay.
+ * after that adds its properties in V8's runtime: about 5× the cost of a tick
+ * (bench/README.md, Verification). Node's http and streams code calls nextTick several
+ * times per request. While one entry lives, its classes, and the whole chain they were
+ * built along, stay.
+ *
+ * The entry is held by `globalThis`, not by a module variable: bundled into the compiled
+ * preload, a module variable no function refers to lives only while the module's top level
+ * runs, and the first full GC took the pin with it.
  *
  * It has to run before anything else, while the cache is still monomorphic: Node loads it
  * before the application (lib/boot/preload.ts).
  */
-export const pinnedTickObject = captureTickObject();
+export const TICK_PIN = Symbol.for("keysmith.tickPin");
+
+type PinHolder = typeof globalThis & { [TICK_PIN]?: object };
+
+/** Pins a nextTick queue entry (once per process); whether one is pinned. */
+export function pinTickObject(): boolean {
+  const holder = globalThis as PinHolder;
+  holder[TICK_PIN] ??= captureTickObject();
+  return holder[TICK_PIN] !== undefined;
+}
 
 /** A fresh nextTick queue entry (its callback does nothing). */
 export function captureTickObject(): object | undefined {
