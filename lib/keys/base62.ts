@@ -33,5 +33,6 @@ export function decodeBase62(text: string, start = 0): number {
   return value;
 }
 
-const BASE62_DIGIT_VALUES = new Uint8Array(128);
+/** Each base62 digit's value, by character code (0 for any other character below 128). */
+export const BASE62_DIGIT_VALUES = new Uint8Array(128);
 for (let i = 0; i < BASE62_ALPHABET.length; i++) BASE62_DIGIT_VALUES[BASE62_ALPHABET.charCodeAt(i)] = i;

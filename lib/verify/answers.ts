@@ -1,12 +1,14 @@
 import type { VerifyCode, VerifyResult } from "../api/schemas/keys";
 import type { KeyMembership, KeyState } from "../keys/key-state";
+import type { VerifyResponse } from "./handle";
+import { responseHead } from "./response-head";
 
 /** A verify answer and its JSON, built once per cached key and outcome. */
 export interface VerifyAnswer {
   result: VerifyResult;
   json: string;
-  /** Bytes in `json`, for Content-Length. */
-  jsonBytes: number;
+  /** The endpoint's response carrying it, built once with the answer. */
+  response: VerifyResponse;
 }
 
 /**
@@ -85,5 +87,6 @@ function keylessAnswer(code: VerifyCode): VerifyAnswer {
 function serialise(result: VerifyResult): VerifyAnswer {
   const frozen = Object.freeze(result);
   const json = JSON.stringify(frozen);
-  return { result: frozen, json, jsonBytes: Buffer.byteLength(json) };
+  const head = Object.freeze(responseHead(Buffer.byteLength(json)));
+  return { result: frozen, json, response: { status: 200, body: frozen, json, head } };
 }

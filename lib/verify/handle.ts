@@ -36,9 +36,9 @@ export interface VerifyResponse {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
-  /** The body already serialised, when it is a memoised answer, and its length in bytes. */
+  /** The body already serialised and node:http's head for it, when it is a memoised answer (./answers.ts). */
   json?: string;
-  jsonBytes?: number;
+  head?: Readonly<Record<string, string | number>>;
 }
 
 interface Verification {
@@ -54,7 +54,7 @@ export function handleVerify(runtime: Runtime, request: VerifyRequest): MaybePro
     runtime.metrics.verifyRequests++;
     const now = runtime.now().getTime();
     if (request.credential === null) {
-      return verify(runtime, request, { input, caller: { kind: "anonymous" }, source: request.ip, now });
+      return verify(runtime, request, { input, caller: ANONYMOUS, source: request.ip, now });
     }
     const verifier = verifierWorkspace(runtime, request, now);
     if (verifier instanceof Promise) {
@@ -67,6 +67,8 @@ export function handleVerify(runtime: Runtime, request: VerifyRequest): MaybePro
     return errorBody(error);
   }
 }
+
+const ANONYMOUS: KeyCaller = Object.freeze({ kind: "anonymous" });
 
 /** Calls from a verifier key are charged to its workspace, wherever they come from. */
 function asVerifier(input: VerifyKeyInput, workspaceId: string, now: number): Verification {
@@ -84,9 +86,9 @@ function verify(runtime: Runtime, request: VerifyRequest, verification: Verifica
     organizationHint: input.organizationId ?? null,
   });
   if (check instanceof Promise) {
-    return check.then((checked) => respond(answer(runtime, request, verification, checked))).catch(errorBody);
+    return check.then((checked) => answer(runtime, request, verification, checked).response).catch(errorBody);
   }
-  return respond(answer(runtime, request, verification, check));
+  return answer(runtime, request, verification, check).response;
 }
 
 function answer(runtime: Runtime, request: VerifyRequest, verification: Verification, check: KeyCheck): VerifyAnswer {
@@ -132,10 +134,6 @@ function answer(runtime: Runtime, request: VerifyRequest, verification: Verifica
     request.userAgent,
   );
   return keyAnswer(entry, code, code === "VALID" || code === "INSUFFICIENT_SCOPE" ? check.membership : null);
-}
-
-function respond(answer: VerifyAnswer): VerifyResponse {
-  return { status: 200, body: answer.result, json: answer.json, jsonBytes: answer.jsonBytes };
 }
 
 /**

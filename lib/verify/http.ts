@@ -4,6 +4,7 @@ import { presentedKey } from "../auth/key-credential";
 import { refuseOversizeBody } from "../http/body-limit";
 import type { Runtime } from "../runtime";
 import { handleVerify, VERIFY_MAX_BODY_BYTES, type VerifyResponse } from "./handle";
+import { responseHead } from "./response-head";
 
 /**
  * The verification hot path, straight on node:http: no Next.js routing, no Web Request
@@ -77,15 +78,13 @@ function single(value: string | string[] | undefined): string | undefined {
 
 function send(res: ServerResponse, response: VerifyResponse): void {
   if (res.headersSent) return;
-  const body = response.json ?? JSON.stringify(response.body);
-  const headers: Record<string, string | number> = {
-    "content-type": "application/json",
-    "content-length": response.jsonBytes ?? Buffer.byteLength(body),
-    "cache-control": "no-store",
-    // JSON for machines: a constant header, nothing computed per request on this path.
-    "x-content-type-options": "nosniff",
-  };
-  if (response.headers) Object.assign(headers, response.headers);
-  res.writeHead(response.status, headers);
+  // A memoised answer comes serialised, with its head.
+  if (response.head && response.json !== undefined) {
+    res.writeHead(response.status, response.head);
+    res.end(response.json);
+    return;
+  }
+  const body = JSON.stringify(response.body);
+  res.writeHead(response.status, responseHead(Buffer.byteLength(body), response.headers));
   res.end(body);
 }

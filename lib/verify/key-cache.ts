@@ -1,6 +1,7 @@
 import type { Change } from "../events/changes";
 import type { KeyState } from "../keys/key-state";
 import { type AnsweredKey, emptyAnswerSlots } from "./answers";
+import type { KeyCheck } from "./verifier";
 
 /**
  * What verification needs about each recently seen key, by SHA-256, so that a hot key is
@@ -20,6 +21,15 @@ export interface KeyEntry extends AnsweredKey {
   expires: number;
   /** When the entry last moved to the recent end; hits within a minute do not move it again. */
   touched: number;
+  /**
+   * The verifier's check of this key for an anonymous caller naming nothing (no address,
+   * workspace or organization), the commonest verification, and the clock range it holds
+   * for: the key's state never changes within an entry, so only its expiry can change the
+   * verdict (verifier.ts).
+   */
+  plainCheck: KeyCheck | null;
+  plainFrom: number;
+  plainUntil: number;
 }
 
 // Moving an entry re-inserts it into the Map, which allocates; a hot key moves at most once
@@ -102,7 +112,15 @@ export class KeyCache {
       }
       return null;
     }
-    const entry: KeyEntry = { state, answers: emptyAnswerSlots(), expires: 0, touched: now };
+    const entry: KeyEntry = {
+      state,
+      answers: emptyAnswerSlots(),
+      expires: 0,
+      touched: now,
+      plainCheck: null,
+      plainFrom: 0,
+      plainUntil: 0,
+    };
     if (generation !== this.generation) return entry;
     this.negative.delete(hash);
     // Up to 20 % jitter, so keys loaded together do not all expire (and reload) together.

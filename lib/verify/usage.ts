@@ -27,10 +27,13 @@ const FLUSH_CHUNK_KEYS = 100;
 /**
  * Keys written per timed flush. With more keys in use than this, each key's counts wait in
  * memory for their turn (oldest first; keys seen for the first time do not wait), so a
- * flush's cost stops growing with the number of keys in use: 10,000 busy keys are each
- * written every 20 s at the default interval instead of all of them every 2 s.
+ * flush's cost stops growing with the number of keys in use: at the default interval,
+ * 10,000 busy keys are each written about once a minute, the precision of a last-used time
+ * (LAST_USED_PRECISION_MS), instead of all of them every 2 s. Flushing costs the verify path
+ * throughput (the allocations it promotes, the database thread's CPU): 1,000 keys a flush
+ * (each busy key every 20 s) made ~6 % fewer verifications/s than this (bench/README.md).
  */
-export const KEYS_PER_FLUSH = 1_000;
+export const KEYS_PER_FLUSH = 350;
 
 export class UsageRecorder {
   private counters = new UsageCounters();

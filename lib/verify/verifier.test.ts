@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateKey } from "../keys/format";
 import { hashKey } from "../keys/hash";
+import { parseRanges } from "../keys/ip-allowlist";
 import type { KeyState } from "../keys/key-state";
 import { keyState } from "../keys/key-state.fixture";
 import { BatchLoader } from "./batch-loader";
@@ -93,5 +94,39 @@ describe("the gate for keys in other formats", () => {
     for (let i = 2; i <= 5; i++) await verifier.check(foreign(i), anonymous);
     expect(() => verifier.check(foreign(6), anonymous)).toThrow(/never seen/);
     expect(reads.count).toBe(5);
+  });
+});
+
+describe("a cached key's check for an anonymous caller naming nothing", () => {
+  const key = generateKey("sk", "live");
+  const hash = hashKey(key);
+  const at = (now: number, fields: Partial<CheckRequest> = {}): CheckRequest => ({ ...anonymous, now, ...fields });
+
+  it("is held until the key expires, then refused from then on, and holds again if the clock goes back", async () => {
+    const { verifier } = verifierWith(new Map([[hash, keyState({ expiresAt: 5_000 })]]), true);
+    expect(await code(verifier.check(key, at(1_000)))).toBe("VALID");
+    expect(await code(verifier.check(key, at(4_999)))).toBe("VALID");
+    expect(await code(verifier.check(key, at(5_000)))).toBe("EXPIRED");
+    expect(await code(verifier.check(key, at(9_000)))).toBe("EXPIRED");
+    expect(await code(verifier.check(key, at(4_000)))).toBe("VALID");
+  });
+
+  it("is not the answer for a caller naming an address, a workspace or an organization", async () => {
+    const allowlisted = keyState({ ipAllowlist: parseRanges(["203.0.113.0/24"]) });
+    const { verifier } = verifierWith(new Map([[hash, allowlisted]]), true);
+    expect(await code(verifier.check(key, at(1_000)))).toBe("IP_NOT_ALLOWED");
+    expect(await code(verifier.check(key, at(1_000, { ip: "203.0.113.9" })))).toBe("VALID");
+    expect(await code(verifier.check(key, at(1_000, { ip: "198.51.100.1" })))).toBe("IP_NOT_ALLOWED");
+    const named = { ip: "203.0.113.9", organizationHint: "org_other" };
+    expect(await code(verifier.check(key, at(1_000, named)))).toBe("ORGANIZATION_MISMATCH");
+    expect(await code(verifier.check(key, at(1_000)))).toBe("IP_NOT_ALLOWED");
+  });
+
+  it("still counts every use of a key with its own request limit", async () => {
+    const limited = keyState({ rateLimit: { max: 3, windowMs: 60_000 } });
+    const { verifier } = verifierWith(new Map([[hash, limited]]), true);
+    const codes = [];
+    for (let i = 0; i < 5; i++) codes.push(await code(verifier.check(key, at(1_000 + i))));
+    expect(codes).toEqual(["VALID", "VALID", "VALID", "RATE_LIMITED", "RATE_LIMITED"]);
   });
 });

@@ -129,12 +129,31 @@ export class Verifier {
   }
 
   private decide(entry: KeyEntry, request: CheckRequest): KeyCheck {
-    const verdict = evaluateKey(entry.state, request);
-    const limit = entry.state.rateLimit;
+    const plain = isPlain(request);
+    const { now } = request;
+    if (plain && entry.plainCheck !== null && now >= entry.plainFrom && now < entry.plainUntil) return entry.plainCheck;
+    const { state } = entry;
+    const verdict = evaluateKey(state, request);
+    const limit = state.rateLimit;
     if (verdict.code === "VALID" && limit) {
-      const wait = this.parts.keyLimiter.hit(entry.state.id, limit.max, limit.windowMs, request.now);
+      // Counted on every use: never held.
+      const wait = this.parts.keyLimiter.hit(state.id, limit.max, limit.windowMs, now);
       if (wait > 0) return { code: "RATE_LIMITED", entry, membership: null, retryAfterMs: wait };
+      return { code: verdict.code, entry, membership: verdict.membership, retryAfterMs: 0 };
     }
-    return { code: verdict.code, entry, membership: verdict.membership, retryAfterMs: 0 };
+    const check: KeyCheck = { code: verdict.code, entry, membership: verdict.membership, retryAfterMs: 0 };
+    if (plain) {
+      // Before its expiry the verdict holds until then; after it, from then on.
+      const expiresAt = state.expiresAt ?? Number.POSITIVE_INFINITY;
+      entry.plainCheck = check;
+      entry.plainFrom = now < expiresAt ? Number.NEGATIVE_INFINITY : expiresAt;
+      entry.plainUntil = now < expiresAt ? expiresAt : Number.POSITIVE_INFINITY;
+    }
+    return check;
   }
+}
+
+/** An anonymous caller naming no address, workspace or organization: the key's state and the clock decide alone. */
+function isPlain(request: CheckRequest): boolean {
+  return request.caller.kind === "anonymous" && !request.ip && !request.workspaceHint && !request.organizationHint;
 }
