@@ -22,6 +22,13 @@ export interface AnswerSlots {
   /** VALID and INSUFFICIENT_SCOPE, by the membership's position in the key's state. */
   valid: (VerifyAnswer | undefined)[];
   insufficientScope: (VerifyAnswer | undefined)[];
+  /**
+   * The answer given last, and what it answered: a key is mostly answered the same way
+   * again, and this is found without reaching into the key's memberships and the lists.
+   */
+  last: VerifyAnswer | null;
+  lastCode: VerifyCode | null;
+  lastMembership: KeyMembership | null;
 }
 
 /** What an answer is built from: a key's state and its slots (a key-cache entry is one). */
@@ -31,7 +38,7 @@ export interface AnsweredKey {
 }
 
 export function emptyAnswerSlots(): AnswerSlots {
-  return { byCode: {}, valid: [], insufficientScope: [] };
+  return { byCode: {}, valid: [], insufficientScope: [], last: null, lastCode: null, lastMembership: null };
 }
 
 /** Answers that name no key. */
@@ -40,6 +47,16 @@ export const NOT_FOUND_ANSWER = keylessAnswer("NOT_FOUND");
 
 /** The answer for a found key: `membership` for VALID and INSUFFICIENT_SCOPE, else null. */
 export function keyAnswer(entry: AnsweredKey, code: VerifyCode, membership: KeyMembership | null): VerifyAnswer {
+  const slots = entry.answers;
+  if (slots.lastCode === code && slots.lastMembership === membership && slots.last !== null) return slots.last;
+  const answer = slotAnswer(entry, code, membership);
+  slots.last = answer;
+  slots.lastCode = code;
+  slots.lastMembership = membership;
+  return answer;
+}
+
+function slotAnswer(entry: AnsweredKey, code: VerifyCode, membership: KeyMembership | null): VerifyAnswer {
   const slots = entry.answers;
   if (membership === null) {
     slots.byCode[code] ??= buildAnswer(entry, code, null);

@@ -126,7 +126,8 @@ function answer(runtime: Runtime, request: VerifyRequest, verification: Verifica
     const held = check.membership?.scopes ?? [];
     if (required.some((scope) => !held.includes(scope))) code = "INSUFFICIENT_SCOPE";
   }
-  runtime.usage.count(
+  runtime.usage.countHeld(
+    entry,
     entry.state.id,
     code === "VALID",
     verification.now,

@@ -1,6 +1,8 @@
 import type { Change } from "../events/changes";
 import type { KeyState } from "../keys/key-state";
 import { type AnsweredKey, emptyAnswerSlots } from "./answers";
+import type { CounterHolder } from "./usage";
+import type { KeyCounter } from "./usage-counters";
 import type { KeyCheck } from "./verifier";
 
 /**
@@ -17,7 +19,7 @@ export interface KeyCacheOptions {
 }
 
 /** A cached key: its state and the verify answers built from it (they go with it). */
-export interface KeyEntry extends AnsweredKey {
+export interface KeyEntry extends AnsweredKey, CounterHolder {
   expires: number;
   /** When the entry last moved to the recent end; hits within a minute do not move it again. */
   touched: number;
@@ -30,6 +32,8 @@ export interface KeyEntry extends AnsweredKey {
   plainCheck: KeyCheck | null;
   plainFrom: number;
   plainUntil: number;
+  /** The key's usage record, once it has been counted (./usage.ts). */
+  counter: KeyCounter | null;
 }
 
 // Moving an entry re-inserts it into the Map, which allocates; a hot key moves at most once
@@ -120,6 +124,7 @@ export class KeyCache {
       plainCheck: null,
       plainFrom: 0,
       plainUntil: 0,
+      counter: null,
     };
     if (generation !== this.generation) return entry;
     this.negative.delete(hash);

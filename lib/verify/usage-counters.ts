@@ -15,7 +15,14 @@ export interface UsageSnapshot {
   buckets: { hour: number; success: number; failure: number }[];
 }
 
-interface KeyCounter {
+/**
+ * A key's record. A caller that keeps a key at hand (a key-cache entry) may hold its record
+ * too and count through it (countOn) without looking it up; once `dropped`, it counts no
+ * more and the holder takes the key's current one (counter()).
+ */
+export interface KeyCounter {
+  /** Dropped from the counters (idle): not flushed any more. */
+  dropped: boolean;
   /** Start of the hour `success` and `failure` count. */
   hour: number;
   success: number;
@@ -52,11 +59,16 @@ export class UsageCounters {
   }
 
   count(keyId: string, success: boolean, time: number, ip: string | null, userAgent: string | null): void {
-    const hour = time - (time % HOUR_MS);
+    this.countOn(this.counter(keyId, time, ip, userAgent), success, time, ip, userAgent);
+  }
+
+  /** The record `keyId` is counted in, created (in the hour of `time`) if there is none. */
+  counter(keyId: string, time: number, ip: string | null, userAgent: string | null): KeyCounter {
     let counter = this.counters.get(keyId);
     if (!counter) {
       counter = {
-        hour,
+        dropped: false,
+        hour: time - (time % HOUR_MS),
         success: 0,
         failure: 0,
         otherHours: null,
@@ -71,6 +83,12 @@ export class UsageCounters {
       };
       this.counters.set(keyId, counter);
     }
+    return counter;
+  }
+
+  /** A use counted in a record from counter(), which must not be dropped. */
+  countOn(counter: KeyCounter, success: boolean, time: number, ip: string | null, userAgent: string | null): void {
+    const hour = time - (time % HOUR_MS);
     if (hour !== counter.hour) moveToHour(counter, hour);
     if (success) {
       counter.success++;
@@ -120,7 +138,10 @@ export class UsageCounters {
     for (const entry of this.counters) {
       const [keyId, counter] = entry;
       if (!hasCounts(counter)) {
-        if (++counter.idleFlushes >= 2) this.counters.delete(keyId);
+        if (++counter.idleFlushes >= 2) {
+          counter.dropped = true;
+          this.counters.delete(keyId);
+        }
         continue;
       }
       counter.idleFlushes = 0;

@@ -79,6 +79,33 @@ describe("UsageRecorder", () => {
     expect((await written())._sum.success).toBe(2 * keyIds.length);
   });
 
+  it("counts through a record held between uses, and through the key's new record once the held one was dropped", async () => {
+    const usage = new UsageRecorder(database.db, 60_000);
+    const hour = t0 - 10 * HOUR; // before every other test's uses: the last-used time stays theirs
+    const holder = { counter: null };
+    const counted = async () =>
+      (await database.db.keyUsageBucket.findMany({ where: { keyId: "key_1", hour: new Date(hour - (hour % HOUR)) } }))
+        .map((b) => b.success)
+        .reduce((sum, n) => sum + n, 0);
+    usage.countHeld(holder, "key_1", true, hour, "10.0.0.1", "curl/8");
+    const held = holder.counter;
+    expect(held).not.toBeNull();
+    usage.count("key_1", true, hour, "10.0.0.1", "curl/8"); // the same record, found by id
+    await usage.flush();
+    usage.countHeld(holder, "key_1", true, hour, "10.0.0.1", "curl/8");
+    expect(holder.counter).toBe(held); // a flush resets the record, it does not replace it
+    await usage.flush();
+    expect(await counted()).toBe(3);
+    // Idle for two flushes: the record is dropped; the holder takes a new one at its next use.
+    await usage.flush();
+    await usage.flush();
+    usage.countHeld(holder, "key_1", true, hour, "10.0.0.1", "curl/8");
+    expect(holder.counter).not.toBe(held);
+    usage.count("key_1", true, hour, "10.0.0.1", "curl/8");
+    await usage.flush();
+    expect(await counted()).toBe(5);
+  });
+
   it("rewrites a key's last use at most once a minute, unless its address or user agent changes", async () => {
     const usage = new UsageRecorder(database.db, 60_000);
     const lastUsed = async () =>

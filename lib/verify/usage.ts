@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { describeDatabaseError } from "../db/errors";
-import { UsageCounters, type UsageSnapshot } from "./usage-counters";
+import { type KeyCounter, UsageCounters, type UsageSnapshot } from "./usage-counters";
 
 /**
  * Counts key uses in memory and writes them in batches every few seconds, so that a
@@ -14,6 +14,11 @@ export interface KeyUse {
   at: Date;
   ip?: string | null;
   userAgent?: string | null;
+}
+
+/** Something kept per key (a key-cache entry) that holds the key's usage record between uses. */
+export interface CounterHolder {
+  counter: KeyCounter | null;
 }
 
 /**
@@ -53,6 +58,23 @@ export class UsageRecorder {
   /** record() without the argument object, for the verification hot path; `at` in epoch ms. */
   count(keyId: string, success: boolean, at: number, ip: string | null, userAgent: string | null): void {
     this.counters.count(keyId, success, at, ip, userAgent);
+  }
+
+  /**
+   * count(), through the record `holder` keeps for the key (taken at its first use): with
+   * thousands of keys in use, the lookup by id is a cache miss or two on every verification.
+   */
+  countHeld(
+    holder: CounterHolder,
+    keyId: string,
+    success: boolean,
+    at: number,
+    ip: string | null,
+    userAgent: string | null,
+  ): void {
+    let counter = holder.counter;
+    if (counter === null || counter.dropped) holder.counter = counter = this.counters.counter(keyId, at, ip, userAgent);
+    this.counters.countOn(counter, success, at, ip, userAgent);
   }
 
   /** Many uses of one key at once (reported by an in-process verifier); `at` in epoch ms. */

@@ -33,10 +33,41 @@ describe("parseVerifyInput", () => {
     "null",
     '"key"',
     "{nope",
+    // The shape the shortcut recognises, and texts one character away from it.
+    '{"key":"sk_live_4hd8Wq2Lx0cP7mRv9TnB3kZs6YjA1uE5"}',
+    '{"key":"a-b_C9"}',
+    `{"key":"${"x".repeat(511)}-"}`,
+    `{"key":"${"x".repeat(512)}-"}`,
+    '{"key":"sk\\u005flive"}',
+    '{"key":"a\\"b"}',
+    '{"key":"a b"}',
+    '{"key":"a\u0000b"}',
+    '{"key":"a\u00e9"}',
+    '{"key":"a"} ',
+    ' {"key":"a"}',
+    '{"key": "a"}',
+    '{"key":"a"',
+    '{"key":"a""}',
+    '{"key":"}',
+    '{"key":""}',
+    '{"key":"a","key":"b"}',
   ])("%s", (text) => {
     expect(outcome(() => parseVerifyInput(text, JSON_TYPE))).toEqual(
       outcome(() => parseJsonText(text, JSON_TYPE, verifyKeySchema)),
     );
+  });
+
+  it("agrees with the schema on random texts around the recognised shape", () => {
+    const pieces = ['{"key":"', '"}', "a", "Z", "0", "_", "-", '"', "\\", " ", ",", ":", "{", "}", "é", "\u0000"];
+    for (let i = 0; i < 5_000; i++) {
+      let text = i % 2 ? '{"key":"' : "";
+      for (let n = Math.floor(Math.random() * 8); n > 0; n--) text += pieces[Math.floor(Math.random() * pieces.length)];
+      if (i % 3) text += '"}';
+      expect(
+        outcome(() => parseVerifyInput(text, JSON_TYPE)),
+        text,
+      ).toEqual(outcome(() => parseJsonText(text, JSON_TYPE, verifyKeySchema)));
+    }
   });
 
   it("still checks the content type", () => {
