@@ -134,14 +134,13 @@ export class Verifier {
     if (plain && entry.plainCheck !== null && now >= entry.plainFrom && now < entry.plainUntil) return entry.plainCheck;
     const { state } = entry;
     const verdict = evaluateKey(state, request);
+    const check: KeyCheck = { code: verdict.code, entry, membership: verdict.membership, retryAfterMs: 0 };
     const limit = state.rateLimit;
     if (verdict.code === "VALID" && limit) {
       // Counted on every use: never held.
       const wait = this.parts.keyLimiter.hit(state.id, limit.max, limit.windowMs, now);
-      if (wait > 0) return { code: "RATE_LIMITED", entry, membership: null, retryAfterMs: wait };
-      return { code: verdict.code, entry, membership: verdict.membership, retryAfterMs: 0 };
+      return wait > 0 ? { code: "RATE_LIMITED", entry, membership: null, retryAfterMs: wait } : check;
     }
-    const check: KeyCheck = { code: verdict.code, entry, membership: verdict.membership, retryAfterMs: 0 };
     if (plain) {
       // Before its expiry the verdict holds until then; after it, from then on.
       const expiresAt = state.expiresAt ?? Number.POSITIVE_INFINITY;
