@@ -138,7 +138,8 @@ adminTest("sign out and sign back in", async ({ browser }) => {
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Password").fill("wrong-password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  // Named by its text: Next's route announcer is an alert too.
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password" })).toBeVisible();
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/acme\/keys$/);
