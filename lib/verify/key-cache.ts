@@ -2,7 +2,6 @@ import type { Change } from "../events/changes";
 import type { KeyState } from "../keys/key-state";
 import { type AnsweredKey, emptyAnswerSlots } from "./answers";
 import type { CounterHolder } from "./usage";
-import type { KeyCounter } from "./usage-counters";
 import type { KeyCheck } from "./verifier";
 
 /**
@@ -18,7 +17,7 @@ export interface KeyCacheOptions {
   negativeTtlMs: number;
 }
 
-/** A cached key: its state and the verify answers built from it (they go with it). */
+/** A cached key: its state, the verify answers built from it and its usage record, once counted (they go with it). */
 export interface KeyEntry extends AnsweredKey, CounterHolder {
   expires: number;
   /** When the entry last moved to the recent end; hits within a minute do not move it again. */
@@ -32,8 +31,6 @@ export interface KeyEntry extends AnsweredKey, CounterHolder {
   plainCheck: KeyCheck | null;
   plainFrom: number;
   plainUntil: number;
-  /** The key's usage record, once it has been counted (./usage.ts). */
-  counter: KeyCounter | null;
 }
 
 // Moving an entry re-inserts it into the Map, which allocates; a hot key moves at most once

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { parseJsonText } from "../api/request";
-import { type VerifyKeyInput, verifyKeySchema } from "../api/schemas/keys";
+import { VERIFY_KEY_MAX_LENGTH, type VerifyKeyInput, verifyKeySchema } from "../api/schemas/keys";
 import { isCleanText } from "../api/text";
 
 /**
@@ -26,7 +26,6 @@ export function parseVerifyInput(text: string, contentType: string | null): Veri
 
 const OPENING = '{"key":"';
 const CLOSING = '"}';
-const MAX_KEY_LENGTH = 512;
 
 /**
  * The key of a body that is exactly `{"key":"<letters, digits, _ and ->"}`, as every SDK and
@@ -38,7 +37,7 @@ const MAX_KEY_LENGTH = 512;
 function bareKeyBody(text: string): string | null {
   const end = text.length - CLOSING.length;
   const start = OPENING.length;
-  if (end <= start || end - start > MAX_KEY_LENGTH || !text.startsWith(OPENING) || !text.endsWith(CLOSING)) {
+  if (end <= start || end - start > VERIFY_KEY_MAX_LENGTH || !text.startsWith(OPENING) || !text.endsWith(CLOSING)) {
     return null;
   }
   for (let i = start; i < end; i++) {
@@ -62,5 +61,11 @@ function isPlainKeyBody(json: unknown): json is z.output<typeof verifyKeySchema>
     fields++;
   }
   const key = (json as { key?: unknown }).key;
-  return fields === 1 && typeof key === "string" && key.length >= 1 && key.length <= MAX_KEY_LENGTH && isCleanText(key);
+  return (
+    fields === 1 &&
+    typeof key === "string" &&
+    key.length >= 1 &&
+    key.length <= VERIFY_KEY_MAX_LENGTH &&
+    isCleanText(key)
+  );
 }

@@ -137,9 +137,12 @@ export const listKeysQuerySchema = z
   });
 export type ListKeysQuery = z.output<typeof listKeysQuerySchema>;
 
+/** The longest text verify takes as a key (its own keys are shorter; imported ones may not be). */
+export const VERIFY_KEY_MAX_LENGTH = 512;
+
 export const verifyKeySchema = z
   .strictObject({
-    key: z.string().min(1, "Required").max(512, "Too long"),
+    key: z.string().min(1, "Required").max(VERIFY_KEY_MAX_LENGTH, "Too long"),
     requiredScopes: z.array(scopeSchema).max(50).optional(),
     ip: z.union([z.ipv4(), z.ipv6()], { error: "Use an IPv4 or IPv6 address" }).optional(),
     /**
